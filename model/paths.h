@@ -1,0 +1,14 @@
+/*
+ * Where nianbao's data lives: templates/ and i18n/ under share/nianbao,
+ * found next to the running binary (<exe>/../share/nianbao, which holds in
+ * the build tree and after `cmake --install`), falling back to the install
+ * prefix compiled in.  No environment variable is needed; NIANBAO_DATADIR
+ * overrides it for tests of a relocated data folder.
+ */
+#ifndef NB_PATHS_H
+#define NB_PATHS_H
+
+/* Newly allocated; caller frees. */
+char	*paths_datadir(void);
+
+#endif

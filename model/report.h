@@ -1,0 +1,143 @@
+/*
+ * A report: one organ's annual report for one year, on one template.
+ *
+ * It holds the organ, the year, the text of each narrative section, the
+ * value of every input cell (or blank), and for an imported report the
+ * value printed for each computed cell ("published").  Computed cells are
+ * kept up to date by report_set_*: setting a value parses it, stores it,
+ * recomputes the dependent formulas (in the template's dependency order)
+ * and re-evaluates the rule instances that read any changed cell, all
+ * before it returns.  Callers never ask for a recalculation.
+ *
+ * Flags are the rule instances that currently fail.  Each flag names its
+ * rule, severity and cells and can be turned into a message in either
+ * language with report_flag_message().
+ *
+ * A report may know last year's report (report_set_prev): then prev()
+ * terms (rule R5) are checked.
+ */
+#ifndef NB_REPORT_H
+#define NB_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "num.h"
+#include "tpl.h"
+
+enum report_vstate {
+	RV_BLANK = 0,	/* nothing entered */
+	RV_SET,		/* a value */
+	RV_OVERFLOW	/* computed, and the sum overflowed (shown as an error) */
+};
+
+struct report_value {
+	enum report_vstate	state;
+	struct num		n;
+};
+
+struct report;
+
+/* A new, empty report on t (t must outlive it).  Year 0, organ "". */
+struct report	*report_new(const struct tpl *t);
+void		 report_free(struct report *);
+const struct tpl *report_tpl(const struct report *);
+
+/* Borrowed; valid until the next report_set_organ. */
+const char	*report_organ(const struct report *);
+void		 report_set_organ(struct report *, const char *);
+int		 report_year(const struct report *);
+void		 report_set_year(struct report *, int);
+
+/* Narrative text of section sec (index in tpl->sections); "" if none.
+ * Borrowed; valid until the next change of that section. */
+const char	*report_text(const struct report *, int sec);
+/*
+ * Replaces a section's text (any section kind may carry text; the editor
+ * offers it for narrative ones).  If old is not NULL it receives the
+ * previous text (newly allocated; caller frees) for undo.  Text rules are
+ * re-evaluated before it returns.
+ */
+void		 report_set_text(struct report *, int sec, const char *text,
+		    char **old);
+
+/* The value of a cell, input or computed. */
+struct report_value report_value(const struct report *, int cell);
+
+/*
+ * Parses input (see num.h) for an input cell and stores it.  An empty or
+ * all-space input makes the cell blank.  Returns false, changing nothing,
+ * when the input is refused or the cell is computed; *err then has the
+ * reason (cell.computed, or the num.e_* msgid of the parse error) with
+ * {0} = the cell's id, {1} = its Chinese label path, {2} = the allowed
+ * number of decimals, {3} = its English label path.
+ * On success, *old (if not NULL) receives the previous value.
+ */
+bool		 report_set_input(struct report *, int cell, const char *input,
+		    struct report_value *old, struct err *err);
+
+/* Stores a value directly (undo, loading).  Computed cells are refused. */
+bool		 report_set_value(struct report *, int cell,
+		    struct report_value v, struct report_value *old);
+
+/* Published values of computed cells, from an imported report. */
+bool		 report_published(const struct report *, int cell,
+		    struct report_value *out);
+void		 report_set_published(struct report *, int cell,
+		    const struct report_value *v);	/* NULL: forget */
+
+/*
+ * Last year's report, for prev() terms.  The values needed are copied, so
+ * prev may be freed afterwards.  NULL forgets.  prev must be on a template
+ * whose cell ids match (same id); cells missing there are unknown.
+ */
+void		 report_set_prev(struct report *, const struct report *prev);
+bool		 report_has_prev(const struct report *);
+/* One of last year's values (false when unknown), and setting one (as the
+ * report file's previous: list does). */
+bool		 report_prev_value(const struct report *, int cell,
+		    struct report_value *out);
+void		 report_set_prev_value(struct report *, int cell,
+		    const struct report_value *v);
+
+/* Flags: the failing rule instances, in template order. */
+struct report_flag {
+	int			 inst;		/* index in tpl->insts */
+	int			 rule;		/* index in tpl->rules */
+	enum tpl_severity	 severity;
+	const int		*cells;		/* borrowed from the template */
+	size_t			 ncells;
+};
+
+size_t		 report_nflags(const struct report *);
+size_t		 report_nflags_severity(const struct report *,
+		    enum tpl_severity);
+/* Fills out[0..max) with the current flags; returns how many there are. */
+size_t		 report_flags(const struct report *, struct report_flag *out,
+		    size_t max);
+/* True when some current flag involves this cell (any severity). */
+bool		 report_cell_flagged(const struct report *, int cell,
+		    enum tpl_severity *worst);
+/* The flags that involve cell; same return convention as report_flags. */
+size_t		 report_cell_flags(const struct report *, int cell,
+		    struct report_flag *out, size_t max);
+/* The flags of text rules on section sec. */
+size_t		 report_section_flags(const struct report *, int sec,
+		    struct report_flag *out, size_t max);
+
+/* The flag's message in lang, placeholders filled.  Newly allocated;
+ * caller frees. */
+char		*report_flag_message(const struct report *,
+		    const struct report_flag *, enum lang);
+
+/* Formats a value for display ("" for blank, "溢出"/"overflow"
+ * never: RV_OVERFLOW formats as "#"). Returns buf (NUM_FMT_MAX bytes). */
+char		*report_format_value(const struct report *, int cell,
+		    struct report_value v, char *buf);
+
+/* A generation counter bumped by every change (for "modified" and
+ * recovery snapshots). */
+unsigned long	 report_generation(const struct report *);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * A growable byte string.  NUL-terminated once anything was added (and
+ * after sbuf_init); len excludes the NUL.  sbuf_init/sbuf_done work on an
+ * embedded struct; sbuf_take hands the bytes to the caller (who frees
+ * them) and leaves the sbuf empty and owning nothing (s == NULL).
+ */
+#ifndef NB_SBUF_H
+#define NB_SBUF_H
+
+#include <stddef.h>
+
+struct sbuf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 sbuf_init(struct sbuf *);
+void	 sbuf_done(struct sbuf *);
+void	 sbuf_add(struct sbuf *, const char *, size_t);
+void	 sbuf_adds(struct sbuf *, const char *);
+void	 sbuf_addc(struct sbuf *, char);
+void	 sbuf_addf(struct sbuf *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+void	 sbuf_truncate(struct sbuf *, size_t);
+/* Newly allocated; caller frees.  The sbuf is empty afterwards. */
+char	*sbuf_take(struct sbuf *);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * The report file: YAML, UTF-8, keys in a stable order, one line per cell,
+ * readable and diffable by a person:
+ *
+ *   nianbao: 1                 # file-format version
+ *   template: gb2021
+ *   organ: 小城子镇人民政府
+ *   year: 2024
+ *   sections:
+ *     s1: "2024年，……\n……"      # exact text, escapes for line breaks
+ *   cells:                     # every input cell, template order
+ *     t2_1.regulations.issued: 0
+ *     t3.new.natural: ~        # blank
+ *   published:                 # imported reports only: printed totals
+ *     t3.r_total.natural: 20
+ *   previous:                  # last year's values used by R5, if known
+ *     t3.carried_out.natural: 2
+ *
+ * Loading refuses, with path:line:col and a msgid: what ytree refuses, a
+ * root that is not a mapping, unknown keys, wrong types, a missing or
+ * unknown template, a future format version (store.version), an unknown
+ * cell id, a value refused by the number parser, a computed cell under
+ * cells:, an unknown section.
+ */
+#ifndef NB_STORE_H
+#define NB_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "err.h"
+#include "report.h"
+#include "tpl.h"
+
+#define STORE_FORMAT_VERSION 1
+
+/* The file's YAML text.  Newly allocated; caller frees. */
+char		*store_dump(const struct report *);
+
+/* Writes the report atomically (fsio).  Returns false with *err set. */
+bool		 store_save(const struct report *, const char *path,
+		    struct err *err);
+
+/*
+ * Reads a report; its template is looked up among tpls by id.  Returns a
+ * new report (caller frees) or NULL with *err set.
+ */
+struct report	*store_load(const char *path, struct tpl *const *tpls,
+		    size_t ntpls, struct err *err);
+/* The same from memory (path only names it in errors). */
+struct report	*store_parse(const char *buf, size_t len, const char *path,
+		    struct tpl *const *tpls, size_t ntpls, struct err *err);
+
+#endif

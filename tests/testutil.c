@@ -1,0 +1,119 @@
+/* Test helpers; see testutil.h. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "xmalloc.h"
+#include "sbuf.h"
+
+char *
+tu_tmpdir(void)
+{
+	char	tmpl[] = "/tmp/nbtest.XXXXXX";
+
+	if (mkdtemp(tmpl) == NULL)
+		abort();
+	return (xstrdup(tmpl));
+}
+
+char *
+tu_path(const char *dir, const char *name)
+{
+	return (xasprintf("%s/%s", dir, name));
+}
+
+char *
+tu_read(const char *path, size_t *len)
+{
+	FILE		*f;
+	struct sbuf	 b;
+	char		 buf[8192];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (NULL);
+	sbuf_init(&b);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sbuf_add(&b, buf, n);
+	fclose(f);
+	if (len != NULL)
+		*len = b.len;
+	return (sbuf_take(&b));
+}
+
+void
+tu_write(const char *path, const char *text)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "wb")) == NULL)
+		abort();
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *
+drain(int fd)
+{
+	struct sbuf	b;
+	char		buf[8192];
+	ssize_t		n;
+
+	sbuf_init(&b);
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		sbuf_add(&b, buf, (size_t)n);
+	close(fd);
+	return (sbuf_take(&b));
+}
+
+void
+tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
+{
+	int		 out[2], err[2], st, n = 0;
+	pid_t		 pid;
+	const char	*args[64];
+	char		*errpath;
+
+	args[n++] = NB_BIN;
+	while (argv[n - 1] != NULL && n < 63) {
+		args[n] = argv[n - 1];
+		n++;
+	}
+	args[n] = NULL;
+	if (pipe(out) != 0 || pipe(err) != 0)
+		abort();
+	pid = fork();
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_RDONLY);
+		dup2(devnull, 0);
+		dup2(out[1], 1);
+		dup2(err[1], 2);
+		close(out[0]); close(err[0]);
+		setenv("LANG", lang != NULL ? lang : "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		unsetenv("LC_MESSAGES");
+		unsetenv("LANGUAGE");
+		execv(NB_BIN, (char *const *)args);
+		_exit(127);
+	}
+	close(out[1]);
+	close(err[1]);
+	/* stderr is small: read stdout fully first, then stderr. */
+	errpath = NULL;
+	r->out = drain(out[0]);
+	r->err = drain(err[0]);
+	free(errpath);
+	waitpid(pid, &st, 0);
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+void
+tu_run_free(struct tu_run *r)
+{
+	free(r->out);
+	free(r->err);
+}

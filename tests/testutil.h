@@ -1,0 +1,31 @@
+/*
+ * Helpers shared by the test suites: temp folders, running the real
+ * nianbao binary with arguments and capturing its output and exit code,
+ * reading files.
+ */
+#ifndef NB_TESTUTIL_H
+#define NB_TESTUTIL_H
+
+#include <stddef.h>
+
+/* A fresh empty folder under /tmp; newly allocated path, caller frees. */
+char	*tu_tmpdir(void);
+/* Newly allocated "dir/name". */
+char	*tu_path(const char *dir, const char *name);
+/* Whole file, NUL-terminated, or NULL; *len may be NULL. Caller frees. */
+char	*tu_read(const char *path, size_t *len);
+void	 tu_write(const char *path, const char *text);
+
+struct tu_run {
+	int	 status;	/* exit code, or 128+signal */
+	char	*out;		/* stdout, NUL-terminated */
+	char	*err;		/* stderr, NUL-terminated */
+};
+/*
+ * Runs NB_BIN with the NULL-terminated argv (argv[0] is not included),
+ * stdin from /dev/null, LANG=C.UTF-8 unless env_lang is given.
+ */
+void	 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv);
+void	 tu_run_free(struct tu_run *r);
+
+#endif
