@@ -3,12 +3,15 @@
  * movement by grapheme cluster, and line breaking, all with ICU.  Chinese is
  * the normal case.  Nothing here counts bytes to measure text.
  *
- * Width of one grapheme cluster: 0 for controls and a lone combining mark
- * sequence's marks (the cluster takes the base's width); 2 for East Asian
- * Width W and F (汉字, ，。（）０, most emoji: a cluster with U+FE0F or an
- * Extended_Pictographic base is 2); for A (ambiguous: “ ” ‘ ’ … — · × ①)
- * the `ambiguous` setting (1 or 2); 1 otherwise.  TAB counts as 1 here
- * (callers expand tabs themselves).
+ * Width of one grapheme cluster: 0 for controls, format characters (ZWSP)
+ * and a lone combining mark sequence (otherwise the cluster takes the
+ * base's width); 2 for East Asian Width W and F (汉字, ，。（）０, most
+ * emoji) and for emoji sequences: a cluster with U+FE0F, a flag, or a ZWJ
+ * sequence on an Extended_Pictographic base; for A (ambiguous: “ ” ‘ ’ …
+ * — · × ①) the `ambiguous` setting (1 or 2); 1 otherwise.  Pictographs in
+ * text presentation (© ® ™ ❤ without U+FE0F) keep their East Asian Width,
+ * as terminals draw them.  TAB counts as 1 here (callers expand tabs
+ * themselves).
  *
  * All offsets are byte offsets into UTF-8 strings, always on grapheme
  * cluster boundaries.  Invalid UTF-8 bytes count as one column each (U+FFFD
@@ -35,7 +38,8 @@ int	text_cluster_width(const char *s, size_t len, size_t off,
 size_t	text_next(const char *s, size_t len, size_t off);
 size_t	text_prev(const char *s, size_t len, size_t off);
 
-/* Number of grapheme clusters that are not white space (the "字数"). */
+/* Number of grapheme clusters that are not white space (the "字数");
+ * zero-width clusters (controls, ZWSP) do not count either. */
 size_t	text_count_chars(const char *s, size_t len);
 
 /*
@@ -53,7 +57,9 @@ size_t	text_fit(const char *s, size_t len, int cols, int *used,
  * indent of a 公文 paragraph is 4 columns).  A single cluster wider than
  * the line is put on its own line.  Where ICU offers no break inside a run
  * longer than a line, break it by clusters, still never putting a
- * prohibited character first.
+ * prohibited character first (nor an opening one last) unless that would
+ * leave a line empty: then the line runs past `cols`.  One tailoring of
+ * ICU: runs of fullwidth digits (１２８, １５．２) are not split.
  *
  * Returns the number of lines and sets *starts to a newly allocated array
  * (caller frees) of nlines+1 byte offsets: line i is [starts[i],
@@ -72,7 +78,9 @@ char	*text_pad(const char *s, size_t len, int cols, int align,
 /*
  * Copies s with C0/C1 controls, DEL, ESC sequences and invalid UTF-8
  * removed (keeps '\n' when keep_newlines, turns '\t' into a space, CRLF and
- * CR into '\n').  Safe to put on a terminal.  Newly allocated; caller frees.
+ * CR into '\n').  Whole sequences go: CSI (ESC [ or U+009B), OSC/DCS/APC
+ * strings up to BEL or ST; an unterminated string loses only its
+ * introducer.  Safe to put on a terminal.  Newly allocated; caller frees.
  */
 char	*text_sanitize(const char *s, size_t len, bool keep_newlines);
 
