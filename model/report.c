@@ -38,6 +38,8 @@ struct report {
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
+	char			**sources;
+	size_t			 nsources;
 	/* Scratch for one change: formulas to evaluate, insts to check. */
 	bool			*fmark;
 	int			*istack;
@@ -80,6 +82,9 @@ report_free(struct report *r)
 		free(r->texts[i]);
 	free(r->texts);
 	free(r->organ);
+	for (i = 0; i < r->nsources; i++)
+		free(r->sources[i]);
+	free(r->sources);
 	free(r->vals);
 	free(r->pub);
 	free(r->has_pub);
@@ -675,4 +680,25 @@ unsigned long
 report_generation(const struct report *r)
 {
 	return (r->gen);
+}
+
+size_t
+report_nsources(const struct report *r)
+{
+	return (r->nsources);
+}
+
+const char *
+report_source(const struct report *r, size_t i)
+{
+	return (r->sources[i]);
+}
+
+void
+report_add_source(struct report *r, const char *s)
+{
+	r->sources = xreallocarray(r->sources, r->nsources + 1,
+	    sizeof *r->sources);
+	r->sources[r->nsources++] = xstrdup(s);
+	r->gen++;
 }

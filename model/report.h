@@ -136,6 +136,14 @@ char		*report_flag_message(const struct report *,
 char		*report_format_value(const struct report *, int cell,
 		    struct report_value v, char *buf);
 
+/*
+ * Where a summed report's figures came from (one entry per source report,
+ * e.g. "小城子镇人民政府 2024 (towns/xcz.yaml)"), kept in the file.
+ */
+size_t		 report_nsources(const struct report *);
+const char	*report_source(const struct report *, size_t i);	/* borrowed */
+void		 report_add_source(struct report *, const char *);
+
 /* A generation counter bumped by every change (for "modified" and
  * recovery snapshots). */
 unsigned long	 report_generation(const struct report *);

@@ -67,6 +67,14 @@ store_dump(const struct report *r)
 	dump_values(&b, r, "published", report_published, false);
 	if (report_has_prev(r))
 		dump_values(&b, r, "previous", report_prev_value, true);
+	if (report_nsources(r) > 0) {
+		sbuf_adds(&b, "sources:\n");
+		for (i = 0; i < report_nsources(r); i++) {
+			sbuf_adds(&b, "  - ");
+			ytree_emit_str(&b, report_source(r, i));
+			sbuf_addc(&b, '\n');
+		}
+	}
 	return (sbuf_take(&b));
 }
 
@@ -201,7 +209,8 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
     size_t ntpls)
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
-	    "year", "sections", "cells", "published", "previous", NULL };
+	    "year", "sections", "cells", "published", "previous", "sources",
+	    NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	struct report		*r;
@@ -273,6 +282,15 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 	if ((v = ytree_get(root, "previous")) != NULL &&
 	    !load_values(S, r, v, "previous", 2))
 		goto fail;
+	if ((v = ytree_get(root, "sources")) != NULL) {
+		if (!want(S, v, YTREE_SEQ, "sources"))
+			goto fail;
+		for (i = 0; i < v->n; i++) {
+			if (!want(S, v->items[i], YTREE_SCALAR, "sources"))
+				goto fail;
+			report_add_source(r, v->items[i]->str);
+		}
+	}
 	return (r);
 fail:
 	report_free(r);

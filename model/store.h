@@ -15,6 +15,8 @@
  *     t3.r_total.natural: 20
  *   previous:                  # last year's values used by R5, if known
  *     t3.carried_out.natural: 2
+ *   sources:                   # a summed report: the reports it adds up
+ *     - "小城子镇人民政府 2024 (towns/xcz.yaml)"
  *
  * Loading refuses, with path:line:col and a msgid: what ytree refuses, a
  * root that is not a mapping, unknown keys, wrong types, a missing or
