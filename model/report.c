@@ -38,6 +38,7 @@ struct report {
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
+	bool			 frozen;	/* report_freeze: no recompute */
 	char			**sources;
 	size_t			 nsources;
 	/* Scratch for one change: formulas to evaluate, insts to check. */
@@ -47,12 +48,35 @@ struct report {
 };
 
 static void	eval_inst(struct report *, int);
+static struct report_value eval_formula(const struct report *,
+		    const struct tpl_formula *);
+
+void
+report_freeze(struct report *r)
+{
+	r->frozen = true;
+}
+
+void
+report_thaw(struct report *r)
+{
+	size_t	k, i;
+	int	f;
+
+	r->frozen = false;
+	for (k = 0; k < r->t->nformulas; k++) {
+		f = r->t->order[k];
+		r->vals[r->t->formulas[f].cell] = eval_formula(r,
+		    &r->t->formulas[f]);
+	}
+	for (i = 0; i < r->t->ninsts; i++)
+		eval_inst(r, (int)i);
+}
 
 struct report *
 report_new(const struct tpl *t)
 {
 	struct report	*r = xcalloc(1, sizeof *r);
-	size_t		 i;
 
 	r->t = t;
 	r->organ = xstrdup("");
@@ -66,8 +90,7 @@ report_new(const struct tpl *t)
 	r->fmark = xcalloc(t->nformulas, sizeof *r->fmark);
 	r->istack = xcalloc(t->ninsts, sizeof *r->istack);
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
-	for (i = 0; i < t->ninsts; i++)
-		eval_inst(r, (int)i);
+	report_thaw(r);
 	return (r);
 }
 
@@ -276,6 +299,8 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 	free(r->texts[sec]);
 	r->texts[sec] = xstrdup(text);
 	r->gen++;
+	if (r->frozen)
+		return;
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
 		if ((ru->kind == TPL_R_TEXT_REQUIRES ||
@@ -347,6 +372,10 @@ propagate(struct report *r, int cell)
 	size_t			 k, ni = 0;
 	int			 f;
 
+	if (r->frozen) {
+		r->gen++;
+		return;
+	}
 	mark_formulas(r, cell);
 	mark_inst(r, cell, &ni);
 	for (k = 0; k < t->nformulas; k++) {
@@ -399,6 +428,20 @@ all_space(const char *s)
 	return (true);
 }
 
+/* Fills err for a refused input on cell: {0} id, {1} zh label, {2}
+ * decimals, {3} en label (labels are formatted only here, on refusal). */
+static void
+input_err(const struct report *r, int cell, const char *msgid, struct err *err)
+{
+	char	dp[8], path[1024], path_en[1024];
+
+	tpl_cell_label(r->t, cell, LANG_ZH, path, sizeof path);
+	tpl_cell_label(r->t, cell, LANG_EN, path_en, sizeof path_en);
+	snprintf(dp, sizeof dp, "%d", r->t->cells[cell].type.decimals);
+	err_set(err, NULL, 0, 0, msgid, 4, r->t->cells[cell].id, path, dp,
+	    path_en);
+}
+
 bool
 report_set_input(struct report *r, int cell, const char *input,
     struct report_value *old, struct err *err)
@@ -406,22 +449,16 @@ report_set_input(struct report *r, int cell, const char *input,
 	const struct tpl_cell	*c = &r->t->cells[cell];
 	struct report_value	 v = { RV_BLANK, { 0, 0 } };
 	enum num_status		 st;
-	char			 dp[8], path[1024], path_en[1024];
 
-	tpl_cell_label(r->t, cell, LANG_ZH, path, sizeof path);
-	tpl_cell_label(r->t, cell, LANG_EN, path_en, sizeof path_en);
-	snprintf(dp, sizeof dp, "%d", c->type.decimals);
 	if (c->formula >= 0) {
-		err_set(err, NULL, 0, 0, "cell.computed", 4, c->id, path, dp,
-		    path_en);
+		input_err(r, cell, "cell.computed", err);
 		return (false);
 	}
 	if (!all_space(input)) {
 		st = num_parse(input, c->type.kind, c->type.decimals, &v.n,
 		    NULL);
 		if (st != NUM_OK) {
-			err_set(err, NULL, 0, 0, num_status_msgid(st), 4,
-			    c->id, path, dp, path_en);
+			input_err(r, cell, num_status_msgid(st), err);
 			return (false);
 		}
 		v.state = RV_SET;
@@ -466,7 +503,7 @@ report_set_prev(struct report *r, const struct report *prev)
 			r->has_prev[i] = true;
 		}
 	}
-	for (i = 0; i < r->t->ninsts; i++)
+	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev)
 			eval_inst(r, (int)i);
 	r->gen++;
@@ -487,7 +524,7 @@ report_set_prev_value(struct report *r, int cell, const struct report_value *v)
 	r->prev_known = true;
 	r->has_prev[cell] = true;
 	r->prev[cell] = *v;
-	for (size_t k = 0; k < r->t->cells[cell].nrdeps; k++)
+	for (size_t k = 0; !r->frozen && k < r->t->cells[cell].nrdeps; k++)
 		eval_inst(r, r->t->cells[cell].rdeps[k]);
 }
 

@@ -39,6 +39,14 @@ struct report_value {
 
 struct report;
 
+/*
+ * Loading many values at once: between report_freeze and report_thaw,
+ * setters store without recomputing; report_thaw recomputes every total
+ * and rule once.  Nothing may read values or flags while frozen.
+ */
+void		 report_freeze(struct report *);
+void		 report_thaw(struct report *);
+
 /* A new, empty report on t (t must outlive it).  Year 0, organ "". */
 struct report	*report_new(const struct tpl *t);
 void		 report_free(struct report *);

@@ -129,10 +129,14 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 
 	if (!want(S, map, YTREE_MAP, key))
 		return (false);
-	for (i = 0; i < map->n; i++) {
+	for (i = 0, c = -1; i < map->n; i++) {
 		k = map->keys[i];
 		val = map->items[i];
-		if ((c = tpl_cell_index(t, k->str)) < 0)
+		/* Files list cells in template order: try the next one first. */
+		if (c + 1 < (int)t->ncells && strcmp(t->cells[c + 1].id,
+		    k->str) == 0)
+			c++;
+		else if ((c = tpl_cell_index(t, k->str)) < 0)
 			return (serr(S, k, "store.unknown_cell", k->str, NULL));
 		if ((which == 1) != (t->cells[c].formula >= 0))
 			return (serr(S, k, which == 1 ? "store.not_computed" :
@@ -254,6 +258,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 		return (NULL);
 	}
 	r = report_new(t);
+	report_freeze(r);
 	if ((v = ytree_get(root, "organ")) != NULL) {
 		if (!want(S, v, YTREE_SCALAR, "organ"))
 			goto fail;
@@ -291,6 +296,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 			report_add_source(r, v->items[i]->str);
 		}
 	}
+	report_thaw(r);
 	return (r);
 fail:
 	report_free(r);

@@ -27,6 +27,8 @@
 	((arr) = xreallocarray((arr), (n) + 1, sizeof *(arr)), \
 	 memset(&(arr)[(n)], 0, sizeof *(arr)), (int)(n)++)
 
+static void	index_cells(struct tpl *);
+
 void
 tpl_lerr(struct tpl_loader *L, const struct ytree *at, const char *msgid,
     int nargs, const char *a0, const char *a1)
@@ -514,6 +516,7 @@ parse_root(struct tpl_loader *L, const struct ytree *root)
 	for (k = 0; sections != NULL && k < sections->n; k++)
 		parse_section(L, sections->items[k]);
 	check_unique(L, root);
+	index_cells(t);
 	tplexpr_formulas(L, child(L, root, "formulas", YTREE_SEQ, false));
 	tplexpr_rules(L, child(L, root, "rules", YTREE_SEQ, false));
 }
@@ -596,6 +599,7 @@ tpl_free(struct tpl *t)
 		free(t->cells[i].rdeps);
 	}
 	tplexpr_free(t);
+	free(t->by_id);
 	free(t->sections);
 	free(t->tables);
 	free(t->blocks);
@@ -612,12 +616,42 @@ tpl_free(struct tpl *t)
 int
 tpl_cell_index(const struct tpl *t, const char *id)
 {
+	size_t	lo = 0, hi = t->ncells, mid;
+	int	c;
+
+	/* Binary search over the ids (by_id is built once at load). */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(t->cells[t->by_id[mid]].id, id);
+		if (c == 0)
+			return (t->by_id[mid]);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (-1);
+}
+
+static int
+cmp_cell_id(const void *a, const void *b, void *arg)
+{
+	const struct tpl *t = arg;
+
+	return (strcmp(t->cells[*(const int *)a].id,
+	    t->cells[*(const int *)b].id));
+}
+
+/* Sorts the cell index used by tpl_cell_index. */
+static void
+index_cells(struct tpl *t)
+{
 	size_t	i;
 
+	t->by_id = xcalloc(t->ncells + 1, sizeof *t->by_id);
 	for (i = 0; i < t->ncells; i++)
-		if (strcmp(t->cells[i].id, id) == 0)
-			return ((int)i);
-	return (-1);
+		t->by_id[i] = (int)i;
+	qsort_r(t->by_id, t->ncells, sizeof *t->by_id, cmp_cell_id, t);
 }
 
 int

@@ -188,6 +188,7 @@ struct tpl {
 	size_t			 nrules;
 	struct tpl_inst		*insts;
 	size_t			 ninsts;
+	int			*by_id;		/* cell indices sorted by id */
 };
 
 #define TPL_FORMAT_VERSION 1

@@ -82,7 +82,7 @@ main(int argc, char **argv)
 	size_t		 n, i, len;
 	char		*text;
 	double		 t0, el;
-	int		 reps = 2000;
+	int		 reps = getenv("NB_REPS") ? atoi(getenv("NB_REPS")) : 2000;
 
 	errlist_init(&errs);
 	n = tpl_load_dir(dir, &tpls, &errs);
