@@ -1,68 +1,83 @@
 /* Summing reports cell by cell; see sum.h. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sum.h"
+#include "xmalloc.h"
 
-static bool
-compatible(struct report *const *rs, size_t n, struct err *err)
+struct report *
+sum_new(const struct report *first)
 {
-	const struct tpl	*t = report_tpl(rs[0]);
-	char			 idx[24], y0[16], y1[16];
-	size_t			 i;
+	struct report *acc = report_new(report_tpl(first));
 
-	for (i = 1; i < n; i++) {
-		snprintf(idx, sizeof idx, "%zu", i + 1);
-		if (report_tpl(rs[i]) != t) {
-			err_set(err, NULL, 0, 0, "sum.mixed_template", 3,
-			    t->id, report_tpl(rs[i])->id, idx);
-			return (false);
-		}
-		if (report_year(rs[i]) != report_year(rs[0])) {
-			snprintf(y0, sizeof y0, "%d", report_year(rs[0]));
-			snprintf(y1, sizeof y1, "%d", report_year(rs[i]));
-			err_set(err, NULL, 0, 0, "sum.mixed_year", 3, y0, y1,
-			    idx);
-			return (false);
+	report_set_year(acc, report_year(first));
+	return (acc);
+}
+
+bool
+sum_add(struct report *acc, const struct report *r, const char *name,
+    struct err *err)
+{
+	const struct tpl	*t = report_tpl(acc);
+	struct report_value	*v;
+	char			 y0[16], y1[16];
+	size_t			 c;
+	bool			 ok = true;
+
+	if (name == NULL)
+		name = report_organ(r);
+	if (report_tpl(r) != t) {
+		err_set(err, NULL, 0, 0, "sum.mixed_template", 3, t->id,
+		    report_tpl(r)->id, name);
+		return (false);
+	}
+	if (report_year(r) != report_year(acc)) {
+		snprintf(y0, sizeof y0, "%d", report_year(acc));
+		snprintf(y1, sizeof y1, "%d", report_year(r));
+		err_set(err, NULL, 0, 0, "sum.mixed_year", 3, y0, y1, name);
+		return (false);
+	}
+	/* Add into a copy first, so a failure leaves acc as it was. */
+	v = xcalloc(t->ncells, sizeof *v);
+	for (c = 0; c < t->ncells && ok; c++) {
+		v[c] = report_value(acc, (int)c);
+		struct report_value x = report_value(r, (int)c);
+		if (t->cells[c].formula >= 0 || x.state != RV_SET)
+			continue;
+		v[c].state = RV_SET;
+		if (!num_add(&v[c].n, x.n, 1)) {
+			err_set(err, NULL, 0, 0, "sum.overflow", 1,
+			    t->cells[c].id);
+			ok = false;
 		}
 	}
-	return (true);
+	if (ok) {
+		report_freeze(acc);
+		for (c = 0; c < t->ncells; c++)
+			if (t->cells[c].formula < 0)
+				report_set_value(acc, (int)c, v[c], NULL);
+		report_thaw(acc);
+		report_add_source(acc, name);
+	}
+	free(v);
+	return (ok);
 }
 
 struct report *
 sum_reports(struct report *const *rs, size_t n, const char *const *names,
     struct err *err)
 {
-	const struct tpl	*t;
-	struct report		*out;
-	struct report_value	 acc, v;
-	size_t			 c, i;
+	struct report	*acc;
+	size_t		 i;
 
-	if (n == 0 || !compatible(rs, n, err))
+	if (n == 0)
 		return (NULL);
-	t = report_tpl(rs[0]);
-	out = report_new(t);
-	report_set_year(out, report_year(rs[0]));
-	for (c = 0; c < t->ncells; c++) {
-		if (t->cells[c].formula >= 0)
-			continue;
-		memset(&acc, 0, sizeof acc);
-		for (i = 0; i < n; i++) {
-			v = report_value(rs[i], (int)c);
-			if (v.state != RV_SET)
-				continue;
-			acc.state = RV_SET;
-			if (!num_add(&acc.n, v.n, 1)) {
-				err_set(err, NULL, 0, 0, "sum.overflow", 1,
-				    t->cells[c].id);
-				report_free(out);
-				return (NULL);
-			}
-		}
-		report_set_value(out, (int)c, acc, NULL);
-	}
+	acc = sum_new(rs[0]);
 	for (i = 0; i < n; i++)
-		report_add_source(out, names != NULL && names[i] != NULL ?
-		    names[i] : report_organ(rs[i]));
-	return (out);
+		if (!sum_add(acc, rs[i], names ? names[i] : NULL, err)) {
+			report_free(acc);
+			return (NULL);
+		}
+	return (acc);
 }
