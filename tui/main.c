@@ -1,0 +1,600 @@
+/*
+ * The nianbao command: subcommands are thin wrappers over model/.  Every
+ * subcommand gets one struct cli (language, messages, the loaded
+ * templates) and returns the exit code: 0 done, 1 rule errors found
+ * (check), 2 could not do it (bad arguments, unreadable file, refused
+ * value).  Messages go to stderr in the user's language; results to
+ * stdout.  Nothing is written unless the whole command succeeds.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "editor.h"
+#include "export_json.h"
+#include "export_txt.h"
+#include "fsio.h"
+#include "i18n.h"
+#include "json.h"
+#include "layout.h"
+#include "paths.h"
+#include "sbuf.h"
+#include "store.h"
+#include "text.h"
+#include "tpl.h"
+#include "xmalloc.h"
+
+#if defined(NB_HAVE_LIBZIP) && __has_include("export_docx.h")
+#define NB_DOCX 1
+#include "export_docx.h"
+#endif
+
+#define MAX_TEXT	(4 * 1024 * 1024)
+
+static bool
+parse_year(const char *s, int *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1990 || v > 2200)
+		return (false);
+	*out = (int)v;
+	return (true);
+}
+
+static int
+default_year(void)
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	localtime_r(&now, &tm);
+	/* Reports are written in January for the year just ended. */
+	return (tm.tm_year + 1900 - 1);
+}
+
+static int
+cmd_new(struct cli *c, int argc, char **argv)
+{
+	const char		*tid = NULL, *organ = "", *path = NULL;
+	const struct tpl	*t;
+	struct report		*r;
+	struct stat		 st;
+	char			 ybuf[16];
+	int			 i, year = default_year(), rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
+			tid = argv[++i];
+		else if (strcmp(argv[i], "--organ") == 0 && i + 1 < argc)
+			organ = argv[++i];
+		else if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
+			if (!parse_year(argv[++i], &year)) {
+				cli_say(c, "cli.bad_year", 1, argv[i]);
+				return (2);
+			}
+		} else if (argv[i][0] == '-' || path != NULL)
+			return (cli_usage(c));
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return (cli_usage(c));
+	if (lstat(path, &st) == 0) {
+		cli_say(c, "cli.file_exists", 1, path);
+		return (2);
+	}
+	snprintf(ybuf, sizeof ybuf, "%d", year);
+	t = tid ? tpl_by_id(c->tpls, c->ntpls, tid) :
+	    tpl_for_year(c->tpls, c->ntpls, year);
+	if (t == NULL) {
+		if (tid)
+			cli_say(c, "cli.unknown_template", 1, tid);
+		else
+			cli_say(c, "cli.no_template_for_year", 1, ybuf);
+		return (2);
+	}
+	r = report_new(t);
+	report_set_organ(r, organ);
+	report_set_year(r, year);
+	rc = cli_save(c, r, path) ? 0 : 2;
+	report_free(r);
+	return (rc);
+}
+
+/* Reads the text for "s1=@path"; newly allocated or NULL (said why). */
+static char *
+read_text(const struct cli *c, const char *path)
+{
+	struct err	 e = { 0 };
+	size_t		 len;
+	char		*buf, *clean;
+
+	if ((buf = fsio_read_file(path, MAX_TEXT, &len, &e)) == NULL) {
+		cli_say_err(c, &e);
+		err_clear(&e);
+		return (NULL);
+	}
+	clean = text_sanitize(buf, len, true);
+	free(buf);
+	return (clean);
+}
+
+/* Applies one ID=VALUE; false (and said why) if refused. */
+static bool
+assign(struct cli *c, struct report *r, const char *arg)
+{
+	const struct tpl	*t = report_tpl(r);
+	const char		*eq = strchr(arg, '=');
+	char			*key, *text, cand[512];
+	struct err		 e = { 0 };
+	int			 cells[8], sec, year;
+	size_t			 n, i;
+
+	if (eq == NULL || eq == arg) {
+		cli_say(c, "cli.bad_assignment", 1, arg);
+		return (false);
+	}
+	key = xstrndup(arg, (size_t)(eq - arg));
+	eq++;
+	if (strcmp(key, "organ") == 0) {
+		report_set_organ(r, eq);
+		goto ok;
+	}
+	if (strcmp(key, "year") == 0) {
+		if (!parse_year(eq, &year)) {
+			cli_say(c, "cli.bad_year", 1, eq);
+			goto fail;
+		}
+		report_set_year(r, year);
+		goto ok;
+	}
+	if ((sec = tpl_section_index(t, key)) >= 0) {
+		text = *eq == '@' ? read_text(c, eq + 1) :
+		    text_sanitize(eq, strlen(eq), true);
+		if (text == NULL)
+			goto fail;
+		report_set_text(r, sec, text, NULL);
+		free(text);
+		goto ok;
+	}
+	n = tpl_find_cells(t, key, cells, 8);
+	if (n == 0) {
+		cli_say(c, "cli.no_cell", 1, key);
+		goto fail;
+	}
+	if (n > 1) {
+		cand[0] = '\0';
+		for (i = 0; i < n && i < 8; i++) {
+			if (i)
+				strncat(cand, ", ", sizeof cand - strlen(cand) - 1);
+			strncat(cand, t->cells[cells[i]].id,
+			    sizeof cand - strlen(cand) - 1);
+		}
+		if (n > 8)
+			strncat(cand, ", …", sizeof cand - strlen(cand) - 1);
+		cli_say(c, "cli.ambiguous_cell", 2, key, cand);
+		goto fail;
+	}
+	if (!report_set_input(r, cells[0], eq, NULL, &e)) {
+		cli_say_err(c, &e);
+		err_clear(&e);
+		goto fail;
+	}
+ok:
+	free(key);
+	return (true);
+fail:
+	free(key);
+	return (false);
+}
+
+static int
+cmd_set(struct cli *c, int argc, char **argv)
+{
+	struct report	*r;
+	int		 i, rc = 0;
+
+	if (argc < 3)
+		return (cli_usage(c));
+	if ((r = cli_load(c, argv[1])) == NULL)
+		return (2);
+	for (i = 2; i < argc; i++)
+		if (!assign(c, r, argv[i]))
+			rc = 2;
+	if (rc == 0 && !cli_save(c, r, argv[1]))
+		rc = 2;
+	report_free(r);
+	return (rc);
+}
+
+static int
+cmd_export(struct cli *c, int argc, char **argv)
+{
+	const char	*fmt = "txt", *out = NULL, *path = NULL;
+	struct report	*r;
+	char		*text = NULL;
+	int		 i, rc = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
+			fmt = argv[++i];
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (argv[i][0] == '-' || path != NULL)
+			return (cli_usage(c));
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return (cli_usage(c));
+	if (strcmp(fmt, "txt") != 0 && strcmp(fmt, "json") != 0 &&
+	    strcmp(fmt, "docx") != 0) {
+		cli_say(c, "cli.bad_format", 1, fmt);
+		return (2);
+	}
+	if ((r = cli_load(c, path)) == NULL)
+		return (2);
+	if (strcmp(fmt, "txt") == 0)
+		text = export_txt(r, c->lang);
+	else if (strcmp(fmt, "json") == 0)
+		text = export_json(r, c->lang);
+	if (text != NULL)
+		rc = cli_emit(c, out, text, strlen(text)) ? 0 : 2;
+	else {
+#ifdef NB_DOCX
+		struct err e = { 0 };
+		if (out == NULL) {
+			cli_say(c, "cli.docx_needs_out", 0);
+			rc = 2;
+		} else if (!export_docx(r, out, &e)) {
+			cli_say_err(c, &e);
+			err_clear(&e);
+			rc = 2;
+		}
+#else
+		cli_say(c, "cli.no_docx", 0);
+		rc = 2;
+#endif
+	}
+	free(text);
+	report_free(r);
+	return (rc);
+}
+
+static int
+cmd_templates(struct cli *c, int argc, char **argv)
+{
+	size_t	i;
+	char	to[16];
+
+	if (argc > 1 || argv == NULL)
+		return (cli_usage(c));
+	for (i = 0; i < c->ntpls; i++) {
+		const struct tpl *t = c->tpls[i];
+		if (t->year_to)
+			snprintf(to, sizeof to, "%d", t->year_to);
+		else
+			to[0] = '\0';
+		printf("%-18s %d–%-5s %s（%s）\n", t->id, t->year_from, to,
+		    tpl_label(&t->name, c->lang),
+		    tpl_label(&t->basis, c->lang));
+	}
+	return (0);
+}
+
+static const char *
+type_name(const struct tpl_type *ty)
+{
+	switch (ty->kind) {
+	case NUM_SIGNED:
+		return ("signed");
+	case NUM_MONEY:
+		return ("money");
+	default:
+		return ("count");
+	}
+}
+
+static void
+show_json(const struct cli *c, const struct tpl *t)
+{
+	struct sbuf	b;
+	size_t		i;
+
+	sbuf_init(&b);
+	sbuf_adds(&b, "{\n  \"id\": ");
+	json_str(&b, t->id);
+	sbuf_adds(&b, ",\n  \"name\": ");
+	json_str(&b, tpl_label(&t->name, c->lang));
+	sbuf_addf(&b, ",\n  \"year_from\": %d,\n  \"year_to\": ", t->year_from);
+	if (t->year_to)
+		sbuf_addf(&b, "%d", t->year_to);
+	else
+		sbuf_adds(&b, "null");
+	sbuf_adds(&b, ",\n  \"sections\": [");
+	for (i = 0; i < t->nsections; i++) {
+		const struct tpl_section *s = &t->sections[i];
+		sbuf_adds(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_str(&b, s->id);
+		sbuf_adds(&b, ", \"number\": ");
+		json_str(&b, s->number);
+		sbuf_adds(&b, ", \"title\": ");
+		json_str(&b, tpl_label(&s->title, c->lang));
+		sbuf_addf(&b, ", \"kind\": \"%s\"}",
+		    s->kind == TPL_NARRATIVE ? "narrative" : "tables");
+	}
+	sbuf_adds(&b, "\n  ],\n  \"cells\": [");
+	for (i = 0; i < t->ncells; i++) {
+		const struct tpl_cell *cl = &t->cells[i];
+		const struct tpl_block *bl = &t->blocks[cl->block];
+		sbuf_adds(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		json_str(&b, cl->id);
+		sbuf_adds(&b, ", \"section\": ");
+		json_str(&b, t->sections[t->tables[bl->table].section].id);
+		sbuf_adds(&b, ", \"table\": ");
+		json_str(&b, t->tables[bl->table].id);
+		sbuf_adds(&b, ", \"row_label\": ");
+		json_str(&b, cl->row_path[c->lang]);
+		sbuf_adds(&b, ", \"col_label\": ");
+		json_str(&b, cl->col_path[c->lang]);
+		sbuf_addf(&b, ", \"input\": %s, \"type\": \"%s\"",
+		    cl->formula < 0 ? "true" : "false", type_name(&cl->type));
+		if (cl->type.kind == NUM_MONEY)
+			sbuf_addf(&b, ", \"decimals\": %d", cl->type.decimals);
+		if (cl->type.unit.s[0] != NULL) {
+			sbuf_adds(&b, ", \"unit\": ");
+			json_str(&b, tpl_label(&cl->type.unit, c->lang));
+		}
+		sbuf_adds(&b, "}");
+	}
+	sbuf_adds(&b, "\n  ]\n}\n");
+	fputs(b.s, stdout);
+	sbuf_done(&b);
+}
+
+static void
+show_text(const struct cli *c, const struct tpl *t)
+{
+	size_t	i;
+	int	k;
+
+	printf("%s  %s（%s）\n", t->id, tpl_label(&t->name, c->lang),
+	    tpl_label(&t->basis, c->lang));
+	for (i = 0; i < t->nsections; i++) {
+		const struct tpl_section *s = &t->sections[i];
+		printf("\n%s %s、%s\n", s->id, s->number,
+		    tpl_label(&s->title, c->lang));
+		for (k = 0; k < s->ntables; k++) {
+			const struct tpl_table *tb =
+			    &t->tables[s->first_table + k];
+			int bi;
+			for (bi = tb->first_block;
+			    bi < tb->first_block + tb->nblocks; bi++) {
+				const struct tpl_block *b = &t->blocks[bi];
+				size_t ci;
+				for (ci = 0; ci < b->nrows * b->ncols; ci++) {
+					const struct tpl_cell *cl =
+					    &t->cells[b->first_cell + ci];
+					printf("  %-28s %s%s%s%s\n", cl->id,
+					    cl->row_path[c->lang],
+					    *cl->row_path[c->lang] ? " / " : "",
+					    cl->col_path[c->lang],
+					    cl->formula >= 0 ? "  (=)" : "");
+				}
+			}
+		}
+	}
+}
+
+static int
+cmd_template(struct cli *c, int argc, char **argv)
+{
+	const struct tpl	*t;
+	bool			 json = false;
+	const char		*id = NULL;
+	int			 i;
+
+	if (argc < 2 || strcmp(argv[1], "show") != 0)
+		return (cli_usage(c));
+	for (i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (id == NULL && argv[i][0] != '-')
+			id = argv[i];
+		else
+			return (cli_usage(c));
+	}
+	if (id == NULL)
+		return (cli_usage(c));
+	if ((t = tpl_by_id(c->tpls, c->ntpls, id)) == NULL) {
+		cli_say(c, "cli.unknown_template", 1, id);
+		return (2);
+	}
+	if (json)
+		show_json(c, t);
+	else
+		show_text(c, t);
+	return (0);
+}
+
+static int
+cmd_preview(struct cli *c, int argc, char **argv)
+{
+	struct text_opts	 o = { c->ambiguous };
+	struct editor_opts	 eo;
+	struct report		*r;
+	struct layout		*l;
+	const char		*path = NULL;
+	bool			 plain = false;
+	char			*text;
+	int			 i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--plain") == 0)
+			plain = true;
+		else if (argv[i][0] == '-' || path != NULL)
+			return (cli_usage(c));
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return (cli_usage(c));
+	if (!plain) {
+		memset(&eo, 0, sizeof eo);
+		eo.path = path;
+		eo.tpls = c->tpls;
+		eo.ntpls = c->ntpls;
+		eo.i18n = c->i18n;
+		eo.lang = c->lang;
+		eo.ambiguous = c->ambiguous;
+		eo.preview = true;
+		return (editor_run(&eo));
+	}
+	if ((r = cli_load(c, path)) == NULL)
+		return (2);
+	l = layout_build(r, c->lang, &o);
+	text = layout_plain(l);
+	rc = cli_emit(c, NULL, text, strlen(text)) ? 0 : 2;
+	free(text);
+	layout_free(l);
+	report_free(r);
+	return (rc);
+}
+
+static int
+cmd_edit(struct cli *c, const char *path)
+{
+	struct editor_opts	eo;
+
+	memset(&eo, 0, sizeof eo);
+	eo.path = path;
+	eo.tpls = c->tpls;
+	eo.ntpls = c->ntpls;
+	eo.i18n = c->i18n;
+	eo.lang = c->lang;
+	eo.ambiguous = c->ambiguous;
+	return (editor_run(&eo));
+}
+
+/* Removes the global options (--lang X, --ambiguous N) from argv. */
+static int
+global_opts(int argc, char **argv, const char **lang, int *amb)
+{
+	int	i, n = 1;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			*lang = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			*lang = argv[i] + 7;
+		else if (strcmp(argv[i], "--ambiguous") == 0 && i + 1 < argc)
+			*amb = atoi(argv[++i]) == 2 ? 2 : 1;
+		else
+			argv[n++] = argv[i];
+	}
+	argv[n] = NULL;
+	return (n);
+}
+
+static bool
+load_templates(struct cli *c)
+{
+	struct errlist	 errs;
+	char		*dir = xasprintf("%s/templates", c->datadir);
+	size_t		 i;
+
+	errlist_init(&errs);
+	c->ntpls = tpl_load_dir(dir, &c->tpls, &errs);
+	for (i = 0; i < errs.n; i++)
+		cli_say_err(c, &errs.v[i]);
+	errlist_done(&errs);
+	free(dir);
+	return (c->ntpls > 0);
+}
+
+/* The subcommands; new ones live in tui/cmd_NAME.c (see cli.h). */
+static const struct {
+	const char	*name;
+	int		(*fn)(struct cli *, int, char **);
+} cmds[] = {
+	{ "new", cmd_new },
+	{ "set", cmd_set },
+	{ "check", cmd_check },
+	{ "sum", cmd_sum },
+	{ "export", cmd_export },
+	{ "templates", cmd_templates },
+	{ "template", cmd_template },
+	{ "preview", cmd_preview },
+};
+
+static int
+dispatch(struct cli *c, int argc, char **argv)
+{
+	const char	*cmd = argc > 1 ? argv[1] : NULL;
+	char		*s;
+	size_t		 i;
+
+	if (cmd != NULL && (strcmp(cmd, "--help") == 0 ||
+	    strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0)) {
+		s = i18n_fmt0(c->i18n, "cli.usage");
+		fputs(s, stdout);
+		free(s);
+		return (0);
+	}
+	if (cmd != NULL && strcmp(cmd, "--version") == 0) {
+		printf("nianbao %s\n", NB_VERSION);
+		return (0);
+	}
+	if (!load_templates(c)) {
+		cli_say(c, "cli.no_templates", 1, c->datadir);
+		return (2);
+	}
+	if (cmd == NULL)
+		return (cmd_edit(c, NULL));
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			return (cmds[i].fn(c, argc - 1, argv + 1));
+	if (cmd[0] == '-') {
+		cli_say(c, "cli.unknown_option", 1, cmd);
+		return (cli_usage(c));
+	}
+	if (argc > 2)
+		return (cli_usage(c));
+	return (cmd_edit(c, cmd));
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli	 c;
+	const char	*lang = NULL;
+	size_t		 i;
+	int		 rc;
+
+	setlocale(LC_ALL, "");
+	memset(&c, 0, sizeof c);
+	c.ambiguous = 1;
+	argc = global_opts(argc, argv, &lang, &c.ambiguous);
+	c.lang = i18n_pick_lang(lang);
+	c.datadir = paths_datadir();
+	c.i18n = i18n_open(c.datadir, c.lang);
+	rc = dispatch(&c, argc, argv);
+	for (i = 0; i < c.ntpls; i++)
+		tpl_free(c.tpls[i]);
+	free(c.tpls);
+	i18n_close(c.i18n);
+	free(c.datadir);
+	text_cleanup();
+	return (rc);
+}
