@@ -1,0 +1,302 @@
+/*
+ * Dialog boxes.  A box is at most 64 columns wide, centred, painted in
+ * the dialog style with no border characters (box-drawing characters are
+ * ambiguous-width and would misalign on some CJK terminals).  Rows: the
+ * title, the prompt (wrapped), then the input line and its error line,
+ * or up to DLG_ROWS list items, then the key hint.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "dialog.h"
+#include "keymap.h"
+#include "text.h"
+#include "xmalloc.h"
+
+#define DLG_ROWS	10
+#define DLG_MAXW	64
+
+static struct dialog *
+dialog_new(enum dialog_kind kind, const char *title, const char *prompt,
+    const char *hint)
+{
+	struct dialog	*d = xcalloc(1, sizeof *d);
+
+	d->kind = kind;
+	d->title = xstrdup(title != NULL ? title : "");
+	d->prompt = xstrdup(prompt != NULL ? prompt : "");
+	d->hint = xstrdup(hint != NULL ? hint : "");
+	sbuf_init(&d->in);
+	return (d);
+}
+
+struct dialog *
+dialog_input(const char *title, const char *prompt, const char *init,
+    const char *hint)
+{
+	struct dialog	*d = dialog_new(DLG_INPUT, title, prompt, hint);
+
+	if (init != NULL)
+		sbuf_adds(&d->in, init);
+	d->caret = d->in.len;
+	return (d);
+}
+
+struct dialog *
+dialog_confirm(const char *title, const char *prompt, const char *hint,
+    int no_key)
+{
+	struct dialog	*d = dialog_new(DLG_CONFIRM, title, prompt, hint);
+
+	d->no_key = no_key;
+	return (d);
+}
+
+struct dialog *
+dialog_list(const char *title, const char *prompt, char **items, size_t n,
+    const char *hint)
+{
+	struct dialog	*d = dialog_new(DLG_LIST, title, prompt, hint);
+
+	d->items = items;
+	d->nitems = n;
+	return (d);
+}
+
+struct dialog *
+dialog_message(const char *title, const char *prompt, const char *hint)
+{
+	return (dialog_new(DLG_MESSAGE, title, prompt, hint));
+}
+
+void
+dialog_free(struct dialog *d)
+{
+	size_t	i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nitems; i++)
+		free(d->items[i]);
+	free(d->items);
+	free(d->title);
+	free(d->prompt);
+	free(d->hint);
+	free(d->error);
+	sbuf_done(&d->in);
+	free(d);
+}
+
+void
+dialog_set_error(struct dialog *d, char *error)
+{
+	free(d->error);
+	d->error = error;
+}
+
+const char *
+dialog_text(const struct dialog *d)
+{
+	return (d->in.s != NULL ? d->in.s : "");
+}
+
+void
+dialog_insert(struct dialog *d, const char *s, size_t len)
+{
+	char	*clean = text_sanitize(s, len, false);
+	size_t	 n = strlen(clean);
+	char	*rest = xstrdup(d->in.s != NULL ? d->in.s + d->caret : "");
+
+	sbuf_truncate(&d->in, d->caret);
+	sbuf_add(&d->in, clean, n);
+	sbuf_adds(&d->in, rest);
+	d->caret += n;
+	free(rest);
+	free(clean);
+}
+
+static void
+delete_range(struct dialog *d, size_t from, size_t to)
+{
+	char	*rest = xstrdup(d->in.s + to);
+
+	sbuf_truncate(&d->in, from);
+	sbuf_adds(&d->in, rest);
+	free(rest);
+	d->caret = from;
+}
+
+static int
+input_key(struct dialog *d, int key)
+{
+	const char	*s = dialog_text(d);
+	char		 u[5];
+	size_t		 n;
+
+	switch (key) {
+	case '\r': case '\n': case KM_KEY(KEY_ENTER):
+		return (DLG_OK);
+	case 27:
+		return (DLG_CANCEL);
+	case KM_KEY(KEY_LEFT):
+		d->caret = text_prev(s, d->in.len, d->caret);
+		break;
+	case KM_KEY(KEY_RIGHT):
+		d->caret = text_next(s, d->in.len, d->caret);
+		break;
+	case KM_KEY(KEY_HOME): case KM_CTRL('A'):
+		d->caret = 0;
+		break;
+	case KM_KEY(KEY_END): case KM_CTRL('E'):
+		d->caret = d->in.len;
+		break;
+	case KM_KEY(KEY_BACKSPACE): case 127: case 8:
+		if (d->caret > 0)
+			delete_range(d, text_prev(s, d->in.len, d->caret),
+			    d->caret);
+		break;
+	case KM_KEY(KEY_DC):
+		if (d->caret < d->in.len)
+			delete_range(d, d->caret, text_next(s, d->in.len,
+			    d->caret));
+		break;
+	case KM_CTRL('U'):
+		delete_range(d, 0, d->in.len);
+		break;
+	default:
+		if (keymap_printable(key) &&
+		    (n = keymap_utf8((wint_t)key, u)) > 0)
+			dialog_insert(d, u, n);
+	}
+	return (DLG_CONTINUE);
+}
+
+static int
+list_key(struct dialog *d, int key, int page)
+{
+	long	sel = (long)d->sel;
+
+	switch (key) {
+	case '\r': case '\n': case KM_KEY(KEY_ENTER):
+		return (d->nitems > 0 ? DLG_OK : DLG_CANCEL);
+	case 27:
+		return (DLG_CANCEL);
+	case KM_KEY(KEY_UP):
+		sel--;
+		break;
+	case KM_KEY(KEY_DOWN):
+		sel++;
+		break;
+	case KM_KEY(KEY_PPAGE):
+		sel -= page;
+		break;
+	case KM_KEY(KEY_NPAGE):
+		sel += page;
+		break;
+	case KM_KEY(KEY_HOME):
+		sel = 0;
+		break;
+	case KM_KEY(KEY_END):
+		sel = (long)d->nitems - 1;
+		break;
+	}
+	if (sel >= (long)d->nitems)
+		sel = (long)d->nitems - 1;
+	if (sel < 0)
+		sel = 0;
+	d->sel = (size_t)sel;
+	if (d->sel < d->top)
+		d->top = d->sel;
+	if (d->sel >= d->top + DLG_ROWS)
+		d->top = d->sel - DLG_ROWS + 1;
+	return (DLG_CONTINUE);
+}
+
+int
+dialog_key(struct dialog *d, int key, int page)
+{
+	switch (d->kind) {
+	case DLG_INPUT:
+		return (input_key(d, key));
+	case DLG_LIST:
+		return (list_key(d, key, page > 1 ? page : 1));
+	case DLG_CONFIRM:
+		if (key == 'y' || key == 'Y' || key == '\r' || key == '\n' ||
+		    key == KM_KEY(KEY_ENTER))
+			return (DLG_YES);
+		if (key == 'n' || key == 'N' || key == d->no_key)
+			return (DLG_NO);
+		if (key == 27 || key == 'c' || key == 'C')
+			return (DLG_CANCEL);
+		return (DLG_CONTINUE);
+	default:
+		if (key == '\r' || key == '\n' || key == 27 || key == ' ' ||
+		    key == KM_KEY(KEY_ENTER))
+			return (DLG_OK);
+		return (DLG_CONTINUE);
+	}
+}
+
+/* Draws the input line at (y, x) in w columns; returns the caret's x. */
+static int
+draw_input(const struct dialog *d, const struct draw *dr, int y, int x,
+    int w)
+{
+	const char	*s = dialog_text(d);
+	size_t		 start = 0;
+
+	while (start < d->caret &&
+	    text_width(s + start, d->caret - start, dr->topts) > w - 1)
+		start = text_next(s, d->in.len, start);
+	draw_textn(dr, y, x, w, s + start, d->in.len - start, ST_DIALOG_INPUT,
+	    DRAW_PAD);
+	return (x + text_width(s + start, d->caret - start, dr->topts));
+}
+
+bool
+dialog_draw(const struct dialog *d, const struct draw *dr, int rows,
+    int cols, int *cy, int *cx)
+{
+	size_t	*st, *en, np, i;
+	int	 bw = cols - 2 < DLG_MAXW ? cols - 2 : DLG_MAXW, bh, y, x, iw;
+	int	 extra = 0, nl;
+
+	if (bw < 1)
+		bw = cols > 0 ? cols : 1;
+	iw = bw - 4 > 1 ? bw - 4 : 1;
+	np = draw_wrap(dr, d->prompt, iw, &st, &en);
+	if (d->kind == DLG_INPUT)
+		extra = 3;
+	else if (d->kind == DLG_LIST)
+		extra = (d->nitems < DLG_ROWS ? (int)d->nitems : DLG_ROWS) + 1;
+	bh = 4 + (int)np + extra + 1;
+	y = (rows - bh) / 2 > 0 ? (rows - bh) / 2 : 0;
+	x = (cols - bw) / 2 > 0 ? (cols - bw) / 2 : 0;
+	draw_box(dr, y, x, bh, bw, ST_DIALOG);
+	draw_text(dr, y + 1, x + 2, iw, d->title, ST_DIALOG, DRAW_ELLIPSIS);
+	for (i = 0; i < np; i++)
+		draw_textn(dr, y + 3 + (int)i, x + 2, iw, d->prompt + st[i],
+		    en[i] - st[i], ST_DIALOG, 0);
+	free(st);
+	free(en);
+	nl = y + 3 + (int)np;
+	if (d->kind == DLG_INPUT) {
+		*cy = nl + 1;
+		*cx = draw_input(d, dr, nl + 1, x + 2, iw);
+		if (d->error != NULL)
+			draw_text(dr, nl + 2, x + 2, iw, d->error,
+			    ST_INPUT_ERROR, DRAW_ELLIPSIS);
+	} else if (d->kind == DLG_LIST) {
+		for (i = 0; i < DLG_ROWS && d->top + i < d->nitems; i++)
+			draw_text(dr, nl + 1 + (int)i, x + 2, iw,
+			    d->items[d->top + i], d->top + i == d->sel ?
+			    ST_SELECT : ST_DIALOG, DRAW_PAD | DRAW_ELLIPSIS);
+	}
+	draw_text(dr, y + bh - 2, x + 2, iw, d->hint, ST_DIALOG, DRAW_ELLIPSIS);
+	if (d->kind != DLG_INPUT)
+		return (false);
+	/* The caret must be on the screen for move() to work. */
+	return (*cy >= 0 && *cy < LINES && *cx >= 0 && *cx < COLS);
+}

@@ -1,0 +1,369 @@
+/*
+ * Document actions (see doc.h).  The questions are dialogs whose answers
+ * come back to doc_answer() with a->ask saying which question it was.
+ * Saving goes through store_save (atomic); the report counts as
+ * unmodified when its file text equals what was last saved.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "dialog.h"
+#include "doc.h"
+#include "edit.h"
+#include "form.h"
+#include "keymap.h"
+#include "preview.h"
+#include "store.h"
+#include "textedit.h"
+#include "undo.h"
+#include "xmalloc.h"
+
+/* Opens a dialog built from message ids for question ask. */
+static unsigned
+ask_input(struct tui_app *a, enum tui_ask ask, const char *title,
+    const char *prompt, const char *init)
+{
+	char	*t = app_tr(a, title), *p = app_tr(a, prompt);
+	char	*h = app_tr(a, "ed.hint_input");
+
+	dialog_free(a->dlg);
+	a->dlg = dialog_input(t, p, init, h);
+	a->ask = ask;
+	free(t);
+	free(p);
+	free(h);
+	return (TUI_DIRTY_DIALOG | TUI_DIRTY_CURSOR);
+}
+
+static unsigned
+close_dialog(struct tui_app *a)
+{
+	dialog_free(a->dlg);
+	a->dlg = NULL;
+	a->ask = ASK_NONE;
+	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+unsigned
+doc_ask_new(struct tui_app *a)
+{
+	return (ask_input(a, ASK_ORGAN, "ed.new_title", "ed.ask_organ", ""));
+}
+
+unsigned
+doc_save(struct tui_app *a, bool *ok)
+{
+	struct err	e = { 0 };
+	unsigned	d = edit_commit(a) | app_sync_text(a, false);
+
+	undo_seal(a->undo);
+	*ok = store_save(a->rep, a->path, &e);
+	if (!*ok) {
+		d |= app_msg_err(a, &e);
+		err_clear(&e);
+		return (d);
+	}
+	app_mark_saved(a);
+	return (d | TUI_DIRTY_TITLE | app_msg(a, ST_MSG_INFO, "ed.saved_to", 1,
+	    a->path));
+}
+
+/* The year typed for a new report, or 0. */
+static int
+parse_year(const char *s)
+{
+	struct num	n;
+
+	if (num_parse(s, NUM_COUNT, 0, &n, NULL) != NUM_OK || n.v < 1990 ||
+	    n.v > 2999)
+		return (0);
+	return ((int)n.v);
+}
+
+static unsigned
+answer_organ(struct tui_app *a, int res)
+{
+	char	 year[16];
+	char	*organ;
+	time_t	 now = time(NULL);
+	struct tm tm;
+
+	if (res != DLG_OK)
+		return (close_dialog(a) | TUI_QUIT);
+	organ = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
+	    false);
+	if (text_count_chars(organ, strlen(organ)) == 0) {
+		free(organ);
+		dialog_set_error(a->dlg, app_tr(a, "ed.organ_empty"));
+		return (TUI_DIRTY_DIALOG);
+	}
+	free(a->new_organ);
+	a->new_organ = organ;
+	/* Reports are written in January for the year just ended. */
+	localtime_r(&now, &tm);
+	snprintf(year, sizeof year, "%d", tm.tm_year + 1900 - 1);
+	return (ask_input(a, ASK_YEAR, "ed.new_title", "ed.ask_year", year));
+}
+
+static unsigned
+answer_year(struct tui_app *a, int res)
+{
+	const struct tpl	*t;
+	struct report		*r;
+	struct err		 e = { 0 };
+	unsigned		 d;
+	int			 year;
+
+	if (res != DLG_OK)
+		return (close_dialog(a) | TUI_QUIT);
+	if ((year = parse_year(dialog_text(a->dlg))) == 0) {
+		dialog_set_error(a->dlg, app_tr(a, "ed.bad_year"));
+		return (TUI_DIRTY_DIALOG);
+	}
+	t = tpl_for_year(a->opts->tpls, a->opts->ntpls, year);
+	if (t == NULL) {
+		dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.no_template",
+		    dialog_text(a->dlg)));
+		return (TUI_DIRTY_DIALOG);
+	}
+	r = report_new(t);
+	report_set_organ(r, a->new_organ);
+	report_set_year(r, year);
+	d = close_dialog(a);
+	app_attach(a, r);
+	if (!store_save(r, a->path, &e)) {
+		/* Not on disk yet: the title says "modified". */
+		free(a->saved_dump);
+		a->saved_dump = xstrdup("");
+		a->mod_gen = 0;
+		d |= app_msg_err(a, &e);
+		err_clear(&e);
+	} else
+		d |= app_msg(a, ST_MSG_INFO, "ed.created", 1, a->path);
+	return (d | TUI_DIRTY_ALL);
+}
+
+static unsigned
+answer_quit(struct tui_app *a, int res)
+{
+	unsigned	d = close_dialog(a);
+	bool		ok;
+
+	if (res == DLG_NO)
+		return (TUI_QUIT);
+	if (res != DLG_YES)
+		return (d);
+	d |= doc_save(a, &ok);
+	return (ok ? TUI_QUIT : d);
+}
+
+/* A line for a go-to match: its label path. */
+static char *
+match_label(const struct tui_app *a, int cell)
+{
+	const struct tpl_cell *c = &report_tpl(a->rep)->cells[cell];
+
+	if (c->row_path[a->lang] == NULL || *c->row_path[a->lang] == '\0')
+		return (xstrdup(c->col_path[a->lang]));
+	return (xasprintf("%s | %s", c->row_path[a->lang],
+	    c->col_path[a->lang]));
+}
+
+static unsigned
+answer_goto(struct tui_app *a, int res)
+{
+	const struct tpl	*t = report_tpl(a->rep);
+	int			 out[64], sec;
+	char			*q, **items, *title, *prompt, *hint, num[16];
+	size_t			 n, i;
+	unsigned		 d;
+
+	if (res != DLG_OK)
+		return (close_dialog(a));
+	q = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
+	    false);
+	n = tpl_find_cells(t, q, out, 64);
+	if (n == 0) {
+		if ((sec = tpl_section_index(t, q)) >= 0) {
+			free(q);
+			return (close_dialog(a) | app_set_section(a, sec));
+		}
+		dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.goto_none", q));
+		free(q);
+		return (TUI_DIRTY_DIALOG);
+	}
+	if (n == 1) {
+		free(q);
+		d = close_dialog(a);
+		return (d | form_goto(a, out[0]));
+	}
+	n = n < 64 ? n : 64;
+	items = xcalloc(n, sizeof *items);
+	free(a->picks);
+	a->picks = xcalloc(n, sizeof *a->picks);
+	for (i = 0; i < n; i++) {
+		items[i] = match_label(a, out[i]);
+		a->picks[i] = out[i];
+	}
+	snprintf(num, sizeof num, "%zu", n);
+	title = app_tr(a, "ed.goto_title");
+	prompt = i18n_fmt2(a->i18n, "ed.goto_many", q, num);
+	hint = app_tr(a, "ed.hint_list");
+	dialog_free(a->dlg);
+	a->dlg = dialog_list(title, prompt, items, n, hint);
+	a->ask = ASK_GOTO_PICK;
+	free(title);
+	free(prompt);
+	free(hint);
+	free(q);
+	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+unsigned
+doc_answer(struct tui_app *a, int res)
+{
+	int	cell;
+
+	switch (a->ask) {
+	case ASK_ORGAN:
+		return (answer_organ(a, res));
+	case ASK_YEAR:
+		return (answer_year(a, res));
+	case ASK_QUIT:
+		return (answer_quit(a, res));
+	case ASK_GOTO:
+		return (answer_goto(a, res));
+	case ASK_GOTO_PICK:
+		if (res != DLG_OK || a->picks == NULL)
+			return (close_dialog(a));
+		cell = a->picks[a->dlg->sel];
+		return (close_dialog(a) | form_goto(a, cell));
+	default:
+		return (close_dialog(a));
+	}
+}
+
+unsigned
+doc_act_save(struct tui_app *a, int key)
+{
+	bool	ok;
+
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	return (doc_save(a, &ok));
+}
+
+unsigned
+doc_act_quit(struct tui_app *a, int key)
+{
+	char		*t, *p, *h;
+	unsigned	 d;
+
+	if (a->rep == NULL)
+		return (TUI_QUIT);
+	d = edit_commit(a) | app_sync_text(a, false);
+	app_check_modified(a);
+	if (!app_modified(a))
+		return (TUI_QUIT);
+	t = app_tr(a, "ed.quit_title");
+	p = app_tr(a, "ed.quit_prompt");
+	h = app_tr(a, "ed.quit_hint");
+	dialog_free(a->dlg);
+	a->dlg = dialog_confirm(t, p, h, key);
+	a->ask = ASK_QUIT;
+	free(t);
+	free(p);
+	free(h);
+	return (d | TUI_DIRTY_DIALOG | TUI_DIRTY_TITLE);
+}
+
+/* Shows where an undone or redone change happened. */
+static unsigned
+show_change(struct tui_app *a, const struct undo_where *w)
+{
+	unsigned	d;
+
+	if (w->kind == UNDO_CELL)
+		return (form_goto(a, w->cell));
+	d = app_set_section(a, w->sec);
+	if (a->te[w->sec] != NULL)
+		textedit_set_text(a->te[w->sec], report_text(a->rep, w->sec),
+		    w->caret);
+	return (d | TUI_DIRTY_ALL);
+}
+
+unsigned
+doc_act_undo(struct tui_app *a, int key)
+{
+	struct undo_where	w;
+	unsigned		d;
+
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	if (a->edit.active)
+		return (edit_cancel(a));
+	d = app_sync_text(a, false);
+	if (!undo_undo(a->undo, a->rep, &w))
+		return (d | app_msg(a, ST_MSG_INFO, "ed.undo_none", 0));
+	return (d | show_change(a, &w) | TUI_DIRTY_MODEL);
+}
+
+unsigned
+doc_act_redo(struct tui_app *a, int key)
+{
+	struct undo_where	w;
+	unsigned		d;
+
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	d = edit_commit(a);
+	if (!undo_redo(a->undo, a->rep, &w))
+		return (d | app_msg(a, ST_MSG_INFO, "ed.redo_none", 0));
+	return (d | show_change(a, &w) | TUI_DIRTY_MODEL);
+}
+
+unsigned
+doc_act_goto(struct tui_app *a, int key)
+{
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	return (edit_commit(a) | ask_input(a, ASK_GOTO, "ed.goto_title",
+	    "ed.goto_prompt", ""));
+}
+
+unsigned
+doc_open_preview(struct tui_app *a)
+{
+	a->pv = preview_new(a->rep, a->i18n, a->lang, &a->topts);
+	preview_resize(a->pv, a->g.rows - 2, a->g.cols);
+	a->mode = TUI_PREVIEW;
+	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+unsigned
+doc_act_preview(struct tui_app *a, int key)
+{
+	unsigned	d;
+
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	if (a->mode == TUI_PREVIEW) {
+		preview_free(a->pv);
+		a->pv = NULL;
+		a->mode = TUI_FORM;
+		return (a->opts->preview ? TUI_QUIT :
+		    TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+	}
+	d = edit_commit(a) | app_sync_text(a, false);
+	return (d | doc_open_preview(a));
+}

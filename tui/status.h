@@ -1,0 +1,20 @@
+/*
+ * The title bar and the two status lines.
+ *
+ * Title: organ, year, template, saved or modified, and the counts of
+ * errors and warnings.  Status line: the current cell's full label path
+ * (row path, column path), its unit and its id; in a narrative section
+ * the section and its character count (with the guideline maximum of a
+ * text_max rule).  Message line: the transient message of the last
+ * action if any, else the reason an edit does not parse, else the
+ * message of the flags on the current cell or section.
+ */
+#ifndef NB_STATUS_H
+#define NB_STATUS_H
+
+struct tui_app;
+
+void	status_draw_title(const struct tui_app *);
+void	status_draw_lines(const struct tui_app *);
+
+#endif
