@@ -41,6 +41,9 @@ dialog_input(const char *title, const char *prompt, const char *init,
 	if (init != NULL)
 		sbuf_adds(&d->in, init);
 	d->caret = d->in.len;
+	/* A proposed value (the year) is replaced by typing, kept by Enter
+	 * or edited after any movement key, as in a browser's form. */
+	d->fresh = d->in.len > 0;
 	return (d);
 }
 
@@ -134,7 +137,11 @@ input_key(struct dialog *d, int key)
 	const char	*s = dialog_text(d);
 	char		 u[5];
 	size_t		 n;
+	bool		 fresh = d->fresh;
 
+	d->fresh = false;
+	if (fresh && keymap_printable(key))
+		delete_range(d, 0, d->in.len);
 	switch (key) {
 	case '\r': case '\n': case KM_KEY(KEY_ENTER):
 		return (DLG_OK);

@@ -35,6 +35,7 @@ struct dialog {
 	char			*error;		/* under the input; may be NULL */
 	struct sbuf		 in;
 	size_t			 caret;		/* byte offset in in */
+	bool			 fresh;		/* input still the proposed value */
 	char			**items;
 	size_t			 nitems;
 	size_t			 sel;
