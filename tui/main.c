@@ -34,6 +34,7 @@
 #if defined(NB_HAVE_LIBZIP) && __has_include("export_docx.h")
 #define NB_DOCX 1
 #include "export_docx.h"
+#include "export_pdf.h"
 #endif
 
 #define MAX_TEXT	(4 * 1024 * 1024)
@@ -239,7 +240,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	if (path == NULL)
 		return (cli_usage(c));
 	if (strcmp(fmt, "txt") != 0 && strcmp(fmt, "json") != 0 &&
-	    strcmp(fmt, "docx") != 0) {
+	    strcmp(fmt, "docx") != 0 && strcmp(fmt, "pdf") != 0) {
 		cli_say(c, "cli.bad_format", 1, fmt);
 		return (2);
 	}
@@ -257,7 +258,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		if (out == NULL) {
 			cli_say(c, "cli.docx_needs_out", 0);
 			rc = 2;
-		} else if (!export_docx(r, out, &e)) {
+		} else if (!(strcmp(fmt, "pdf") == 0 ?
+		    export_docx_pdf(r, out, &e) : export_docx(r, out, &e))) {
 			cli_say_err(c, &e);
 			err_clear(&e);
 			rc = 2;
