@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include <unicode/uregex.h>
-#include <unicode/ustring.h>
 
+#include "regex.h"
 #include "report.h"
 #include "sbuf.h"
 #include "text.h"
@@ -39,6 +39,11 @@ struct report {
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
 	bool			 frozen;	/* report_freeze: no recompute */
+	URegularExpression	**re;		/* per rule, compiled on use */
+	char			**said;		/* per inst: the sentence of a
+						   failing text check */
+	char			**stated;	/* per inst: the number in it */
+	int			*said_sec;	/* per inst: its section */
 	char			**sources;
 	size_t			 nsources;
 	/* Scratch for one change: formulas to evaluate, insts to check. */
@@ -90,6 +95,10 @@ report_new(const struct tpl *t)
 	r->fmark = xcalloc(t->nformulas, sizeof *r->fmark);
 	r->istack = xcalloc(t->ninsts, sizeof *r->istack);
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
+	r->re = xcalloc(t->nrules, sizeof *r->re);
+	r->said = xcalloc(t->ninsts, sizeof *r->said);
+	r->stated = xcalloc(t->ninsts, sizeof *r->stated);
+	r->said_sec = xcalloc(t->ninsts, sizeof *r->said_sec);
 	report_thaw(r);
 	return (r);
 }
@@ -114,6 +123,16 @@ report_free(struct report *r)
 	free(r->prev);
 	free(r->has_prev);
 	free(r->failing);
+	for (i = 0; i < r->t->nrules; i++)
+		uregex_close(r->re[i]);
+	for (i = 0; i < r->t->ninsts; i++) {
+		free(r->said[i]);
+		free(r->stated[i]);
+	}
+	free(r->re);
+	free(r->said);
+	free(r->stated);
+	free(r->said_sec);
 	free(r->fmark);
 	free(r->istack);
 	free(r->imark);
@@ -174,26 +193,43 @@ set_failing(struct report *r, int i, bool fail)
 		r->nfailing[sev]--;
 }
 
-static bool
-text_matches(const char *pattern, const char *text)
+/* The compiled pattern of rule ri, compiled on first use (NULL if bad). */
+static URegularExpression *
+rule_re(struct report *r, int ri)
 {
-	UErrorCode		 st = U_ZERO_ERROR;
-	URegularExpression	*re;
-	UChar			*u;
-	int32_t			 ulen = 0;
-	bool			 hit = false;
+	if (r->re[ri] == NULL && r->t->rules[ri].pattern != NULL)
+		r->re[ri] = regex_open(r->t->rules[ri].pattern);
+	return (r->re[ri]);
+}
 
-	u_strFromUTF8Lenient(NULL, 0, &ulen, text, -1, &st);
-	st = U_ZERO_ERROR;
-	u = xcalloc((size_t)ulen + 1, sizeof *u);
-	u_strFromUTF8Lenient(u, ulen + 1, NULL, text, -1, &st);
-	re = uregex_openC(pattern, 0, NULL, &st);
-	uregex_setText(re, u, ulen, &st);
-	if (U_SUCCESS(st))
-		hit = uregex_find(re, 0, &st);
-	uregex_close(re);
+/* Points a cached pattern away from text about to be freed (ICU refuses
+ * NULL here, and an error left in a status would stop the next scan). */
+static void
+forget_text(URegularExpression *re)
+{
+	static const UChar	empty[1];
+	UErrorCode		st = U_ZERO_ERROR;
+
+	uregex_setText(re, empty, 0, &st);
+}
+
+static bool
+text_matches(struct report *r, int ri, const char *text)
+{
+	URegularExpression	*re = rule_re(r, ri);
+	UErrorCode		 st = U_ZERO_ERROR;
+	UChar			*u;
+	int32_t			 len;
+	bool			 hit;
+
+	if (re == NULL)
+		return (true);
+	u = regex_u16(text, &len);
+	uregex_setText(re, u, len, &st);
+	hit = U_SUCCESS(st) && uregex_find(re, 0, &st) && U_SUCCESS(st);
+	forget_text(re);
 	free(u);
-	return (hit && U_SUCCESS(st));
+	return (hit);
 }
 
 /*
@@ -251,6 +287,104 @@ sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
 	return (true);
 }
 
+static bool
+is_stop(UChar c)
+{
+	return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+	    c == '\n' || c == '!' || c == '?' || c == ';');
+}
+
+/* The sentence around u[a..b): back to the last stop, on to the next. */
+static char *
+sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
+{
+	while (a > 0 && !is_stop(u[a - 1]))
+		a--;
+	while (b < len && !is_stop(u[b]))
+		b++;
+	if (b < len && u[b] != '\n')
+		b++;
+	while (a < b && (u[a] == ' ' || u[a] == 0x3000))
+		a++;
+	return (regex_u8(u + a, b - a));
+}
+
+/* The number in group 1 of the current match, as a count; false if none. */
+static bool
+stated_number(URegularExpression *re, struct num *n, char **text)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UChar		 g[64];
+	int32_t		 len;
+
+	len = uregex_group(re, 1, g, 63, &st);
+	if (U_FAILURE(st) || len <= 0)
+		return (false);
+	*text = regex_u8(g, len);
+	return (num_parse(*text, NUM_COUNT, 0, n, NULL) == NUM_OK);
+}
+
+/*
+ * TEXT_NUMBER / TEXT_MATCH: scans the rule's sections for the pattern;
+ * fails at the first sentence whose number differs from the table (or
+ * where the check does not hold), remembering that sentence.
+ */
+static bool
+text_check(struct report *r, int i)
+{
+	const struct tpl_inst	*in = &r->t->insts[i];
+	const struct tpl_rule	*ru = &r->t->rules[in->rule];
+	URegularExpression	*re = rule_re(r, in->rule);
+	UErrorCode		 st = U_ZERO_ERROR;
+	struct num		 want, got, rh;
+	UChar			*u;
+	int32_t			 len;
+	size_t			 sec;
+	bool			 ovf = false, fail = false;
+	char			*stated = NULL;
+
+	free(r->said[i]);
+	free(r->stated[i]);
+	r->said[i] = r->stated[i] = NULL;
+	if (re == NULL || !sum_terms(r, in->lhs, in->nlhs, &want, &ovf))
+		return (ovf);
+	if (ru->kind == TPL_R_TEXT_MATCH) {
+		if (!sum_terms(r, in->rhs, in->nrhs, &rh, &ovf))
+			return (ovf);
+		int c = num_cmp(want, rh);
+		if (in->op == TPL_EQ ? c == 0 : in->op == TPL_LE ? c <= 0 :
+		    c >= 0)
+			return (false);
+	}
+	for (sec = 0; sec < r->t->nsections && !fail; sec++) {
+		if ((ru->section >= 0 && (size_t)ru->section != sec) ||
+		    r->t->sections[sec].kind != TPL_NARRATIVE ||
+		    *report_text(r, (int)sec) == '\0')
+			continue;
+		u = regex_u16(report_text(r, (int)sec), &len);
+		st = U_ZERO_ERROR;
+		uregex_setText(re, u, len, &st);
+		while (!fail && U_SUCCESS(st) && uregex_findNext(re, &st)) {
+			if (ru->kind == TPL_R_TEXT_NUMBER) {
+				if (!stated_number(re, &got, &stated) ||
+				    num_cmp(got, want) == 0) {
+					free(stated);
+					stated = NULL;
+					continue;
+				}
+			}
+			fail = true;
+			r->said[i] = sentence(u, len,
+			    uregex_start(re, 0, &st), uregex_end(re, 0, &st));
+			r->stated[i] = stated;
+			r->said_sec[i] = (int)sec;
+		}
+		forget_text(re);
+		free(u);
+	}
+	return (fail);
+}
+
 static void
 eval_inst(struct report *r, int i)
 {
@@ -273,7 +407,7 @@ eval_inst(struct report *r, int i)
 		break;
 	case TPL_R_TEXT_REQUIRES:
 		fail = ru->pattern != NULL && ru->section >= 0 &&
-		    !text_matches(ru->pattern, report_text(r, ru->section));
+		    !text_matches(r, in->rule, report_text(r, ru->section));
 		break;
 	case TPL_R_TEXT_MAX:
 		if (ru->section >= 0) {
@@ -284,6 +418,10 @@ eval_inst(struct report *r, int i)
 		break;
 	case TPL_R_BLANK:
 		fail = r->vals[in->cells[0]].state == RV_BLANK;
+		break;
+	case TPL_R_TEXT_NUMBER:
+	case TPL_R_TEXT_MATCH:
+		fail = text_check(r, i);
 		break;
 	}
 	set_failing(r, i, fail);
@@ -303,8 +441,13 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 		return;
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
-		if ((ru->kind == TPL_R_TEXT_REQUIRES ||
-		    ru->kind == TPL_R_TEXT_MAX) && ru->section == sec)
+		if (ru->ninsts == 0)
+			continue;
+		if (((ru->kind == TPL_R_TEXT_REQUIRES ||
+		    ru->kind == TPL_R_TEXT_MAX) && ru->section == sec) ||
+		    ((ru->kind == TPL_R_TEXT_NUMBER ||
+		    ru->kind == TPL_R_TEXT_MATCH) &&
+		    (ru->section == sec || ru->section < 0)))
 			eval_inst(r, ru->first_inst);
 	}
 }
@@ -617,9 +760,15 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
-		if ((ru->kind != TPL_R_TEXT_REQUIRES &&
-		    ru->kind != TPL_R_TEXT_MAX) || ru->section != sec ||
-		    ru->ninsts == 0 || !r->failing[ru->first_inst])
+		int fi = ru->first_inst;
+		if (ru->ninsts == 0 || !r->failing[fi])
+			continue;
+		if (ru->kind == TPL_R_TEXT_NUMBER ||
+		    ru->kind == TPL_R_TEXT_MATCH) {
+			if (r->said[fi] == NULL || r->said_sec[fi] != sec)
+				continue;
+		} else if ((ru->kind != TPL_R_TEXT_REQUIRES &&
+		    ru->kind != TPL_R_TEXT_MAX) || ru->section != sec)
 			continue;
 		if (n < max)
 			fill_flag(r, ru->first_inst, &out[n]);
@@ -702,6 +851,11 @@ report_flag_message(const struct report *r, const struct report_flag *f,
 		} else if (strncmp(p, "{count}", 7) == 0 && ru->section >= 0) {
 			s = report_text(r, ru->section);
 			sbuf_addf(&b, "%zu", text_count_chars(s, strlen(s)));
+		} else if (strncmp(p, "{sentence}", 10) == 0) {
+			sbuf_adds(&b, r->said[f->inst] ? r->said[f->inst] : "");
+		} else if (strncmp(p, "{stated}", 8) == 0) {
+			sbuf_adds(&b, r->stated[f->inst] ?
+			    r->stated[f->inst] : "");
 		} else if (strncmp(p, "{max}", 5) == 0) {
 			sbuf_addf(&b, "%lld", (long long)ru->max);
 		} else {

@@ -126,7 +126,9 @@ enum tpl_rule_kind {
 	TPL_R_CHECK,		/* lhs OP rhs */
 	TPL_R_TEXT_REQUIRES,	/* section text matches pattern */
 	TPL_R_TEXT_MAX,		/* section text at most max characters */
-	TPL_R_BLANK		/* input cells not blank */
+	TPL_R_BLANK,		/* input cells not blank */
+	TPL_R_TEXT_NUMBER,	/* a number stated in the text = lhs */
+	TPL_R_TEXT_MATCH	/* where the text matches, lhs OP rhs holds */
 };
 enum tpl_severity { TPL_ERROR, TPL_WARNING };
 enum tpl_op { TPL_EQ, TPL_LE, TPL_GE };
@@ -136,8 +138,10 @@ struct tpl_rule {
 	enum tpl_rule_kind	 kind;
 	enum tpl_severity	 severity;
 	struct tpl_label	 message;
-	int			 section;	/* text rules */
-	char			*pattern;	/* TEXT_REQUIRES (ICU regex) */
+	int			 section;	/* text rules; -1: every
+						   narrative section (TEXT_NUMBER,
+						   TEXT_MATCH) */
+	char			*pattern;	/* ICU regex of the text rules */
 	int64_t			 max;		/* TEXT_MAX */
 	int			 first_inst;
 	int			 ninsts;
@@ -145,7 +149,9 @@ struct tpl_rule {
 
 /*
  * One checkable instance of a rule.  For CHECK: lhs and rhs terms; for
- * BLANK: one instance per cell (cells[0]); for text rules one instance.
+ * BLANK: one instance per cell (cells[0]); for text rules one instance
+ * (TEXT_NUMBER: lhs is the table value the stated number must equal;
+ * TEXT_MATCH: lhs OP rhs must hold wherever the pattern matches).
  * cells[] lists every cell the instance involves, in expression order.
  */
 struct tpl_inst {

@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uregex.h>
 
+#include "regex.h"
 #include "sbuf.h"
 #include "tplexpr.h"
 #include "xmalloc.h"
@@ -658,12 +658,51 @@ rule_section(struct tpl_loader *L, const struct ytree *e)
 static bool
 regex_ok(const char *pattern)
 {
-	UErrorCode	 st = U_ZERO_ERROR;
-	URegularExpression *re;
+	URegularExpression *re = regex_open(pattern);
 
-	re = uregex_openC(pattern, 0, NULL, &st);
 	uregex_close(re);
-	return (U_SUCCESS(st));
+	return (re != NULL);
+}
+
+/*
+ * text_number: `value` is the expression the number caught by the
+ * pattern's first group must equal; text_match: `check` must hold where
+ * the pattern matches.  section "*" means every narrative section.
+ */
+static void
+parse_text_check(struct tpl_loader *L, const struct ytree *e, int ri,
+    bool number)
+{
+	struct tpl		*t = L->t;
+	const struct ytree	*v = ytree_get(e, "section");
+	const struct ytree	*x = ytree_get(e, number ? "value" : "check");
+	struct ectx		 E = { L, x, x != NULL ? x->str : "" };
+	int			 ii;
+
+	t->rules[ri].kind = number ? TPL_R_TEXT_NUMBER : TPL_R_TEXT_MATCH;
+	t->rules[ri].section = v != NULL && v->kind == YTREE_SCALAR &&
+	    strcmp(v->str, "*") == 0 ? -1 : rule_section(L, e);
+	v = ytree_get(e, "pattern");
+	if (v == NULL || v->kind != YTREE_SCALAR)
+		tpl_lerr(L, e, "tpl.missing_key", 1, "pattern", NULL);
+	else if (!regex_ok(v->str))
+		tpl_lerr(L, v, "tpl.bad_regex", 1, v->str, NULL);
+	else
+		t->rules[ri].pattern = xstrdup(v->str);
+	if (x == NULL || x->kind != YTREE_SCALAR) {
+		tpl_lerr(L, e, "tpl.missing_key", 1, number ? "value" : "check",
+		    NULL);
+		return;
+	}
+	if (!number) {
+		add_check(L, x, ri, x->str, NULL);
+		return;
+	}
+	ii = new_inst(t, ri, NULL);
+	if (!compile_side(&E, x->str, x->len, &t->insts[ii].lhs,
+	    &t->insts[ii].nlhs))
+		return;
+	inst_cells(&t->insts[ii], t->insts[ii].lhs, t->insts[ii].nlhs);
 }
 
 static void
@@ -671,7 +710,7 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 {
 	static const char *const allowed[] = { "id", "severity", "kind",
 	    "for_rows", "for_cols", "except", "check", "message", "section",
-	    "pattern", "max", "cells", NULL };
+	    "pattern", "max", "cells", "value", NULL };
 	struct tpl		*t = L->t;
 	struct tpl_rule		*r;
 	const struct ytree	*v;
@@ -761,6 +800,10 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 		    (t->rules[ri].max = strtoll(v->str, NULL, 10)) <= 0)
 			tpl_lerr(L, v ? v : e, "tpl.not_int", 1, "max", NULL);
 		new_inst(t, ri, NULL);
+	} else if (v->kind == YTREE_SCALAR &&
+	    (strcmp(v->str, "text_number") == 0 ||
+	    strcmp(v->str, "text_match") == 0)) {
+		parse_text_check(L, e, ri, strcmp(v->str, "text_number") == 0);
 	} else if (v->kind == YTREE_SCALAR && strcmp(v->str, "blank") == 0) {
 		t->rules[ri].kind = TPL_R_BLANK;
 		add_blank(L, e, ri);

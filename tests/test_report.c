@@ -347,3 +347,49 @@ Test(report, counts_match_list)
 	cr_assert_geq(report_nflags_severity(r, TPL_ERROR), 2);
 	report_free(r);
 }
+
+/* R6: a number stated in the text against the table, sentence quoted. */
+Test(report, r6_text_against_tables)
+{
+	struct report		*r = report_new(T);
+	struct report_flag	 f[8];
+	int			 s1 = tpl_section_index(T, "s1");
+	int			 s6 = tpl_section_index(T, "s6");
+	size_t			 n;
+	char			*msg;
+
+	set(r, "t3.new.natural", "90");
+	set(r, "t3.new.legal", "5");
+	report_set_text(r, s1, "2024年，本机关坚持公开为常态。全年共受理政府"
+	    "信息公开申请17件，均按时答复。", NULL);
+	cr_assert_eq(nflags(r, "R6a"), 1);
+	n = report_section_flags(r, s1, f, 8);
+	cr_assert_geq(n, 1);
+	msg = report_flag_message(r, &f[0], LANG_ZH);
+	cr_assert(strstr(msg, "“全年共受理政府信息公开申请17件，均按时答复。”") !=
+	    NULL, "%s", msg);
+	cr_assert(strstr(msg, "95") != NULL, "%s", msg);
+	free(msg);
+	/* The table is fixed to agree: the warning goes. */
+	set(r, "t3.new.natural", "12");
+	cr_assert_eq(nflags(r, "R6a"), 0);
+	/* Full-width digits and thousands separators in the text. */
+	report_set_text(r, s1, "共收到政府信息公开申请１７件。", NULL);
+	cr_assert_eq(nflags(r, "R6a"), 0);
+	report_set_text(r, s1, "共收到政府信息公开申请1,700件。", NULL);
+	cr_assert_eq(nflags(r, "R6a"), 1);
+	/* A heading with no number is not a statement. */
+	report_set_text(r, s1, "三、收到和处理政府信息公开申请情况", NULL);
+	cr_assert_eq(nflags(r, "R6a"), 0);
+	/* Reviews and lawsuits, in any narrative section. */
+	set(r, "t4.n.review_upheld", "1");
+	report_set_text(r, s6, "因政府信息公开被申请行政复议0件，行政诉讼0件。"
+	    "本年度未收取信息处理费。", NULL);
+	cr_assert_eq(nflags(r, "R6d"), 1);
+	cr_assert_eq(nflags(r, "R6e"), 0);
+	/* Fees: "not charged" while fee notices went unpaid. */
+	cr_assert_eq(nflags(r, "R6g"), 0);
+	set(r, "t3.r_other_2.natural", "2");
+	cr_assert_eq(nflags(r, "R6g"), 1);
+	report_free(r);
+}
