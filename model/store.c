@@ -16,10 +16,13 @@
 #include "xmalloc.h"
 #include "ytree.h"
 
+/* Which cells dump_values lists. */
+enum dump_cells { DUMP_INPUTS, DUMP_COMPUTED, DUMP_ALL };
+
 static void
 dump_values(struct sbuf *b, const struct report *r, const char *key,
     bool (*get)(const struct report *, int, struct report_value *),
-    bool inputs)
+    enum dump_cells which)
 {
 	const struct tpl	*t = report_tpl(r);
 	struct report_value	 v;
@@ -28,7 +31,8 @@ dump_values(struct sbuf *b, const struct report *r, const char *key,
 	bool			 any = false;
 
 	for (i = 0; i < t->ncells; i++) {
-		if (inputs != (t->cells[i].formula < 0))
+		if ((which == DUMP_INPUTS && t->cells[i].formula >= 0) ||
+		    (which == DUMP_COMPUTED && t->cells[i].formula < 0))
 			continue;
 		if (get == NULL)
 			v = report_value(r, (int)i);
@@ -63,10 +67,11 @@ store_dump(const struct report *r)
 		ytree_emit_str(&b, report_text(r, (int)i));
 		sbuf_addc(&b, '\n');
 	}
-	dump_values(&b, r, "cells", NULL, true);
-	dump_values(&b, r, "published", report_published, false);
+	dump_values(&b, r, "cells", NULL, DUMP_INPUTS);
+	dump_values(&b, r, "published", report_published, DUMP_COMPUTED);
+	/* Last year's totals too: R5 compares the 总计 column as well. */
 	if (report_has_prev(r))
-		dump_values(&b, r, "previous", report_prev_value, true);
+		dump_values(&b, r, "previous", report_prev_value, DUMP_ALL);
 	if (report_nsources(r) > 0) {
 		sbuf_adds(&b, "sources:\n");
 		for (i = 0; i < report_nsources(r); i++) {
@@ -138,7 +143,7 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 			c++;
 		else if ((c = tpl_cell_index(t, k->str)) < 0)
 			return (serr(S, k, "store.unknown_cell", k->str, NULL));
-		if ((which == 1) != (t->cells[c].formula >= 0))
+		if (which < 2 && (which == 1) != (t->cells[c].formula >= 0))
 			return (serr(S, k, which == 1 ? "store.not_computed" :
 			    "store.computed", k->str, NULL));
 		if (!want(S, val, YTREE_SCALAR, k->str))

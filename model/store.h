@@ -14,6 +14,7 @@
  *   published:                 # imported reports only: printed totals
  *     t3.r_total.natural: 20
  *   previous:                  # last year's values used by R5, if known
+ *                              # (computed cells too)
  *     t3.carried_out.natural: 2
  *   sources:                   # a summed report: the reports it adds up
  *     - "小城子镇人民政府 2024 (towns/xcz.yaml)"

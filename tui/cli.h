@@ -45,5 +45,6 @@ bool		 cli_emit(const struct cli *, const char *out, const char *text,
 /* The subcommands that live in their own files. */
 int		 cmd_check(struct cli *, int argc, char **argv);
 int		 cmd_sum(struct cli *, int argc, char **argv);
+int		 cmd_import(struct cli *, int argc, char **argv);
 
 #endif

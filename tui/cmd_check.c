@@ -22,31 +22,12 @@
 #include "text.h"
 #include "xmalloc.h"
 
-#if __has_include("import.h")
-#define NB_IMPORT 1
 #include "import.h"
-#endif
 
 static const char *const exts[] = { ".yaml", ".yml", ".txt", ".docx", NULL };
 
 /* nianbao files by store_load, anything else through the importer. */
-static struct report *
-load_any(const char *path, struct tpl *const *tpls, size_t n, void *arg,
-    struct err *err)
-{
-	size_t	len = strlen(path);
-
-	(void)arg;
-	if ((len > 5 && strcmp(path + len - 5, ".yaml") == 0) ||
-	    (len > 4 && strcmp(path + len - 4, ".yml") == 0))
-		return (store_load(path, tpls, n, err));
-#ifdef NB_IMPORT
-	return (import_file(path, NULL, tpls, n, NULL, err));
-#else
-	err_set(err, path, 0, 0, "check.not_report", 0);
-	return (NULL);
-#endif
-}
+#define load_any import_load
 
 static void
 progress(size_t done, size_t total, void *arg)

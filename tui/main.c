@@ -25,6 +25,7 @@
 #include "json.h"
 #include "layout.h"
 #include "paths.h"
+#include "rollover.h"
 #include "sbuf.h"
 #include "store.h"
 #include "text.h"
@@ -68,22 +69,29 @@ static int
 cmd_new(struct cli *c, int argc, char **argv)
 {
 	const char		*tid = NULL, *organ = "", *path = NULL;
+	const char		*from = NULL;
 	const struct tpl	*t;
-	struct report		*r;
+	struct report		*r, *last;
 	struct stat		 st;
-	char			 ybuf[16];
+	struct err		 e = { 0 };
+	char			 ybuf[16], *text;
 	int			 i, year = default_year(), rc;
+	bool			 year_given = false, organ_given = false;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
 			tid = argv[++i];
-		else if (strcmp(argv[i], "--organ") == 0 && i + 1 < argc)
+		else if (strcmp(argv[i], "--organ") == 0 && i + 1 < argc) {
 			organ = argv[++i];
+			organ_given = true;
+		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
+			from = argv[++i];
 		else if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
 			if (!parse_year(argv[++i], &year)) {
 				cli_say(c, "cli.bad_year", 1, argv[i]);
 				return (2);
 			}
+			year_given = true;
 		} else if (argv[i][0] == '-' || path != NULL)
 			return (cli_usage(c));
 		else
@@ -94,6 +102,24 @@ cmd_new(struct cli *c, int argc, char **argv)
 	if (lstat(path, &st) == 0) {
 		cli_say(c, "cli.file_exists", 1, path);
 		return (2);
+	}
+	if (from != NULL) {
+		/* A new year from the last: organ, year + 1, 上年结转. */
+		if ((last = cli_load(c, from)) == NULL)
+			return (2);
+		r = rollover_new(last, year_given ? year : 0, tid, c->tpls,
+		    c->ntpls, &e);
+		report_free(last);
+		if (r == NULL) {
+			cli_say_err(c, &e);
+			err_clear(&e);
+			return (2);
+		}
+		if (organ_given)
+			report_set_organ(r, organ);
+		rc = cli_save(c, r, path) ? 0 : 2;
+		report_free(r);
+		return (rc);
 	}
 	snprintf(ybuf, sizeof ybuf, "%d", year);
 	t = tid ? tpl_by_id(c->tpls, c->ntpls, tid) :
@@ -106,7 +132,9 @@ cmd_new(struct cli *c, int argc, char **argv)
 		return (2);
 	}
 	r = report_new(t);
-	report_set_organ(r, organ);
+	text = text_sanitize(organ, strlen(organ), false);
+	report_set_organ(r, text);
+	free(text);
 	report_set_year(r, year);
 	rc = cli_save(c, r, path) ? 0 : 2;
 	report_free(r);
@@ -149,7 +177,9 @@ assign(struct cli *c, struct report *r, const char *arg)
 	key = xstrndup(arg, (size_t)(eq - arg));
 	eq++;
 	if (strcmp(key, "organ") == 0) {
-		report_set_organ(r, eq);
+		text = text_sanitize(eq, strlen(eq), false);
+		report_set_organ(r, text);
+		free(text);
 		goto ok;
 	}
 	if (strcmp(key, "year") == 0) {
@@ -534,6 +564,7 @@ static const struct {
 	{ "set", cmd_set },
 	{ "check", cmd_check },
 	{ "sum", cmd_sum },
+	{ "import", cmd_import },
 	{ "export", cmd_export },
 	{ "templates", cmd_templates },
 	{ "template", cmd_template },

@@ -1,0 +1,451 @@
+/*
+ * Cutting a table section into rows and label fragments; see
+ * import_scan.h.  The layout is chosen per section from the shape of its
+ * lines: TAB lines with one field each are the cells layout, other TAB
+ * lines the rows layout, and lines without TABs the spaced layout when
+ * enough of them hold a label and numbers apart (or when the whole input
+ * is pdftotext output), else the cells layout without TABs.
+ *
+ * White space inside a line is measured in "gap units": a space or NBSP
+ * is 1, a TAB or U+3000 is 2.  In the spaced layout a gap of 2 or more
+ * separates fragments; single spaces, which pdftotext puts inside wrapped
+ * Chinese labels ("只计这一情 形"), do not.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_scan.h"
+#include "labelnorm.h"
+#include "xmalloc.h"
+
+/* Bytes of the white space character at p, 0 if none; its gap units. */
+static size_t
+ws(const char *p, int *units)
+{
+	if (*p == ' ') {
+		*units = 1;
+		return (1);
+	}
+	if (*p == '\t') {
+		*units = 2;
+		return (1);
+	}
+	if (strncmp(p, "\xc2\xa0", 2) == 0) {
+		*units = 1;
+		return (2);
+	}
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0) {
+		*units = 2;
+		return (3);
+	}
+	return (0);
+}
+
+/* s[0..len) without surrounding white space; newly allocated. */
+static char *
+trim(const char *s, size_t len)
+{
+	const char	*e = s + len;
+	size_t		 k;
+	int		 u;
+
+	while (s < e && (k = ws(s, &u)) > 0)
+		s += k;
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		else if (e - s >= 2 && strncmp(e - 2, "\xc2\xa0", 2) == 0)
+			e -= 2;
+		else if (e - s >= 3 && strncmp(e - 3, "\xe3\x80\x80", 3) == 0)
+			e -= 3;
+		else
+			break;
+	}
+	return (xstrndup(s, (size_t)(e - s)));
+}
+
+bool
+import_scan_is_blank(const char *s)
+{
+	size_t	k;
+	int	u;
+
+	while ((k = ws(s, &u)) > 0)
+		s += k;
+	return (*s == '\0');
+}
+
+bool
+import_scan_is_null(const char *cell)
+{
+	static const char *const marks[] = { "/", "／", "-", "－", "—", "——",
+	    "–", "无", "\\", "＼" };
+	char	*t = trim(cell, strlen(cell));
+	bool	 hit = false;
+	size_t	 i;
+
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strcmp(t, marks[i]) == 0)
+			hit = true;
+	free(t);
+	return (hit);
+}
+
+/* Length of a digit (ASCII or full-width) at p, 0 if none. */
+static size_t
+digit(const char *p)
+{
+	if (*p >= '0' && *p <= '9')
+		return (1);
+	if ((unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbc &&
+	    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)
+		return (3);
+	return (0);
+}
+
+bool
+import_scan_is_number(const char *cell)
+{
+	char		*t = trim(cell, strlen(cell));
+	const char	*p = t;
+	bool		 ok = false, point = false, need = false;
+	size_t		 k;
+
+	if (*p == '+' || *p == '-')
+		p++;
+	else if (strncmp(p, "＋", 3) == 0 || strncmp(p, "－", 3) == 0)
+		p += 3;
+	while (*p != '\0') {
+		if ((k = digit(p)) > 0) {
+			ok = true;
+			need = false;
+			p += k;
+		} else if ((*p == '.' || strncmp(p, "．", 3) == 0) && !point) {
+			point = need = true;
+			p += *p == '.' ? 1 : 3;
+		} else if (*p == ',' || strncmp(p, "，", 3) == 0) {
+			need = true;
+			p += *p == ',' ? 1 : 3;
+		} else
+			break;
+	}
+	ok = ok && !need && *p == '\0';
+	free(t);
+	return (ok);
+}
+
+static bool
+is_value(const char *cell)
+{
+	return (import_scan_is_blank(cell) || import_scan_is_number(cell) ||
+	    import_scan_is_null(cell));
+}
+
+static struct import_row *
+add_row(struct import_scan *sc, int line)
+{
+	struct import_row *r;
+
+	if (sc->nrows == sc->rcap) {
+		sc->rcap = sc->rcap ? sc->rcap * 2 : 64;
+		sc->rows = xreallocarray(sc->rows, sc->rcap, sizeof *sc->rows);
+	}
+	r = &sc->rows[sc->nrows++];
+	memset(r, 0, sizeof *r);
+	r->line = r->lastline = line;
+	r->last_label = -1;
+	return (r);
+}
+
+static void
+add_cell(struct import_row *r, const char *s, size_t len)
+{
+	r->cells = xreallocarray(r->cells, (size_t)r->ncells + 1,
+	    sizeof *r->cells);
+	r->cells[r->ncells++] = trim(s, len);
+}
+
+static void
+add_frag(struct import_scan *sc, const char *s, size_t len, int line)
+{
+	struct import_frag	*f;
+	char			*raw = trim(s, len), *key = labelnorm_key(raw);
+
+	if (*key == '\0') {
+		free(raw);
+		free(key);
+		return;
+	}
+	if (sc->nfrags == sc->fcap) {
+		sc->fcap = sc->fcap ? sc->fcap * 2 : 64;
+		sc->frags = xreallocarray(sc->frags, sc->fcap,
+		    sizeof *sc->frags);
+	}
+	f = &sc->frags[sc->nfrags++];
+	memset(f, 0, sizeof *f);
+	f->raw = raw;
+	f->key = key;
+	f->row = (int)sc->nrows - 1;
+	f->line = line;
+}
+
+/* Adds every TAB-separated field of s as a cell (drop_lead: not a
+ * leading empty one). */
+static void
+add_fields(struct import_row *r, const char *s, bool drop_lead)
+{
+	const char	*tab;
+
+	if (drop_lead && *s == '\t')
+		s++;
+	while ((tab = strchr(s, '\t')) != NULL) {
+		add_cell(r, s, (size_t)(tab - s));
+		s = tab + 1;
+	}
+	add_cell(r, s, strlen(s));
+}
+
+/* Sets last_label and lists the label cells as frags. */
+static void
+label_cells(struct import_scan *sc, struct import_row *r)
+{
+	int	i;
+
+	for (i = 0; i < r->ncells; i++)
+		if (!is_value(r->cells[i]))
+			r->last_label = i;
+	for (i = 0; i <= r->last_label; i++)
+		if (!import_scan_is_blank(r->cells[i]))
+			add_frag(sc, r->cells[i], strlen(r->cells[i]),
+			    r->line);
+}
+
+static bool
+has_content(const char *s)
+{
+	return (strchr(s, '\t') != NULL || !import_scan_is_blank(s));
+}
+
+static void
+scan_rows(struct import_scan *sc, const struct import_line *l, size_t n)
+{
+	struct import_row	*r;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		if (!has_content(l[i].s))
+			continue;
+		r = add_row(sc, l[i].no);
+		add_fields(r, l[i].s, false);
+		label_cells(sc, r);
+	}
+}
+
+static void
+scan_cells(struct import_scan *sc, const struct import_line *l, size_t n)
+{
+	struct import_row	*r = NULL;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		if (!has_content(l[i].s)) {
+			if (r != NULL)
+				label_cells(sc, r);
+			r = NULL;
+			continue;
+		}
+		if (r == NULL)
+			r = add_row(sc, l[i].no);
+		r->lastline = l[i].no;
+		add_fields(r, l[i].s, true);
+	}
+	if (r != NULL)
+		label_cells(sc, r);
+}
+
+/* A word of a spaced line: [s, e) and the gap units before it. */
+struct word {
+	const char	*s, *e;
+	int		 gap;
+};
+
+static size_t
+words(const char *s, struct word **out)
+{
+	struct word	*w = NULL;
+	size_t		 n = 0, k;
+	int		 gap = 0, u;
+
+	while (*s != '\0') {
+		if ((k = ws(s, &u)) > 0) {
+			gap += u;
+			s += k;
+			continue;
+		}
+		w = xreallocarray(w, n + 1, sizeof *w);
+		w[n].s = s;
+		w[n].gap = gap;
+		while (*s != '\0' && ws(s, &u) == 0)
+			s++;
+		w[n++].e = s;
+		gap = 0;
+	}
+	*out = w;
+	return (n);
+}
+
+static void
+scan_spaced_line(struct import_scan *sc, const struct import_line *l)
+{
+	struct import_row	*r;
+	struct word		*w;
+	size_t			 n = words(l->s, &w), v = n, i, j;
+	char			*tok;
+
+	if (n == 0) {
+		free(w);
+		return;
+	}
+	r = add_row(sc, l->no);
+	while (v > 0) {
+		tok = xstrndup(w[v - 1].s, (size_t)(w[v - 1].e - w[v - 1].s));
+		if (!import_scan_is_number(tok) && !import_scan_is_null(tok)) {
+			free(tok);
+			break;
+		}
+		free(tok);
+		v--;
+	}
+	r->vals = xcalloc(n - v + 1, sizeof *r->vals);
+	for (i = v; i < n; i++)
+		r->vals[r->nvals++] = xstrndup(w[i].s,
+		    (size_t)(w[i].e - w[i].s));
+	for (i = 0; i < v; i = j) {
+		for (j = i + 1; j < v && w[j].gap < 2; j++)
+			;
+		add_frag(sc, w[i].s, (size_t)(w[j - 1].e - w[i].s), l->no);
+	}
+	free(w);
+}
+
+/* Fields of a line: TAB-separated, or gap-separated in a spaced line. */
+static size_t
+fields(const char *s)
+{
+	struct word	*w;
+	size_t		 n, i, f = 0;
+
+	if (strchr(s, '\t') != NULL) {
+		if (*s == '\t')
+			s++;
+		for (f = 1; *s != '\0'; s++)
+			f += *s == '\t';
+		return (f);
+	}
+	n = words(s, &w);
+	for (i = 0; i < n; i++)
+		if (i == 0 || w[i].gap >= 2)
+			f++;
+	free(w);
+	return (f);
+}
+
+static enum import_tab_layout
+choose(const struct import_line *l, size_t n, bool spaced_doc)
+{
+	size_t	i, lines = 0, tabs = 0, single = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!has_content(l[i].s))
+			continue;
+		lines++;
+		tabs += strchr(l[i].s, '\t') != NULL;
+		single += fields(l[i].s) <= 1;
+	}
+	if (lines == 0)
+		return (IMPORT_TAB_NONE);
+	if (tabs > 0)
+		return (single * 10 >= lines * 8 ? IMPORT_TAB_CELLS :
+		    IMPORT_TAB_ROWS);
+	if (spaced_doc || (lines - single) * 10 >= lines * 2)
+		return (IMPORT_TAB_SPACED);
+	return (IMPORT_TAB_CELLS);
+}
+
+void
+import_scan_section(struct import_scan *sc, const struct import_line *l,
+    size_t n, bool spaced_doc)
+{
+	size_t	i;
+
+	memset(sc, 0, sizeof *sc);
+	sc->layout = choose(l, n, spaced_doc);
+	switch (sc->layout) {
+	case IMPORT_TAB_NONE:
+		break;
+	case IMPORT_TAB_ROWS:
+		scan_rows(sc, l, n);
+		break;
+	case IMPORT_TAB_CELLS:
+		scan_cells(sc, l, n);
+		break;
+	case IMPORT_TAB_SPACED:
+		for (i = 0; i < n; i++)
+			if (!import_tab_is_page_number(l[i].s))
+				scan_spaced_line(sc, &l[i]);
+		break;
+	}
+}
+
+void
+import_scan_mark_noise(struct import_scan *sc, char *const *keys, size_t n)
+{
+	size_t	i, k;
+
+	for (i = 0; i < sc->nrows; i++)
+		sc->rows[i].nlabels = 0;
+	for (i = 0; i < sc->nfrags; i++) {
+		struct import_frag *f = &sc->frags[i];
+		f->noise = false;
+		for (k = 0; k < n && !f->noise; k++)
+			f->noise = strstr(keys[k], f->key) != NULL;
+		if (!f->noise)
+			sc->rows[f->row].nlabels++;
+	}
+}
+
+char **
+import_scan_values(const struct import_scan *sc, int row, int *n)
+{
+	const struct import_row *r = &sc->rows[row];
+
+	if (sc->layout == IMPORT_TAB_SPACED) {
+		*n = r->nvals;
+		return (r->vals);
+	}
+	*n = r->ncells - (r->last_label + 1);
+	return (r->cells + r->last_label + 1);
+}
+
+void
+import_scan_done(struct import_scan *sc)
+{
+	size_t	i;
+	int	k;
+
+	for (i = 0; i < sc->nrows; i++) {
+		for (k = 0; k < sc->rows[i].ncells; k++)
+			free(sc->rows[i].cells[k]);
+		for (k = 0; k < sc->rows[i].nvals; k++)
+			free(sc->rows[i].vals[k]);
+		free(sc->rows[i].cells);
+		free(sc->rows[i].vals);
+	}
+	for (i = 0; i < sc->nfrags; i++) {
+		free(sc->frags[i].raw);
+		free(sc->frags[i].key);
+	}
+	free(sc->rows);
+	free(sc->frags);
+	memset(sc, 0, sizeof *sc);
+}

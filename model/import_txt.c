@@ -1,0 +1,521 @@
+/*
+ * A published report's text, read into a report; see import_txt.h.
+ *
+ * The text is copied once and cut into lines in place (struct
+ * import_line points into the copy and keeps the input line number, so
+ * notes name the line a person sees in an editor).  head[k] is the index
+ * of section k's heading line, or -1; a section's body runs from the line
+ * after its heading to the line before the next heading found.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_tab.h"
+#include "import_txt.h"
+#include "labelnorm.h"
+#include "sbuf.h"
+#include "xmalloc.h"
+
+struct doc {
+	char			*buf;
+	struct import_line	*l;
+	size_t			 n;
+	bool			 spaced;
+	int			*head;		/* per section */
+	size_t			 first;		/* first heading line, or n */
+};
+
+/* True for a line that is only white space (ASCII, NBSP, U+3000). */
+static bool
+blank(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\xc2\xa0", 2) == 0)
+			s += 1;
+		else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+			s += 2;
+		else
+			return (false);
+	}
+	return (true);
+}
+
+/* A space-aligned table row: text, two or more spaces, a number. */
+static bool
+aligned_row(const char *s)
+{
+	size_t	e = strlen(s), p, q;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	for (p = e; p > 0 && ((s[p - 1] >= '0' && s[p - 1] <= '9') ||
+	    s[p - 1] == '.' || s[p - 1] == ','); p--)
+		;
+	if (p == e || p < 2 || s[p - 1] != ' ' || s[p - 2] != ' ')
+		return (false);
+	for (q = p; q > 0 && s[q - 1] == ' '; q--)
+		;
+	return (q > 0);
+}
+
+static void
+split(struct doc *d, const char *text, size_t len)
+{
+	char	*p, *nl;
+	size_t	 aligned = 0, i, k, cap = 0;
+	bool	 tabs, pages = false;
+
+	d->buf = xmalloc(len + 1);
+	memcpy(d->buf, text, len);
+	d->buf[len] = '\0';
+	tabs = strchr(d->buf, '\t') != NULL;
+	for (p = d->buf; ; p = nl + 1) {
+		if (d->n == cap) {
+			cap = cap ? cap * 2 : 256;
+			d->l = xreallocarray(d->l, cap, sizeof *d->l);
+		}
+		d->l[d->n].s = p;
+		d->l[d->n].no = (int)d->n + 1;
+		d->n++;
+		if ((nl = strchr(p, '\n')) == NULL)
+			break;
+		*nl = '\0';
+	}
+	for (i = 0; i < d->n; i++) {
+		pages |= import_tab_is_page_number(d->l[i].s);
+		aligned += aligned_row(d->l[i].s);
+	}
+	d->spaced = pages || (!tabs && aligned >= 3);
+	if (!d->spaced)
+		return;
+	/* Page numbers are never part of the report. */
+	for (i = k = 0; i < d->n; i++)
+		if (!import_tab_is_page_number(d->l[i].s))
+			d->l[k++] = d->l[i];
+	d->n = k;
+}
+
+/* Does line s head section k of t? */
+static bool
+heading(const struct tpl *t, size_t k, const char *s)
+{
+	char		*key = labelnorm_key(s);
+	char		*tkey = labelnorm_key(tpl_label(&t->sections[k].title,
+			    LANG_ZH));
+	const char	*rest;
+	char		 style;
+	int		 num = labelnorm_number(key, &rest, &style);
+	size_t		 kl = labelnorm_length(rest);
+	size_t		 tl = labelnorm_length(tkey);
+	bool		 hit = false;
+
+	if (kl <= tl * 2 + 8) {
+		if (strcmp(rest, tkey) == 0)
+			hit = num == 0 || num == (int)k + 1;
+		else if (num == (int)k + 1 && style != 'p')
+			hit = labelnorm_similarity(rest, tkey) >= 60;
+		else if (num == 0 && kl + 3 >= tl && kl <= tl + 3)
+			hit = labelnorm_similarity(rest, tkey) >= 90;
+	}
+	free(key);
+	free(tkey);
+	return (hit);
+}
+
+static int
+find_headings(struct doc *d, const struct tpl *t)
+{
+	size_t	k, i, pos = 0;
+	int	found = 0;
+
+	d->head = xcalloc(t->nsections, sizeof *d->head);
+	d->first = d->n;
+	for (k = 0; k < t->nsections; k++) {
+		d->head[k] = -1;
+		for (i = pos; i < d->n; i++)
+			if (!blank(d->l[i].s) && heading(t, k, d->l[i].s)) {
+				d->head[k] = (int)i;
+				pos = i + 1;
+				found++;
+				if (i < d->first)
+					d->first = i;
+				break;
+			}
+	}
+	return (found);
+}
+
+/* Body of section k: [*from, *to). */
+static void
+body(const struct doc *d, const struct tpl *t, size_t k, size_t *from,
+    size_t *to)
+{
+	size_t	j;
+
+	*from = (size_t)d->head[k] + 1;
+	*to = d->n;
+	for (j = k + 1; j < t->nsections; j++)
+		if (d->head[j] >= 0) {
+			*to = (size_t)d->head[j];
+			break;
+		}
+}
+
+/* Strips ASCII spaces at both ends (pdftotext layout lines). */
+static void
+add_trimmed(struct sbuf *b, const char *s)
+{
+	const char	*e;
+
+	while (*s == ' ')
+		s++;
+	e = s + strlen(s);
+	while (e > s && e[-1] == ' ')
+		e--;
+	sbuf_add(b, s, (size_t)(e - s));
+}
+
+static char *
+narrative(const struct doc *d, size_t from, size_t to)
+{
+	struct sbuf	b;
+	size_t		i;
+	bool		para = false;
+
+	sbuf_init(&b);
+	while (from < to && blank(d->l[from].s))
+		from++;
+	while (to > from && blank(d->l[to - 1].s))
+		to--;
+	for (i = from; i < to; i++) {
+		if (!d->spaced) {
+			if (i > from)
+				sbuf_addc(&b, '\n');
+			sbuf_adds(&b, d->l[i].s);
+			continue;
+		}
+		if (blank(d->l[i].s))
+			continue;
+		if (para && (d->l[i].s[0] == ' ' || d->l[i].s[0] == '\t'))
+			sbuf_addc(&b, '\n');
+		add_trimmed(&b, d->l[i].s);
+		para = true;
+	}
+	return (sbuf_take(&b));
+}
+
+static void
+read_narrative(const struct doc *d, struct report *r, size_t k,
+    const char *path, struct errlist *notes)
+{
+	size_t	from, to, i;
+	char	*text, *clean;
+
+	body(d, report_tpl(r), k, &from, &to);
+	for (i = from; i < to; i++)
+		if (labelnorm_has_artefact(d->l[i].s))
+			errlist_add(notes, path, d->l[i].no, 0,
+			    "import.artefact", 0);
+	text = narrative(d, from, to);
+	clean = labelnorm_strip_artefacts(text);
+	report_set_text(r, (int)k, clean, NULL);
+	free(clean);
+	free(text);
+}
+
+/* The digit at s (ASCII, full-width, or 〇/零 一 … 九), its length in
+ * *len; -1 if none. */
+static int
+digit_at(const char *s, size_t *len)
+{
+	static const char *const cn[] = { "〇", "一", "二", "三", "四", "五",
+	    "六", "七", "八", "九" };
+	int	d;
+
+	if (*s >= '0' && *s <= '9') {
+		*len = 1;
+		return (*s - '0');
+	}
+	*len = 3;
+	if (strncmp(s, "\xef\xbc", 2) == 0 && (unsigned char)s[2] >= 0x90 &&
+	    (unsigned char)s[2] <= 0x99)
+		return ((unsigned char)s[2] - 0x90);
+	if (strncmp(s, "零", 3) == 0)
+		return (0);
+	for (d = 0; d < 10; d++)
+		if (strncmp(s, cn[d], 3) == 0)
+			return (d);
+	return (-1);
+}
+
+/* Reads a year of four digits at s ("2021", "２０２１", "二〇二一"); 0 if
+ * none or out of range. */
+static int
+year_at(const char *s, size_t *len)
+{
+	int	v = 0, n, d;
+	size_t	off = 0, k;
+
+	for (n = 0; n < 4; n++) {
+		if ((d = digit_at(s + off, &k)) < 0)
+			return (0);
+		v = v * 10 + d;
+		off += k;
+	}
+	*len = off;
+	return (v >= 1990 && v <= 2200 ? v : 0);
+}
+
+/* Removes suffix from the end of b if it is there. */
+static bool
+chop(struct sbuf *b, const char *suffix)
+{
+	size_t	n = strlen(suffix);
+
+	if (b->len < n || strcmp(b->s + b->len - n, suffix) != 0)
+		return (false);
+	sbuf_truncate(b, b->len - n);
+	return (true);
+}
+
+/*
+ * Parses a title (white space already removed): the organ is what is left
+ * around the year once 年[度] and the 政府信息公开工作年度报告 tail are
+ * taken off.  False when it does not end in 年度报告 (or 年报).
+ */
+static bool
+parse_title(const char *s, char **organ, int *year)
+{
+	static const char *const tail[] = { "工作", "信息公开", "政务公开",
+	    "政府" };
+	struct sbuf	 b;
+	const char	*p;
+	size_t		 ylen = 0, i;
+
+	*year = 0;
+	for (p = s; *p != '\0'; p++)
+		if ((*year = year_at(p, &ylen)) > 0 &&
+		    strncmp(p + ylen, "年", 3) == 0)
+			break;
+	sbuf_init(&b);
+	sbuf_add(&b, s, (size_t)(p - s));
+	if (*p != '\0') {
+		p += ylen + 3;
+		if (strncmp(p, "度", 3) == 0)
+			p += 3;
+		sbuf_adds(&b, p);
+	} else
+		*year = 0;
+	if (!chop(&b, "年度报告") && !chop(&b, "年报")) {
+		sbuf_done(&b);
+		*year = 0;
+		return (false);
+	}
+	for (i = 0; i < sizeof tail / sizeof tail[0]; i++)
+		chop(&b, tail[i]);
+	*organ = sbuf_take(&b);
+	return (true);
+}
+
+/* Length of the white space character at p (space, TAB, NBSP, U+3000). */
+static size_t
+wslen(const char *p)
+{
+	if (*p == ' ' || *p == '\t')
+		return (1);
+	if (strncmp(p, "\xc2\xa0", 2) == 0)
+		return (2);
+	if (strncmp(p, "\xe3\x80\x80", 3) == 0)
+		return (3);
+	return (0);
+}
+
+/* A title starting at line i (up to 4 lines, until one says 报告), its
+ * last line in *last. */
+static bool
+title_at(const struct import_line *l, size_t n, size_t i, char **organ,
+    int *year, size_t *last)
+{
+	struct sbuf	 b;
+	const char	*p;
+	size_t		 j, k;
+	bool		 ok = false;
+
+	sbuf_init(&b);
+	for (j = i; j < n && j < i + 4 && !ok; j++) {
+		for (p = l[j].s; *p != '\0';)
+			if ((k = wslen(p)) > 0)
+				p += k;
+			else
+				sbuf_addc(&b, *p++);
+		ok = strstr(b.s, "报告") != NULL;
+		*last = j;
+	}
+	if (ok)
+		ok = parse_title(b.s, organ, year);
+	sbuf_done(&b);
+	return (ok);
+}
+
+bool
+import_txt_title(const char *text, char **organ, int *year, int *line)
+{
+	struct doc	d = { 0 };
+	size_t		i, seen = 0, last;
+	bool		ok = false;
+
+	*organ = NULL;
+	*year = 0;
+	*line = 0;
+	split(&d, text, strlen(text));
+	for (i = 0; i < d.n && seen < 6 && !ok; i++) {
+		if (blank(d.l[i].s))
+			continue;
+		seen++;
+		if ((ok = title_at(d.l, d.n, i, organ, year, &last)))
+			*line = d.l[i].no;
+	}
+	free(d.buf);
+	free(d.l);
+	if (*organ == NULL)
+		*organ = xstrdup("");
+	return (ok);
+}
+
+/* The first "NNNN年" of the text. */
+static int
+year_in(const char *s)
+{
+	size_t	len;
+	int	y;
+
+	for (; *s != '\0'; s++)
+		if ((y = year_at(s, &len)) > 0) {
+			s += len;
+			while (*s == ' ')
+				s++;
+			if (strncmp(s, "年", 3) == 0)
+				return (y);
+		}
+	return (0);
+}
+
+/* Title, organ, year; the preamble noted. */
+static void
+read_title(const struct doc *d, struct report *r, const char *path,
+    struct errlist *notes)
+{
+	char	*organ = NULL, buf[32];
+	int	 year = 0, line = 0;
+	size_t	 i, end = d->first, nb = 0, last = 0;
+
+	for (i = 0; i < end && nb < 6; i++) {
+		if (blank(d->l[i].s))
+			continue;
+		nb++;
+		if (title_at(d->l, end, i, &organ, &year, &last)) {
+			line = d->l[i].no;
+			break;
+		}
+	}
+	if (organ == NULL)
+		errlist_add(notes, path, 0, 0, "import.no_title", 0);
+	else if (*organ == '\0')
+		errlist_add(notes, path, line, 0, "import.no_organ", 0);
+	if (year == 0 && (year = year_in(report_text(r, 0))) > 0) {
+		snprintf(buf, sizeof buf, "%d", year);
+		errlist_add(notes, path, line, 0, "import.year_from_text", 1,
+		    buf);
+	} else if (year == 0)
+		errlist_add(notes, path, line, 0, "import.no_year", 0);
+	/* What lies between the title and the first heading is preamble. */
+	nb = 0;
+	for (i = organ != NULL ? last + 1 : 0; i < end; i++)
+		if (!blank(d->l[i].s) && nb++ == 0)
+			line = d->l[i].no;
+	if (nb > 0) {
+		snprintf(buf, sizeof buf, "%zu", nb);
+		errlist_add(notes, path, line, 0, "import.preamble", 1, buf);
+	}
+	report_set_organ(r, organ != NULL ? organ : "");
+	report_set_year(r, year);
+	free(organ);
+}
+
+static void
+read_tables(const struct doc *d, struct report *r, const char *path,
+    struct import_txt_info *info, struct errlist *notes)
+{
+	const struct tpl	*t = report_tpl(r);
+	struct import_tab_ctx	 x = { 0 };
+	enum import_tab_layout	 lay;
+	size_t			 k, from, to, c;
+	bool			 first = true;
+
+	x.r = r;
+	x.path = path;
+	x.notes = notes;
+	x.spaced_doc = d->spaced;
+	x.printed = xcalloc(t->ncells, sizeof *x.printed);
+	x.has_printed = xcalloc(t->ncells, sizeof *x.has_printed);
+	x.seen = xcalloc(t->ncells, sizeof *x.seen);
+	x.line = xcalloc(t->ncells, sizeof *x.line);
+	for (k = 0; k < t->nsections; k++) {
+		if (t->sections[k].kind != TPL_TABLES || d->head[k] < 0)
+			continue;
+		body(d, t, k, &from, &to);
+		lay = import_tab_read(&x, d->l + from, to - from, (int)k);
+		if (lay == IMPORT_TAB_NONE)
+			continue;
+		if (!first && lay != info->layout)
+			info->mixed = true;
+		if (first)
+			info->layout = lay;
+		first = false;
+	}
+	import_tab_publish(&x);
+	for (c = 0; c < t->ncells; c++)
+		info->cells_read += x.seen[c];
+	free(x.printed);
+	free(x.has_printed);
+	free(x.seen);
+	free(x.line);
+}
+
+struct report *
+import_txt_read(const char *text, size_t len, const char *path,
+    const struct tpl *t, struct import_txt_info *info,
+    struct errlist *notes, struct err *err)
+{
+	struct doc	 d = { 0 };
+	struct report	*r = report_new(t);
+	size_t		 k;
+
+	memset(info, 0, sizeof *info);
+	split(&d, text, len);
+	info->spaced = d.spaced;
+	info->nheadings = find_headings(&d, t);
+	for (k = 0; k < t->nsections; k++) {
+		if (d.head[k] < 0)
+			errlist_add(notes, path, 0, 0, "import.no_heading", 3,
+			    t->sections[k].number,
+			    tpl_label(&t->sections[k].title, LANG_ZH),
+			    tpl_label(&t->sections[k].title, LANG_EN));
+		else if (t->sections[k].kind == TPL_NARRATIVE)
+			read_narrative(&d, r, k, path, notes);
+	}
+	read_title(&d, r, path, notes);
+	read_tables(&d, r, path, info, notes);
+	free(d.buf);
+	free(d.l);
+	free(d.head);
+	if (info->nheadings < 2 && info->cells_read == 0) {
+		report_free(r);
+		err_set(err, path, 0, 0, "import.e_not_report", 0);
+		return (NULL);
+	}
+	return (r);
+}
