@@ -396,12 +396,35 @@ check_props(struct builder *b, const yaml_event_t *ev,
 	return (false);
 }
 
+/* A C0 control other than TAB, LF and CR, DEL or a C1 control in s[0..len)?
+ * Names it as "U+XXXX" in shown. */
+static bool
+escaped_control(const unsigned char *s, size_t len, char shown[8])
+{
+	size_t		i;
+	unsigned	c;
+
+	for (i = 0; i < len; i++) {
+		c = s[i];
+		if (c == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9F)
+			c = s[i + 1];
+		else if ((c >= 0x20 && c != 0x7F) || c == '\t' || c == '\n' ||
+		    c == '\r')
+			continue;
+		snprintf(shown, 8, "U+%04X", c);
+		return (true);
+	}
+	return (false);
+}
+
 static bool
 on_scalar(struct builder *b, const yaml_event_t *ev)
 {
 	const yaml_mark_t	*m = &ev->start_mark;
 	size_t			 len = ev->data.scalar.length;
 	struct ytree		*n;
+	char			 shown[8];
 
 	if (!check_props(b, ev, ev->data.scalar.anchor, ev->data.scalar.tag))
 		return (false);
@@ -410,6 +433,10 @@ on_scalar(struct builder *b, const yaml_event_t *ev)
 	/* "\0", "\x00" and "\u0000" escapes. */
 	if (memchr(ev->data.scalar.value, '\0', len) != NULL)
 		return (fail(b, m, "yaml.nul", NULL));
+	/* Escapes of other controls ("\e", "\x1B", "\u009B"): a report's
+	 * text ends up on a terminal, so none may get in this way either. */
+	if (escaped_control(ev->data.scalar.value, len, shown))
+		return (fail(b, m, "yaml.control", shown));
 	if ((n = node_new(b, YTREE_SCALAR, m)) == NULL)
 		return (false);
 	n->str = xstrndup((const char *)ev->data.scalar.value, len);
