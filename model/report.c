@@ -252,6 +252,8 @@ sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
 	out->v = 0;
 	out->dp = 0;
 	for (i = 0; i < n; i++) {
+		memset(&v, 0, sizeof v);
+		v.state = RV_BLANK;
 		switch (terms[i].kind) {
 		case TPL_T_CONST:
 			v.state = RV_SET;
