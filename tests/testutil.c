@@ -1,12 +1,19 @@
 /* Test helpers; see testutil.h. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE	/* nftw */
+#endif
+#include <ftw.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "err.h"
 #include "testutil.h"
+#include "tpl.h"
 #include "xmalloc.h"
 #include "sbuf.h"
 
@@ -116,4 +123,44 @@ tu_run_free(struct tu_run *r)
 {
 	free(r->out);
 	free(r->err);
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	(void)f;
+	return (remove(path));
+}
+
+void
+tu_rmtree(const char *path)
+{
+	nftw(path, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+size_t
+tu_templates(struct tpl ***out)
+{
+	struct errlist	errs;
+	size_t		n, i;
+
+	errlist_init(&errs);
+	n = tpl_load_dir(NB_SOURCE_DIR "/templates", out, &errs);
+	for (i = 0; i < errs.n; i++)
+		fprintf(stderr, "%s:%d: %s\n", errs.v[i].path ? errs.v[i].path :
+		    "?", errs.v[i].line, errs.v[i].msgid);
+	errlist_done(&errs);
+	return (n);
+}
+
+void
+tu_templates_free(struct tpl **t, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		tpl_free(t[i]);
+	free(t);
 }

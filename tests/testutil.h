@@ -15,6 +15,16 @@ char	*tu_path(const char *dir, const char *name);
 /* Whole file, NUL-terminated, or NULL; *len may be NULL. Caller frees. */
 char	*tu_read(const char *path, size_t *len);
 void	 tu_write(const char *path, const char *text);
+/* Removes path and everything below it (symlinks not followed). */
+void	 tu_rmtree(const char *path);
+
+struct tpl;
+/*
+ * The templates of the source tree (every .yaml in templates/) into *out; how many.
+ * None on any problem, which is printed.
+ */
+size_t	 tu_templates(struct tpl ***out);
+void	 tu_templates_free(struct tpl **, size_t n);
 
 struct tu_run {
 	int	 status;	/* exit code, or 128+signal */
