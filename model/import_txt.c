@@ -15,6 +15,7 @@
 #include "import_txt.h"
 #include "labelnorm.h"
 #include "sbuf.h"
+#include "text.h"
 #include "xmalloc.h"
 
 struct doc {
@@ -221,7 +222,10 @@ read_narrative(const struct doc *d, struct report *r, size_t k,
 			    "import.artefact", 0);
 	text = narrative(d, from, to);
 	clean = labelnorm_strip_artefacts(text);
-	report_set_text(r, (int)k, clean, NULL);
+	free(text);
+	/* Escape sequences and control characters never reach a screen. */
+	text = text_sanitize(clean, strlen(clean), true);
+	report_set_text(r, (int)k, text, NULL);
 	free(clean);
 	free(text);
 }
@@ -408,7 +412,7 @@ static void
 read_title(const struct doc *d, struct report *r, const char *path,
     struct errlist *notes)
 {
-	char	*organ = NULL, buf[32];
+	char	*organ = NULL, *clean, buf[32];
 	int	 year = 0, line = 0;
 	size_t	 i, end = d->first, nb = 0, last = 0;
 
@@ -440,8 +444,11 @@ read_title(const struct doc *d, struct report *r, const char *path,
 		snprintf(buf, sizeof buf, "%zu", nb);
 		errlist_add(notes, path, line, 0, "import.preamble", 1, buf);
 	}
-	report_set_organ(r, organ != NULL ? organ : "");
+	clean = text_sanitize(organ != NULL ? organ : "",
+	    organ != NULL ? strlen(organ) : 0, false);
+	report_set_organ(r, clean);
 	report_set_year(r, year);
+	free(clean);
 	free(organ);
 }
 

@@ -491,7 +491,7 @@ parse_root(struct tpl_loader *L, const struct ytree *root)
 	struct tpl *t = L->t;
 	const struct ytree *years, *sections;
 	int64_t v;
-	size_t k;
+	size_t k, nerr = L->errs->n;
 
 	if (!expect(L, root, YTREE_MAP))
 		return;
@@ -516,6 +516,13 @@ parse_root(struct tpl_loader *L, const struct ytree *root)
 	for (k = 0; sections != NULL && k < sections->n; k++)
 		parse_section(L, sections->items[k]);
 	check_unique(L, root);
+	/*
+	 * Formulas and rules name sections, rows and cells by id: with the
+	 * structure already wrong (an id missing, a duplicate) they would
+	 * only add noise, or follow a hole.  Report the structure first.
+	 */
+	if (L->errs->n != nerr)
+		return;
 	index_cells(t);
 	tplexpr_formulas(L, child(L, root, "formulas", YTREE_SEQ, false));
 	tplexpr_rules(L, child(L, root, "rules", YTREE_SEQ, false));
@@ -662,8 +669,10 @@ tpl_section_index(const struct tpl *t, const char *id)
 	size_t	i;
 
 	for (i = 0; i < t->nsections; i++) {
-		if (strcmp(t->sections[i].id, id) == 0 ||
-		    strcmp(t->sections[i].number, id) == 0 ||
+		if ((t->sections[i].id != NULL &&
+		    strcmp(t->sections[i].id, id) == 0) ||
+		    (t->sections[i].number != NULL &&
+		    strcmp(t->sections[i].number, id) == 0) ||
 		    (i < 9 && strcmp(arabic[i], id) == 0))
 			return ((int)i);
 	}

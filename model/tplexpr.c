@@ -314,6 +314,7 @@ iter_list(struct tpl_loader *L, const struct ytree *spec,
 		for (size_t e = 0; e < except->n; e++) {
 			const struct ytree *x = except->items[e];
 			if (x->kind == YTREE_SCALAR &&
+			    nodes[leaves[which[i]]].id != NULL &&
 			    strcmp(nodes[leaves[which[i]]].id, x->str) == 0)
 				skip = true;
 		}
@@ -737,7 +738,8 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 	else {
 		r->id = xstrdup(v->str);
 		for (i = 0; i + 1 < t->nrules; i++)
-			if (strcmp(t->rules[i].id, r->id) == 0)
+			if (t->rules[i].id != NULL &&
+			    strcmp(t->rules[i].id, r->id) == 0)
 				tpl_lerr(L, v, "tpl.dup_id", 1, r->id, NULL);
 	}
 	v = ytree_get(e, "severity");

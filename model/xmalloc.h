@@ -16,6 +16,7 @@ void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
+/* n bytes of s (which must hold them) and a NUL: it does not stop early. */
 char	*xstrndup(const char *, size_t);
 /* Newly allocated; caller frees. */
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
