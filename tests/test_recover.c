@@ -1,0 +1,1201 @@
+/*
+ * Recovery (T7, T8, T20): the private folder and its modes, snapshot
+ * names, snapshots written and found (newer or older than the report,
+ * the cells and sections that differ, stale identical copies removed,
+ * damaged ones refused), symlinked and foreign-owned files refused, the
+ * write schedule, saves and external changes, lock records of a live
+ * pid, a dead pid, another host, another boot and a reused pid, and the
+ * clean-up of temp files left by dead processes.
+ *
+ * Each test runs in its own process (criterion) with XDG_STATE_HOME
+ * pointing into a fresh temp folder.
+ */
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "recover.h"
+#include "store.h"
+#include "testutil.h"
+#include "xmalloc.h"
+
+static struct tpl	*T[2];
+static char		*tmp;		/* this test's folder */
+static char		*state;		/* XDG_STATE_HOME */
+static char		*rpath;		/* the report file */
+
+static void
+setup(void)
+{
+	struct errlist	errs;
+
+	errlist_init(&errs);
+	T[0] = tpl_load(NB_SOURCE_DIR "/templates/gb2021.yaml", &errs);
+	T[1] = tpl_load(NB_SOURCE_DIR "/templates/gb2019.yaml", &errs);
+	cr_assert(T[0] != NULL && T[1] != NULL);
+	errlist_done(&errs);
+	tmp = tu_tmpdir();
+	state = tu_path(tmp, "state");
+	rpath = tu_path(tmp, "2024.yaml");
+	setenv("XDG_STATE_HOME", state, 1);
+}
+
+static void
+teardown(void)
+{
+	tpl_free(T[0]);
+	tpl_free(T[1]);
+	free(tmp);
+	free(state);
+	free(rpath);
+}
+
+TestSuite(recover, .init = setup, .fini = teardown);
+
+/* ---- helpers ---- */
+
+/* The n-th input cell of t. */
+static int
+input_cell(const struct tpl *t, int n)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncells; i++)
+		if (t->cells[i].formula < 0 && n-- == 0)
+			return ((int)i);
+	cr_assert_fail("no input cell %d", n);
+	return (-1);
+}
+
+static int
+cell_section(const struct tpl *t, int c)
+{
+	return (t->tables[t->blocks[t->cells[c].block].table].section);
+}
+
+static int
+narrative(const struct tpl *t, int n)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nsections; i++)
+		if (t->sections[i].kind == TPL_NARRATIVE && n-- == 0)
+			return ((int)i);
+	cr_assert_fail("no narrative section");
+	return (-1);
+}
+
+static void
+set(struct report *r, int cell, const char *v)
+{
+	struct err	e = { 0 };
+
+	cr_assert(report_set_input(r, cell, v, NULL, &e), "%s", v);
+}
+
+/* A small report, saved to rpath. */
+static struct report *
+saved_report(void)
+{
+	struct report	*r = report_new(T[0]);
+	struct err	 e = { 0 };
+
+	report_set_organ(r, "小城子镇人民政府");
+	report_set_year(r, 2024);
+	report_set_text(r, narrative(T[0], 0), "　　原来的文字。", NULL);
+	set(r, input_cell(T[0], 0), "5");
+	cr_assert(store_save(r, rpath, &e));
+	return (r);
+}
+
+static struct recover *
+rc_new(const char *path)
+{
+	struct err	 e = { 0 };
+	struct recover	*rc = recover_new(path, &e);
+
+	cr_assert_not_null(rc, "recover_new: %s", e.msgid);
+	return (rc);
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat	st;
+
+	cr_assert_eq(lstat(path, &st), 0, "%s", path);
+	return (st.st_mode & 07777);
+}
+
+static bool
+exists(const char *path)
+{
+	struct stat	st;
+
+	return (lstat(path, &st) == 0);
+}
+
+/* Opens rpath with recovery and a tracked clean report loaded from it. */
+static struct report *
+open_tracked(struct recover *rc)
+{
+	struct recover_stamp	 st;
+	struct err		 e = { 0 };
+	struct report		*r = recover_load(rpath, T, 2, &st, &e);
+
+	cr_assert_not_null(r, "%s", e.msgid);
+	recover_track(rc, r, &st, false);
+	return (r);
+}
+
+/* Replaces the line starting with key in file path by line. */
+static void
+replace_line(const char *path, const char *key, const char *line)
+{
+	char		*text = tu_read(path, NULL), *p, *eol, *out;
+
+	cr_assert_not_null(text);
+	p = strstr(text, key);
+	cr_assert_not_null(p, "%s in %s", key, path);
+	eol = strchr(p, '\n');
+	out = xasprintf("%.*s%s%s", (int)(p - text), text, line, eol);
+	tu_write(path, out);
+	free(out);
+	free(text);
+}
+
+static pid_t
+dead_pid(void)
+{
+	pid_t	pid = fork();
+
+	cr_assert(pid >= 0);
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	return (pid);
+}
+
+/* ---- the folder and the names ---- */
+
+Test(recover, folder_created_private)
+{
+	struct recover	*rc;
+	char		*want = xasprintf("%s/nianbao", state);
+
+	cr_assert(!exists(state));
+	rc = rc_new(rpath);
+	cr_assert_str_eq(recover_dir(rc), want);
+	cr_assert_eq(mode_of(want), 0700);
+	cr_assert_eq(mode_of(state), 0700);
+	cr_assert(strncmp(recover_snapshot_path(rc), want, strlen(want)) == 0);
+	cr_assert(strstr(recover_snapshot_path(rc), "-2024.yaml.snap"));
+	cr_assert(strstr(recover_lock_path(rc), "-2024.yaml.lock"));
+	recover_free(rc);
+	free(want);
+}
+
+Test(recover, folder_mode_tightened)
+{
+	char	*dir = xasprintf("%s/nianbao", state);
+
+	cr_assert_eq(mkdir(state, 0755), 0);
+	cr_assert_eq(mkdir(dir, 0755), 0);
+	chmod(dir, 0755);
+	recover_free(rc_new(rpath));
+	cr_assert_eq(mode_of(dir), 0700);
+	free(dir);
+}
+
+Test(recover, folder_symlink_refused)
+{
+	char		*dir = xasprintf("%s/nianbao", state);
+	char		*other = tu_path(tmp, "elsewhere");
+	struct err	 e = { 0 };
+
+	cr_assert_eq(mkdir(state, 0700), 0);
+	cr_assert_eq(mkdir(other, 0700), 0);
+	cr_assert_eq(symlink(other, dir), 0);
+	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
+	err_clear(&e);
+	free(dir);
+	free(other);
+}
+
+Test(recover, folder_not_a_folder_refused)
+{
+	char		*dir = xasprintf("%s/nianbao", state);
+	struct err	 e = { 0 };
+
+	cr_assert_eq(mkdir(state, 0700), 0);
+	tu_write(dir, "x");
+	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
+	err_clear(&e);
+	free(dir);
+}
+
+Test(recover, folder_foreign_refused)
+{
+	char		*dir = xasprintf("%s/nianbao", state);
+	struct err	 e = { 0 };
+
+	if (geteuid() != 0)
+		cr_skip_test("needs root to chown");
+	cr_assert_eq(mkdir(state, 0700), 0);
+	cr_assert_eq(mkdir(dir, 0700), 0);
+	cr_assert_eq(chown(dir, 65534, 65534), 0);
+	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
+	err_clear(&e);
+	free(dir);
+}
+
+Test(recover, home_fallback_and_relative_xdg_ignored)
+{
+	struct recover	*rc;
+	char		*want = xasprintf("%s/.local/state/nianbao", tmp);
+
+	setenv("XDG_STATE_HOME", "relative/state", 1);
+	setenv("HOME", tmp, 1);
+	rc = rc_new(rpath);
+	cr_assert_str_eq(recover_dir(rc), want);
+	cr_assert_eq(mode_of(want), 0700);
+	recover_free(rc);
+	free(want);
+}
+
+Test(recover, same_report_same_names)
+{
+	struct recover	*a, *b, *c, *d;
+	char		*link = tu_path(tmp, "link.yaml"), *cwd = getcwd(NULL, 0);
+	char		*other = tu_path(tmp, "2023.yaml");
+	struct report	*r = saved_report();
+
+	cr_assert_eq(symlink(rpath, link), 0);
+	a = rc_new(rpath);
+	b = rc_new(link);
+	cr_assert_eq(chdir(tmp), 0);
+	c = rc_new("2024.yaml");
+	d = rc_new(other);		/* does not exist yet: fine */
+	cr_assert_str_eq(recover_report_path(a), recover_report_path(b));
+	cr_assert_str_eq(recover_snapshot_path(a), recover_snapshot_path(b));
+	cr_assert_str_eq(recover_snapshot_path(a), recover_snapshot_path(c));
+	cr_assert_str_neq(recover_snapshot_path(a), recover_snapshot_path(d));
+	cr_assert_str_eq(recover_report_path(d), other);
+	cr_assert_eq(chdir(cwd), 0);
+	recover_free(a);
+	recover_free(b);
+	recover_free(c);
+	recover_free(d);
+	report_free(r);
+	free(link);
+	free(other);
+	free(cwd);
+}
+
+Test(recover, long_and_odd_names)
+{
+	char		 name[300];
+	char		*path;
+	struct recover	*rc;
+	const char	*base;
+	struct err	 e = { 0 };
+
+	/* 3-byte characters so that the cut must avoid splitting one. */
+	name[0] = '\0';
+	while (strlen(name) < 200)
+		strcat(name, "报");
+	strcat(name, "\n.yaml");
+	path = tu_path(tmp, name);
+	rc = rc_new(path);
+	base = strrchr(recover_snapshot_path(rc), '/') + 1;
+	cr_assert(strlen(base) <= 16 + 1 + 96 + 5);
+	cr_assert_null(strchr(base, '\n'));
+	cr_assert_eq(strlen(base) - 17 - 5, 96 / 3 * 3);
+	recover_free(rc);
+	free(path);
+	path = tu_path(tmp, "no/such/folder.yaml");
+	cr_assert_null(recover_new(path, &e));
+	cr_assert_str_eq(e.msgid, "recover.path");
+	err_clear(&e);
+	free(path);
+}
+
+/* ---- snapshots ---- */
+
+Test(recover, snapshot_modes_and_round_trip)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*a, *b;
+
+	report_free(r);
+	r = open_tracked(rc);
+	report_set_text(r, narrative(T[0], 0), "　　新的文字，\"引号\"。\n第二行", NULL);
+	cr_assert(recover_write(rc, r, 1000, &e), "%s", e.msgid);
+	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
+	cr_assert_eq(mode_of(recover_dir(rc)), 0700);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	a = store_dump(r);
+	b = store_dump(f->snap);
+	cr_assert_str_eq(a, b);
+	cr_assert_str_eq(f->report, recover_report_path(rc));
+	cr_assert_eq(f->who, RECOVER_SELF);
+	cr_assert_eq(f->owner.pid, (long)getpid());
+	cr_assert(f->newer);
+	cr_assert(!f->base_changed);
+	cr_assert_not_null(f->file);
+	recover_found_free(f);
+	free(a);
+	free(b);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, diff_lists_cells_and_sections)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	int			 c0 = input_cell(T[0], 0), c1 = input_cell(T[0], 1);
+	int			 cfar = input_cell(T[0], 40), s0 = narrative(T[0], 0);
+	int			 s1 = narrative(T[0], 1);
+	size_t			 i;
+	int			 ntext = 0, ncell = 0;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, c0, "6");		/* changed */
+	set(r, c1, "0");		/* blank -> 0 */
+	set(r, cfar, "12");
+	report_set_text(r, s1, "新加的一段。", NULL);
+	report_set_organ(r, "小城子镇人民政府办公室");
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	for (i = 0; i < f->ndiffs; i++) {
+		switch (f->diffs[i].kind) {
+		case RECOVER_D_TEXT:
+			cr_assert_eq(f->diffs[i].section, s1);
+			ntext++;
+			break;
+		case RECOVER_D_CELL:
+			cr_assert(f->diffs[i].cell == c0 ||
+			    f->diffs[i].cell == c1 || f->diffs[i].cell == cfar);
+			cr_assert_eq(f->diffs[i].section,
+			    cell_section(T[0], f->diffs[i].cell));
+			ncell++;
+			break;
+		case RECOVER_D_ORGAN:
+			cr_assert_eq(f->diffs[i].section, -1);
+			break;
+		default:
+			cr_assert_fail("unexpected diff kind %d",
+			    f->diffs[i].kind);
+		}
+	}
+	cr_assert_eq(f->ndiffs, 5);
+	cr_assert_eq(ntext, 1);
+	cr_assert_eq(ncell, 3);
+	/* Section summary: s1's text, and the cells' sections. */
+	for (i = 0; i < f->nsecs; i++) {
+		int sec = f->secs[i].section;
+		size_t want = (sec == cell_section(T[0], c0)) +
+		    (sec == cell_section(T[0], c1)) +
+		    (sec == cell_section(T[0], cfar));
+
+		cr_assert_neq(sec, s0);
+		cr_assert_eq(f->secs[i].text, sec == s1);
+		cr_assert_eq(f->secs[i].ncells, want);
+		if (i > 0)
+			cr_assert_gt(sec, f->secs[i - 1].section);
+	}
+	cr_assert_geq(f->nsecs, 2);
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+/* The first computed cell of t. */
+static int
+computed_cell(const struct tpl *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncells; i++)
+		if (t->cells[i].formula >= 0)
+			return ((int)i);
+	cr_assert_fail("no computed cell");
+	return (-1);
+}
+
+Test(recover, diff_previous_and_published)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct report_value	 v = { RV_SET, { 42, 0 } };
+	struct err		 e = { 0 };
+	int			 tot = computed_cell(T[0]);
+	int			 in = input_cell(T[0], 2);
+	bool			 prev_tot = false, prev_in = false, pub = false;
+	size_t			 i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	report_set_prev_value(r, tot, &v);	/* last year's total */
+	report_set_prev_value(r, in, &v);
+	report_set_published(r, tot, &v);	/* a printed total */
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	for (i = 0; i < f->ndiffs; i++) {
+		if (f->diffs[i].kind == RECOVER_D_PREVIOUS)
+			*(f->diffs[i].cell == tot ? &prev_tot : &prev_in) =
+			    true;
+		else if (f->diffs[i].kind == RECOVER_D_PUBLISHED &&
+		    f->diffs[i].cell == tot)
+			pub = true;
+		else
+			cr_assert_fail("unexpected diff kind %d",
+			    f->diffs[i].kind);
+	}
+	cr_assert(prev_tot && prev_in && pub);
+	cr_assert_eq(f->ndiffs, 3);
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, diff_against_missing_file)
+{
+	struct report		*r = report_new(T[0]);
+	struct recover		*rc = rc_new(rpath);
+	struct recover_stamp	 none = { 0 };
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	recover_track(rc, r, &none, false);
+	set(r, input_cell(T[0], 3), "7");
+	cr_assert(recover_pending(rc, r));
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_null(f->file);
+	cr_assert_null(f->file_err.msgid);
+	cr_assert(!f->file_stamp.exists);
+	cr_assert(f->newer);
+	cr_assert_eq(f->ndiffs, 1);
+	cr_assert_eq(f->diffs[0].cell, input_cell(T[0], 3));
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, diff_other_template)
+{
+	struct report		*r = saved_report(), *s = report_new(T[1]);
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	recover_track(rc, s, NULL, false);
+	set(s, input_cell(T[1], 0), "1");
+	cr_assert(recover_write(rc, s, 0, &e));
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_eq(f->ndiffs, 1);
+	cr_assert_eq(f->diffs[0].kind, RECOVER_D_TEMPLATE);
+	recover_found_free(f);
+	report_free(r);
+	report_free(s);
+	recover_free(rc);
+}
+
+Test(recover, snapshot_older_than_report)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	struct timespec		 future[2];
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	cr_assert(recover_write(rc, r, 0, &e));
+	/* Someone saved the report after the snapshot was written. */
+	clock_gettime(CLOCK_REALTIME, &future[0]);
+	future[0].tv_sec += 60;
+	future[1] = future[0];
+	cr_assert_eq(utimensat(AT_FDCWD, rpath, future, 0), 0);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(!f->newer);
+	cr_assert(!f->base_changed);	/* same content, only a newer mtime */
+	recover_found_free(f);
+	/* Now change the content too. */
+	tu_write(rpath, "nianbao: 1\ntemplate: gb2021\norgan: 别的\n");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(f->base_changed);
+	cr_assert(!f->newer);	/* rewritten after the snapshot */
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, file_unreadable_is_reported)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	cr_assert(recover_write(rc, r, 0, &e));
+	tu_write(rpath, "nianbao: 1\ntemplate: [\n");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_null(f->file);
+	cr_assert_str_eq(f->file_err.msgid, "yaml.syntax");
+	cr_assert(f->file_stamp.exists);
+	cr_assert_geq(f->ndiffs, 1);
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, stale_identical_snapshot_removed)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*line;
+
+	report_free(r);
+	r = open_tracked(rc);
+	cr_assert(recover_write(rc, r, 0, &e));	/* same as the file */
+	cr_assert(exists(recover_snapshot_path(rc)));
+	/* Written by a process that is gone. */
+	line = xasprintf("#@ pid %ld", (long)dead_pid());
+	replace_line(recover_snapshot_path(rc), "#@ pid ", line);
+	free(line);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_NONE);
+	cr_assert_null(f);
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, live_writer_snapshot_kept)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*line = xasprintf("#@ pid %ld", (long)getppid());
+
+	report_free(r);
+	r = open_tracked(rc);
+	cr_assert(recover_write(rc, r, 0, &e));
+	replace_line(recover_snapshot_path(rc), "#@ pid ", line);
+	replace_line(recover_snapshot_path(rc), "#@ start ", "#@ start 0");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_eq(f->who, RECOVER_ALIVE);
+	cr_assert_eq(f->ndiffs, 0);
+	cr_assert(exists(recover_snapshot_path(rc)));
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+	free(line);
+}
+
+Test(recover, damaged_snapshots_refused)
+{
+	static const char *const bad[] = {
+		"",
+		"nianbao: 1\ntemplate: gb2021\n",
+		"# nianbao recovery snapshot; do not edit\n#@ version 2\n",
+		"# nianbao recovery snapshot; do not edit\n#@ nonsense 1\n",
+		"# nianbao recovery snapshot; do not edit\n#@ version 1\n"
+		    "nianbao: 1\n",
+		NULL
+	};
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*text;
+	size_t			 len, i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	for (i = 0; bad[i] != NULL; i++) {
+		tu_write(recover_snapshot_path(rc), bad[i]);
+		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR,
+		    "case %zu", i);
+		cr_assert_str_eq(e.msgid, "recover.corrupt", "case %zu", i);
+		err_clear(&e);
+	}
+	/* A torn body (a byte lost at the end) and a changed byte. */
+	cr_assert(recover_write(rc, r, 0, &e));
+	text = tu_read(recover_snapshot_path(rc), &len);
+	text[len - 1] = '\0';
+	tu_write(recover_snapshot_path(rc), text);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+	text[len - 1] = '\n';
+	*strstr(text, "organ: \"") = 'O';
+	tu_write(recover_snapshot_path(rc), text);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+	free(text);
+	/* A snapshot of another report (hash collision, moved file). */
+	cr_assert(recover_write(rc, r, 0, &e));
+	replace_line(recover_snapshot_path(rc), "#@ report ",
+	    "#@ report /some/other.yaml");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, snapshot_symlink_refused)
+{
+	struct report		*r = report_new(T[0]);
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*victim = tu_path(tmp, "victim.txt"), *text;
+
+	tu_write(victim, "precious\n");
+	cr_assert_eq(symlink(victim, recover_snapshot_path(rc)), 0);
+	recover_track(rc, r, NULL, false);
+	set(r, input_cell(T[0], 0), "1");
+	cr_assert(!recover_write(rc, r, 0, &e));
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	text = tu_read(victim, NULL);
+	cr_assert_str_eq(text, "precious\n");
+	free(text);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	/* Discarding removes the link, never its target. */
+	cr_assert(recover_discard(rc, &e));
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(exists(victim));
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
+	report_free(r);
+	recover_free(rc);
+	free(victim);
+}
+
+Test(recover, snapshot_foreign_owned_refused)
+{
+	struct report		*r = report_new(T[0]);
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	if (geteuid() != 0)
+		cr_skip_test("needs root to chown");
+	tu_write(recover_snapshot_path(rc), "x");
+	cr_assert_eq(chown(recover_snapshot_path(rc), 65534, 65534), 0);
+	recover_track(rc, r, NULL, false);
+	set(r, input_cell(T[0], 0), "1");
+	cr_assert(!recover_write(rc, r, 0, &e));
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, snapshot_fifo_refused)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	cr_assert_eq(mkfifo(recover_snapshot_path(rc), 0600), 0);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	recover_free(rc);
+}
+
+Test(recover, loose_snapshot_mode_reset)
+{
+	struct report	*r = report_new(T[0]);
+	struct recover	*rc = rc_new(rpath);
+	struct err	 e = { 0 };
+
+	tu_write(recover_snapshot_path(rc), "old");
+	cr_assert_eq(chmod(recover_snapshot_path(rc), 0644), 0);
+	recover_track(rc, r, NULL, false);
+	set(r, input_cell(T[0], 0), "1");
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
+	report_free(r);
+	recover_free(rc);
+}
+
+/* ---- the schedule, saves, external changes ---- */
+
+Test(recover, due_schedule)
+{
+	struct report	*r = saved_report();
+	struct recover	*rc = rc_new(rpath);
+	struct err	 e = { 0 };
+	int		 c = input_cell(T[0], 0);
+
+	report_free(r);
+	r = open_tracked(rc);
+	cr_assert(!recover_pending(rc, r));
+	cr_assert_eq(recover_due(rc, r, 10000), -1);
+	set(r, c, "6");
+	cr_assert(recover_pending(rc, r));
+	cr_assert_eq(recover_due(rc, r, 10000), 0);	/* first change: now */
+	cr_assert(recover_write(rc, r, 10000, &e));
+	cr_assert(!recover_pending(rc, r));
+	cr_assert_eq(recover_due(rc, r, 10100), -1);
+	set(r, c, "7");
+	cr_assert_eq(recover_due(rc, r, 10100), RECOVER_INTERVAL_MS - 100);
+	cr_assert_eq(recover_due(rc, r, 10000 + RECOVER_INTERVAL_MS), 0);
+	cr_assert_eq(recover_due(rc, r, 9000), 0);	/* clock went back */
+	/* A failed write also waits an interval before the next try. */
+	cr_assert_eq(chmod(recover_dir(rc), 0500), 0);
+	if (geteuid() != 0) {
+		cr_assert(!recover_write(rc, r, 20000, &e));
+		err_clear(&e);
+		cr_assert_eq(recover_due(rc, r, 20001),
+		    RECOVER_INTERVAL_MS - 1);
+	}
+	chmod(recover_dir(rc), 0700);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, saved_removes_snapshot_and_restamps)
+{
+	struct report	*r = saved_report();
+	struct recover	*rc = rc_new(rpath);
+	struct err	 e = { 0 };
+	bool		 changed = true;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "8");
+	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert(exists(recover_snapshot_path(rc)));
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(!changed);
+	cr_assert(store_save(r, rpath, &e));
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(changed);		/* not yet restamped */
+	cr_assert(recover_saved(rc, r, &e), "%s", e.msgid);
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(!recover_pending(rc, r));
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(!changed);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, external_changes)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_stamp	 a, b;
+	struct err		 e = { 0 };
+	struct timespec		 ts[2] = { { 1, 0 }, { 1, 0 } };
+	char			*text = tu_read(rpath, NULL);
+	bool			 changed;
+
+	report_free(r);
+	r = open_tracked(rc);
+	cr_assert(recover_stamp_file(rpath, &a, &e));
+	/* Touching keeps the content: not a change. */
+	cr_assert_eq(utimensat(AT_FDCWD, rpath, ts, 0), 0);
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(!changed);
+	cr_assert(recover_stamp_file(rpath, &b, &e));
+	cr_assert(recover_stamp_same(&a, &b));
+	cr_assert_neq(a.mtime.tv_sec, b.mtime.tv_sec);
+	/* Same size, one byte different. */
+	text[strlen(text) - 2] ^= 1;
+	tu_write(rpath, text);
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(changed);
+	/* Deleted. */
+	cr_assert_eq(unlink(rpath), 0);
+	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(changed);
+	cr_assert(recover_stamp_file(rpath, &b, &e));
+	cr_assert(!b.exists);
+	/* Replaced by a folder: an error, not "unchanged". */
+	cr_assert_eq(mkdir(rpath, 0700), 0);
+	cr_assert(!recover_changed(rc, &changed, &e));
+	cr_assert_str_eq(e.msgid, "file.not_regular");
+	err_clear(&e);
+	free(text);
+	report_free(r);
+	recover_free(rc);
+}
+
+Test(recover, load_stamps_what_it_parsed)
+{
+	struct report		*r = saved_report(), *back;
+	struct recover_stamp	 a, b;
+	struct err		 e = { 0 };
+	char			*missing = tu_path(tmp, "none.yaml");
+
+	back = recover_load(rpath, T, 2, &a, &e);
+	cr_assert_not_null(back);
+	cr_assert(recover_stamp_file(rpath, &b, &e));
+	cr_assert(recover_stamp_same(&a, &b));
+	cr_assert_eq(a.mtime.tv_sec, b.mtime.tv_sec);
+	cr_assert_null(recover_load(missing, T, 2, &a, &e));
+	cr_assert_str_eq(e.msgid, "file.open");
+	cr_assert(!a.exists);
+	err_clear(&e);
+	report_free(back);
+	report_free(r);
+	free(missing);
+}
+
+Test(recover, recovered_document_keeps_snapshot_until_saved)
+{
+	struct report		*r = saved_report(), *doc;
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "77");
+	cr_assert(recover_write(rc, r, 0, &e));
+	report_free(r);
+	recover_free(rc);
+	/* "The editor died"; a new one opens the report. */
+	rc = rc_new(rpath);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	doc = recover_found_take_snap(f);
+	recover_track(rc, doc, &f->file_stamp, true);
+	recover_found_free(f);
+	cr_assert(!recover_pending(rc, doc));	/* on disk already */
+	cr_assert(exists(recover_snapshot_path(rc)));
+	set(doc, input_cell(T[0], 1), "1");
+	cr_assert(recover_pending(rc, doc));
+	cr_assert(store_save(doc, rpath, &e));
+	cr_assert(recover_saved(rc, doc, &e));
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	report_free(doc);
+	recover_free(rc);
+}
+
+/* ---- locks ---- */
+
+static void
+plant_lock(struct recover *rc, const struct recover_owner *o)
+{
+	char	*text = recover_owner_format(o, recover_report_path(rc));
+
+	tu_write(recover_lock_path(rc), text);
+	free(text);
+}
+
+/* This process's identity with changes. */
+static struct recover_owner
+fake_owner(const struct recover *rc, long pid)
+{
+	struct recover_owner	o = *recover_self(rc);
+
+	o.pid = pid;
+	o.start = 0;
+	return (o);
+}
+
+static enum recover_lock_result
+lock(struct recover *rc, bool force, enum recover_who *who,
+    struct recover_owner *holder)
+{
+	struct err			e = { 0 };
+	enum recover_lock_result	res;
+
+	res = recover_lock(rc, force, holder, who, &e);
+	if (res == RECOVER_LOCK_FAILED)
+		cr_log_info("lock: %s", e.msgid);
+	err_clear(&e);
+	return (res);
+}
+
+Test(recover, lock_free_taken_and_released)
+{
+	struct recover		*rc = rc_new(rpath), *again;
+	struct recover_owner	 h, o;
+	enum recover_who	 who;
+	char			*text;
+	size_t			 len;
+
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_NOBODY);
+	cr_assert_eq(mode_of(recover_lock_path(rc)), 0600);
+	text = tu_read(recover_lock_path(rc), &len);
+	cr_assert(recover_owner_parse(text, len, &o));
+	cr_assert_eq(o.pid, (long)getpid());
+	cr_assert_str_eq(o.host, recover_self(rc)->host);
+	cr_assert_str_eq(o.boot, recover_self(rc)->boot);
+	free(text);
+	/* The same process asking again holds it already. */
+	again = rc_new(rpath);
+	cr_assert_eq(lock(again, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_SELF);
+	recover_free(again);
+	recover_unlock(rc);
+	cr_assert(!exists(recover_lock_path(rc)));
+	recover_free(rc);
+}
+
+Test(recover, lock_live_pid_busy)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
+	enum recover_who	 who;
+
+	plant_lock(rc, &o);
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_ALIVE);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
+	cr_assert_eq(who, RECOVER_ALIVE);
+	cr_assert_eq(h.pid, (long)getppid());
+	/* Still theirs. */
+	recover_unlock(rc);
+	cr_assert(exists(recover_lock_path(rc)));
+	/* Taking over on request. */
+	cr_assert_eq(lock(rc, true, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_ALIVE);
+	recover_unlock(rc);
+	cr_assert(!exists(recover_lock_path(rc)));
+	recover_free(rc);
+}
+
+Test(recover, lock_dead_pid_stale)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)dead_pid()), h;
+	enum recover_who	 who;
+
+	plant_lock(rc, &o);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_DEAD);
+	cr_assert_eq(h.pid, o.pid);
+	recover_unlock(rc);
+	recover_free(rc);
+}
+
+Test(recover, lock_other_host_busy)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)getpid()), h;
+	enum recover_who	 who;
+
+	snprintf(o.host, sizeof o.host, "another-pc %%odd");
+	plant_lock(rc, &o);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
+	cr_assert_eq(who, RECOVER_ELSEWHERE);
+	cr_assert_str_eq(h.host, "another-pc %odd");
+	cr_assert_eq(lock(rc, true, &who, &h), RECOVER_LOCKED);
+	recover_unlock(rc);
+	recover_free(rc);
+}
+
+Test(recover, lock_other_boot_stale)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
+	enum recover_who	 who;
+
+	if (recover_self(rc)->boot[0] == '\0')
+		cr_skip_test("no boot id on this system");
+	/* A live pid, but recorded before the last reboot. */
+	snprintf(o.boot, sizeof o.boot, "00000000-0000-0000-0000-000000000000");
+	plant_lock(rc, &o);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_REBOOTED);
+	recover_unlock(rc);
+	recover_free(rc);
+}
+
+Test(recover, lock_reused_pid_stale)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
+	enum recover_who	 who;
+
+	if (recover_self(rc)->start == 0)
+		cr_skip_test("no process start times on this system");
+	o.start = 1;	/* the pid lives, but it started at another time */
+	plant_lock(rc, &o);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_DEAD);
+	/* Our own pid from an earlier process (a pid namespace, a reuse). */
+	recover_unlock(rc);
+	o = fake_owner(rc, (long)getpid());
+	o.start = recover_self(rc)->start + 1;
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
+	recover_free(rc);
+}
+
+Test(recover, lock_garbled_stale)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 h;
+	enum recover_who	 who;
+
+	tu_write(recover_lock_path(rc), "");
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_GARBLED);
+	recover_unlock(rc);
+	recover_free(rc);
+}
+
+Test(recover, lock_symlink_refused)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 h;
+	enum recover_who	 who;
+	struct err		 e = { 0 };
+	char			*victim = tu_path(tmp, "victim"), *text;
+
+	tu_write(victim, "keep");
+	cr_assert_eq(symlink(victim, recover_lock_path(rc)), 0);
+	cr_assert_eq(recover_lock(rc, false, &h, &who, &e),
+	    RECOVER_LOCK_FAILED);
+	cr_assert_str_eq(e.msgid, "recover.unsafe");
+	err_clear(&e);
+	text = tu_read(victim, NULL);
+	cr_assert_str_eq(text, "keep");
+	free(text);
+	free(victim);
+	recover_free(rc);
+}
+
+Test(recover, lock_between_processes)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 h;
+	enum recover_who	 who;
+	int			 go[2], ready[2];
+	char			 c;
+	pid_t			 pid;
+
+	cr_assert_eq(pipe(go), 0);
+	cr_assert_eq(pipe(ready), 0);
+	if ((pid = fork()) == 0) {
+		struct recover *mine = rc_new(rpath);
+
+		if (lock(mine, false, &who, &h) != RECOVER_LOCKED)
+			_exit(3);
+		(void)!write(ready[1], "r", 1);
+		(void)!read(go[0], &c, 1);
+		_exit(0);	/* dies holding the lock */
+	}
+	cr_assert_eq(read(ready[0], &c, 1), 1);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
+	cr_assert_eq(who, RECOVER_ALIVE);
+	cr_assert_eq(h.pid, (long)pid);
+	cr_assert_neq(h.start, 0ull);
+	cr_assert_eq(write(go[1], "g", 1), 1);
+	waitpid(pid, NULL, 0);
+	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
+	cr_assert_eq(who, RECOVER_DEAD);
+	recover_unlock(rc);
+	recover_free(rc);
+}
+
+Test(recover, owner_records_parse_strictly)
+{
+	static const char *const bad[] = {
+		"",
+		"pid 12\nhost h\n",
+		"nianbao-lock 2\npid 12\nhost h\n",
+		"nianbao-lock 1\npid 0\nhost h\n",
+		"nianbao-lock 1\npid -5\nhost h\n",
+		"nianbao-lock 1\npid 12x\nhost h\n",
+		"nianbao-lock 1\npid 99999999999999999999\nhost h\n",
+		"nianbao-lock 1\nhost h\n",
+		"nianbao-lock 1\npid 12\n",
+		"nianbao-lock 1\npid 12\nhost h\nwhat 1\n",
+		"nianbao-lock 1\npid 12\nhost h\nstart x\n",
+		NULL
+	};
+	struct recover_owner	o, back;
+	char			*text;
+	size_t			 i;
+
+	for (i = 0; bad[i] != NULL; i++)
+		cr_assert(!recover_owner_parse(bad[i], strlen(bad[i]), &o),
+		    "case %zu", i);
+	cr_assert(!recover_owner_parse("nianbao-lock 1\npid 1\0\nhost h\n",
+	    27, &o));
+	memset(&o, 0, sizeof o);
+	o.pid = 4242;
+	o.start = 123456789012ull;
+	snprintf(o.host, sizeof o.host, "办公室 pc%%\n1");
+	text = recover_owner_format(&o, "/a/b c.yaml");
+	cr_assert_eq(strchr(text, '\n') - text, 14);
+	cr_assert(recover_owner_parse(text, strlen(text), &back));
+	cr_assert_eq(back.pid, 4242);
+	cr_assert_eq(back.start, 123456789012ull);
+	cr_assert_str_eq(back.host, o.host);
+	cr_assert_str_eq(back.boot, "");
+	free(text);
+}
+
+/* ---- leftovers ---- */
+
+Test(recover, clean_temps_of_dead_processes)
+{
+	struct recover	*rc = rc_new(rpath);
+	long		 dead = (long)dead_pid(), me = (long)getpid();
+	const char	*snapbase = strrchr(recover_snapshot_path(rc), '/') + 1;
+	const char	*lockbase = strrchr(recover_lock_path(rc), '/') + 1;
+	char		*p[6];
+	int		 i;
+
+	p[0] = xasprintf("%s/.%s.tmp-%ld-3", recover_dir(rc), snapbase, dead);
+	p[1] = xasprintf("%s/.%s.tmp-%ld-3", recover_dir(rc), snapbase, me);
+	p[2] = xasprintf("%s/%s.%ld", recover_dir(rc), lockbase, dead);
+	p[3] = xasprintf("%s/.2024.yaml.tmp-%ld-1", tmp, dead);
+	p[4] = xasprintf("%s/.2024.yaml.tmp-%ldx-1", tmp, dead);
+	p[5] = xasprintf("%s/.other.yaml.tmp-%ld-1", tmp, dead);
+	for (i = 0; i < 6; i++)
+		tu_write(p[i], "x");
+	cr_assert_eq(recover_clean_temps(rc), 3);
+	cr_assert(!exists(p[0]));
+	cr_assert(exists(p[1]));
+	cr_assert(!exists(p[2]));
+	cr_assert(!exists(p[3]));
+	cr_assert(exists(p[4]));
+	cr_assert(exists(p[5]));
+	for (i = 0; i < 6; i++)
+		free(p[i]);
+	recover_free(rc);
+}
