@@ -2,17 +2,25 @@
  * The UI root and its one event loop (see app.h).  This file also holds
  * the glue that does not belong to one screen: dispatching a key to the
  * open dialog, the preview, the keymap or the current screen's default
- * handler; the mouse; bracketed paste; the narrative pane around the
- * textedit widget; the "too small" screen; and the message line.
+ * handler (a bracketed paste goes to paste.c); the mouse; the narrative
+ * pane around the textedit widget; the "too small" screen; and the
+ * message line.
  *
  * Each turn of the loop: settle (recompute what depends on the model or
- * the size: "modified", the form layout), draw the dirty regions once,
- * read one key, run one action.
+ * the size: "modified", the form layout), stop if a signal came or the
+ * terminal is gone, draw the dirty regions once, write the recovery
+ * snapshot if it is due, read one key (waiting at most until the next
+ * snapshot is due), run one action.
+ *
+ * Read-only mode (app.h, recovery.h): keys that would change the report
+ * are refused here, before any action runs, with a message.
  */
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -25,13 +33,23 @@
 #include "help.h"
 #include "keymap.h"
 #include "outline.h"
+#include "paste.h"
 #include "preview.h"
+#include "recover.h"
+#include "recovery.h"
 #include "status.h"
 #include "store.h"
 #include "textbuf.h"
 #include "textedit.h"
 #include "undo.h"
 #include "xmalloc.h"
+
+/* Longest wait for input: a signal that comes just before get_wch
+ * blocks is seen within this time. */
+#define APP_WAIT_MAX_MS		500
+/* After SIGTERM/SIGHUP: how long keys already typed are still taken. */
+#define APP_DRAIN_MS		300
+#define APP_DRAIN_GAP_MS	50
 
 static const struct tpl *
 tpl_of(const struct tui_app *a)
@@ -77,6 +95,11 @@ app_done(struct tui_app *a)
 	free(a->picks);
 	free(a->msg);
 	free(a->path);
+	recover_found_free(a->found);
+	recover_free(a->rc);
+	free(a->rc_err);
+	free(a->fatal);
+	free(a->save_as);
 	memset(a, 0, sizeof *a);
 }
 
@@ -204,9 +227,8 @@ app_resize(struct tui_app *a)
 	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
 
-/* The text area of a narrative section: below the heading line. */
-static void
-text_area(const struct tui_app *a, int *y, int *h)
+void
+app_text_area(const struct tui_app *a, int *y, int *h)
 {
 	*y = a->g.pane_y + 2;
 	*h = a->g.pane_h - 2 > 1 ? a->g.pane_h - 2 : 1;
@@ -301,11 +323,18 @@ text_key(struct tui_app *a, int key)
 
 	if (te == NULL)
 		return (0);
-	text_area(a, &y, &h);
+	app_text_area(a, &y, &h);
 	r = textedit_key(te, (wint_t)(key & ~KM_FN), (key & KM_FN) != 0, h,
 	    a->g.pane_w);
 	if (r & TE_UNHANDLED)
 		return (0);
+	if ((r & TE_CHANGED) && a->readonly) {
+		/* A key app_key did not know as an edit: undone. */
+		textedit_set_text(te, report_text(a->rep, a->sec),
+		    textedit_caret(te));
+		return (app_msg(a, ST_MSG_ERROR, "rcv.readonly_refused", 0) |
+		    TUI_DIRTY_PANE);
+	}
 	if (r & TE_CHANGED)
 		d |= app_sync_text(a, true);
 	else if (r & TE_MOVED)
@@ -335,37 +364,6 @@ preview_keys(struct tui_app *a, int key)
 {
 	return (preview_result(a, preview_key(a->pv, (wint_t)(key & ~KM_FN),
 	    (key & KM_FN) != 0, a->g.rows - 2, a->g.cols)));
-}
-
-/* A bracketed paste goes to whatever takes text. */
-static unsigned
-paste(struct tui_app *a)
-{
-	struct sbuf	 sb;
-	unsigned	 d = 0;
-	int		 y, h, r;
-
-	sbuf_init(&sb);
-	textedit_read_paste(stdscr, &sb);
-	if (a->dlg != NULL) {
-		dialog_insert(a->dlg, sb.s, sb.len);
-		d = TUI_DIRTY_DIALOG | TUI_DIRTY_CURSOR;
-	} else if (a->rep != NULL && !a->g.small && a->mode == TUI_FORM &&
-	    app_is_text(a) && a->te[a->sec] != NULL) {
-		text_area(a, &y, &h);
-		undo_seal(a->undo);
-		r = textedit_paste(a->te[a->sec], sb.s, sb.len, h, a->g.pane_w);
-		if (r & TE_CHANGED)
-			d |= app_sync_text(a, false);
-		undo_seal(a->undo);
-		if (r & TE_REFUSED)
-			d |= app_msg(a, ST_MSG_ERROR,
-			    textedit_refusal(a->te[a->sec]), 1, "1024");
-		d |= TUI_DIRTY_PANE | TUI_DIRTY_STATUS;
-	} else if (a->rep != NULL && !a->g.small && a->mode == TUI_FORM)
-		d = edit_paste(a, sb.s, sb.len);
-	sbuf_done(&sb);
-	return (d);
 }
 
 static unsigned
@@ -418,6 +416,33 @@ mouse(struct tui_app *a)
 	return (0);
 }
 
+/* In read-only mode: would this key (action act, -1 for none) change
+ * the report? */
+static bool
+changes_report(enum keymap_ctx ctx, int act, int key)
+{
+	switch (act) {
+	case ACT_UNDO: case ACT_REDO: case ACT_ENTER: case ACT_BKSP:
+	case ACT_DEL:
+		return (true);
+	case -1:
+		break;
+	default:
+		return (false);
+	}
+	if (keymap_printable(key))
+		return (ctx == KM_FORM || ctx == KM_TEXT);
+	if (ctx != KM_TEXT)
+		return (false);
+	switch (key) {
+	case '\r': case '\n': case 127: case 8: case KM_KEY(KEY_ENTER):
+	case KM_KEY(KEY_BACKSPACE): case KM_KEY(KEY_DC):
+		return (true);
+	default:
+		return (false);
+	}
+}
+
 static unsigned
 app_key(struct tui_app *a, int key)
 {
@@ -433,7 +458,7 @@ app_key(struct tui_app *a, int key)
 	if (key == KM_KEY(KEY_RESIZE))
 		return (d | app_resize(a));
 	if (key == KM_KEY(TE_KEY_PASTE_BEGIN))
-		return (d | paste(a));
+		return (d | paste_take(a));
 	if (key == KM_KEY(TE_KEY_PASTE_END))
 		return (d);
 	if (key == KM_KEY(KEY_MOUSE))
@@ -454,7 +479,10 @@ app_key(struct tui_app *a, int key)
 		if (!(r & PREVIEW_UNHANDLED))
 			return (d | preview_result(a, r));
 	}
-	if ((act = keymap_lookup(ctx, key)) >= 0)
+	act = keymap_lookup(ctx, key);
+	if (a->readonly && changes_report(ctx, act, key))
+		return (d | app_msg(a, ST_MSG_ERROR, "rcv.readonly_refused", 0));
+	if (act >= 0)
 		return (d | keymap_run(a, act, key));
 	if (ctx == KM_FORM)
 		return (d | edit_key(a, key));
@@ -516,7 +544,7 @@ draw_text_pane(const struct tui_app *a, int *cy, int *cx)
 	free(title);
 	if (te == NULL)
 		return (false);
-	text_area(a, &y, &h);
+	app_text_area(a, &y, &h);
 	textedit_draw(te, stdscr, y, a->g.pane_x, h, a->g.pane_w,
 	    theme_attr(&a->theme, ST_TEXT), cy, cx);
 	if (*textedit_text(te) == '\0')
@@ -650,31 +678,104 @@ lone_escape(void)
 	return (r == ERR);
 }
 
-void
+/* Whether the terminal is gone (the other end of a pty closed, a
+ * hang-up): then reads fail at once, forever. */
+static bool
+input_gone(void)
+{
+	struct pollfd	pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&pfd, 1, 0) < 0)
+		return (false);
+	return ((pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0);
+}
+
+/*
+ * Reads one key, waiting at most wait_ms (-1: APP_WAIT_MAX_MS).  Returns
+ * get_wch's result.  A read that fails at once (not a timeout) on a
+ * terminal that is gone, or 64 of them in a row, sets a->input_lost.
+ */
+static int
+read_key(struct tui_app *a, wint_t *wc, int wait_ms, int *errs)
+{
+	long long	t0 = recovery_now_ms();
+	int		r;
+
+	if (wait_ms < 0 || wait_ms > APP_WAIT_MAX_MS)
+		wait_ms = APP_WAIT_MAX_MS;
+	timeout(wait_ms);
+	r = get_wch(wc);
+	if (r != ERR) {
+		*errs = 0;
+		return (r);
+	}
+	if (*a->stop)
+		return (r);
+	if (recovery_now_ms() - t0 < wait_ms / 2 || wait_ms == 0) {
+		if (input_gone() || ++*errs >= 64)
+			a->input_lost = true;
+	} else
+		*errs = 0;
+	return (r);
+}
+
+/* Runs the key get_wch gave (r, wc). */
+static void
+take_key(struct tui_app *a, int r, wint_t wc)
+{
+	int	key;
+
+	if (r == OK && wc == 27 && !lone_escape())
+		return;
+	key = r == KEY_CODE_YES ? KM_KEY((int)wc) : (int)wc;
+	a->dirty |= app_key(a, key);
+}
+
+/*
+ * After SIGTERM or SIGHUP: the keys the terminal already delivered are
+ * what the user typed; take them (briefly) before the snapshot.
+ */
+static void
+drain(struct tui_app *a)
+{
+	long long	t0 = recovery_now_ms();
+	wint_t		wc;
+	int		r;
+
+	while (!a->input_lost && !(a->dirty & TUI_QUIT) &&
+	    recovery_now_ms() - t0 < APP_DRAIN_MS) {
+		timeout(APP_DRAIN_GAP_MS);
+		if ((r = get_wch(&wc)) == ERR)
+			break;
+		take_key(a, r, wc);
+		a->dirty |= settle(a);
+	}
+}
+
+bool
 app_run(struct tui_app *a)
 {
 	wint_t	wc;
-	int	r, errs = 0, key;
+	int	r, errs = 0;
 
 	a->dirty |= app_resize(a);
 	for (;;) {
 		a->dirty |= settle(a);
 		if (a->dirty & TUI_QUIT)
-			break;
-		app_draw(a);
-		if (*a->stop)
-			break;
-		r = get_wch(&wc);
-		if (r == ERR) {
-			/* EOF or a dead terminal: give up after a while. */
-			if (*a->stop || ++errs >= 64)
-				break;
-			continue;
+			return (true);
+		if (*a->stop) {
+			drain(a);
+			return ((a->dirty & TUI_QUIT) != 0);
 		}
-		errs = 0;
-		if (r == OK && wc == 27 && !lone_escape())
-			continue;
-		key = r == KEY_CODE_YES ? KM_KEY((int)wc) : (int)wc;
-		a->dirty |= app_key(a, key);
+		if (a->input_lost)
+			return (false);
+		/* Drawn first: the key shows before the snapshot's fsync. */
+		app_draw(a);
+		a->dirty |= recovery_tick(a, recovery_now_ms());
+		app_draw(a);
+		r = read_key(a, &wc, recovery_timeout(a, recovery_now_ms()),
+		    &errs);
+		if (r != ERR)
+			take_key(a, r, wc);
 	}
 }

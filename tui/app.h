@@ -69,7 +69,16 @@ enum tui_ask {
 	ASK_QUIT,	/* unsaved changes: save / discard / cancel */
 	ASK_GOTO,	/* cell id or part of a label */
 	ASK_GOTO_PICK,	/* one of several matches */
-	ASK_MESSAGE	/* a message to acknowledge */
+	ASK_MESSAGE,	/* a message to acknowledge */
+	/* Recovery and safe saves (recovery.h, doc.c). */
+	ASK_NODIR,	/* no recovery folder: edit without / quit */
+	ASK_LOCK,	/* another editor: read-only / take over / quit */
+	ASK_RECOVER,	/* a snapshot: recover / discard / read-only */
+	ASK_SNAP_BAD,	/* an unusable snapshot: discard / read-only / quit */
+	ASK_CHANGED,	/* file changed on disk: overwrite / cancel / save as */
+	ASK_SAVE_FAILED,	/* save failed: save as / back */
+	ASK_SAVE_AS,	/* the path to save to */
+	ASK_OVERWRITE	/* save as over an existing file */
 };
 
 struct tui_geom {
@@ -83,6 +92,8 @@ struct tui_geom {
 
 struct dialog;
 struct preview;
+struct recover;
+struct recover_found;
 struct textedit;
 struct undo;
 
@@ -103,6 +114,16 @@ struct tui_app {
 	bool			 modified;	/* differs from saved_dump */
 	struct undo		*undo;
 	char			*new_organ;	/* while asking for a new report */
+
+	/* Never losing work (recovery.h). */
+	struct recover		*rc;		/* NULL: no snapshots, no lock */
+	struct recover_found	*found;		/* ASK_RECOVER: the snapshot */
+	bool			 readonly;	/* edits and save refused */
+	char			*rc_err;	/* last snapshot failure, shown */
+	char			*fatal;		/* why the editor gave up */
+	bool			 quit_after_save;
+	char			*save_as;	/* ASK_OVERWRITE: the path */
+	bool			 input_lost;	/* EOF or EIO on the terminal */
 
 	/* The view. */
 	struct tui_geom		 g;
@@ -135,8 +156,10 @@ void	 app_attach(struct tui_app *, struct report *r);
 void	 app_mark_saved(struct tui_app *);
 /* Recomputes the geometry from LINES/COLS.  Returns dirty bits. */
 unsigned app_resize(struct tui_app *);
-/* Runs the event loop until an action returns TUI_QUIT or a signal. */
-void	 app_run(struct tui_app *);
+/* Runs the event loop until an action returns TUI_QUIT (returns true),
+ * or a signal came or the terminal is gone (returns false: the caller
+ * saves what it can).  Writes recovery snapshots as they fall due. */
+bool	 app_run(struct tui_app *);
 
 /* Sets the message line to the message msgid with nargs string args.
  * Returns TUI_DIRTY_STATUS. */
@@ -154,6 +177,9 @@ bool	 app_modified(const struct tui_app *);
  * look (store_dump: the file text).  Returns true when "modified" flipped. */
 bool	 app_check_modified(struct tui_app *);
 bool	 app_is_text(const struct tui_app *);	/* current section narrative */
+/* The text area of a narrative section (below its heading): first row
+ * and height. */
+void	 app_text_area(const struct tui_app *, int *y, int *h);
 /* Switches to section sec (committing a cell edit first). */
 unsigned app_set_section(struct tui_app *, int sec);
 /* Stores the text of the current narrative section's editor in the

@@ -74,6 +74,26 @@ dialog_message(const char *title, const char *prompt, const char *hint)
 	return (dialog_new(DLG_MESSAGE, title, prompt, hint));
 }
 
+struct dialog *
+dialog_choice(const char *title, const char *prompt, char **items, size_t n,
+    const char *hint)
+{
+	struct dialog	*d = dialog_new(DLG_LIST, title, prompt, hint);
+	size_t		 i;
+	char		*s;
+
+	for (i = 0; i < n; i++) {
+		s = i < 9 ? xasprintf("%zu  %s", i + 1, items[i]) :
+		    xasprintf("   %s", items[i]);
+		free(items[i]);
+		items[i] = s;
+	}
+	d->items = items;
+	d->nitems = n;
+	d->numbered = true;
+	return (d);
+}
+
 void
 dialog_free(struct dialog *d)
 {
@@ -185,6 +205,11 @@ list_key(struct dialog *d, int key, int page)
 {
 	long	sel = (long)d->sel;
 
+	if (d->numbered && key >= '1' && key <= '9' &&
+	    (size_t)(key - '1') < d->nitems) {
+		d->sel = (size_t)(key - '1');
+		return (DLG_OK);
+	}
 	switch (key) {
 	case '\r': case '\n': case KM_KEY(KEY_ENTER):
 		return (d->nitems > 0 ? DLG_OK : DLG_CANCEL);
@@ -278,6 +303,9 @@ dialog_draw(const struct dialog *d, const struct draw *dr, int rows,
 		extra = 3;
 	else if (d->kind == DLG_LIST)
 		extra = (d->nitems < DLG_ROWS ? (int)d->nitems : DLG_ROWS) + 1;
+	/* A prompt taller than the screen loses its last lines. */
+	if (4 + (int)np + extra + 1 > rows && rows - (4 + extra + 1) >= 1)
+		np = (size_t)(rows - (4 + extra + 1));
 	bh = 4 + (int)np + extra + 1;
 	y = (rows - bh) / 2 > 0 ? (rows - bh) / 2 : 0;
 	x = (cols - bw) / 2 > 0 ? (cols - bw) / 2 : 0;

@@ -2,7 +2,9 @@
  * Modal questions drawn as a box over the screen: a line of input (new
  * report's organ and year, go-to), a yes/no/cancel question (quit with
  * unsaved changes), a list to pick from (go-to with several matches) and
- * a message to acknowledge.  A dialog only edits itself; the app keeps
+ * a message to acknowledge, and a choice among a few numbered answers
+ * (what to do with a recovery snapshot, a failed save).  A dialog only
+ * edits itself; the app keeps
  * what the question was for (enum tui_ask) and acts on the result.
  *
  * The input line edits by grapheme cluster, scrolls sideways by display
@@ -41,6 +43,7 @@ struct dialog {
 	size_t			 sel;
 	size_t			 top;
 	int			 no_key;	/* confirm: a key meaning "no" */
+	bool			 numbered;	/* list: digits 1-9 pick */
 };
 
 /* Constructors copy their strings (items are taken: the dialog frees
@@ -53,6 +56,10 @@ struct dialog	*dialog_list(const char *title, const char *prompt,
 		    char **items, size_t n, const char *hint);
 struct dialog	*dialog_message(const char *title, const char *prompt,
 		    const char *hint);
+/* A list whose items are shown numbered "1 …"; a digit picks its item
+ * at once (DLG_OK with sel set), as do the arrows and Enter. */
+struct dialog	*dialog_choice(const char *title, const char *prompt,
+		    char **items, size_t n, const char *hint);
 void		 dialog_free(struct dialog *);
 
 /* Replaces the error shown under the input (NULL clears); taken. */
@@ -66,8 +73,9 @@ void		 dialog_insert(struct dialog *, const char *s, size_t len);
 /* One key (keymap.h encoding).  Returns an enum dialog_result. */
 int		 dialog_key(struct dialog *, int key, int page);
 
-/* Draws the box centred on a rows x cols screen.  Returns true and the
- * caret's screen position when the dialog has an input line. */
+/* Draws the box centred on a rows x cols screen (a prompt too long for
+ * the screen is cut).  Returns true and the caret's screen position when
+ * the dialog has an input line. */
 bool		 dialog_draw(const struct dialog *, const struct draw *,
 		    int rows, int cols, int *cy, int *cx);
 

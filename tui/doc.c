@@ -3,11 +3,19 @@
  * come back to doc_answer() with a->ask saying which question it was.
  * Saving goes through store_save (atomic); the report counts as
  * unmodified when its file text equals what was last saved.
+ *
+ * A save is a short conversation: read-only → ask for another path
+ * (save as); the file changed on disk since it was opened → ask
+ * (overwrite / cancel / save as); the save failed (disk full, read-only
+ * folder...) → the reason, the edits kept in memory and in the recovery
+ * snapshot, and save as offered.  a->quit_after_save carries "and then
+ * quit" (the quit question's Y) through it.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <curses.h>
 
@@ -18,6 +26,7 @@
 #include "form.h"
 #include "keymap.h"
 #include "preview.h"
+#include "recovery.h"
 #include "store.h"
 #include "textedit.h"
 #include "undo.h"
@@ -49,28 +58,208 @@ close_dialog(struct tui_app *a)
 	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
 
+static unsigned answer_save(struct tui_app *, int);
+static unsigned answer_save_as(struct tui_app *, int);
+static unsigned answer_overwrite(struct tui_app *, int);
+
 unsigned
 doc_ask_new(struct tui_app *a)
 {
 	return (ask_input(a, ASK_ORGAN, "ed.new_title", "ed.ask_organ", ""));
 }
 
-unsigned
-doc_save(struct tui_app *a, bool *ok)
+/* The save succeeded: the report is clean, quit if that was asked. */
+static unsigned
+saved(struct tui_app *a)
+{
+	unsigned	d;
+
+	app_mark_saved(a);
+	d = app_msg(a, ST_MSG_INFO, "ed.saved_to", 1, a->path);
+	d |= recovery_saved(a);
+	if (a->quit_after_save)
+		return (TUI_QUIT);
+	return (d | TUI_DIRTY_TITLE);
+}
+
+static unsigned
+ask_save_as(struct tui_app *a, const char *prompt_id, const char *init)
+{
+	unsigned	d = ask_input(a, ASK_SAVE_AS, "rcv.saveas_title", prompt_id,
+	    init != NULL ? init : a->path);
+
+	return (d | TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+/* The save failed with e: say so, keep everything, offer save as. */
+static unsigned
+ask_save_failed(struct tui_app *a, const struct err *e)
+{
+	static const enum recovery_choice codes[] = { RCH_SAVE_AS, RCH_BACK };
+	struct err	 se = { 0 };
+	char		*why = recovery_reason(a, e), *kept, *p, *m;
+
+	/* The snapshot now, so that what the message says is true. */
+	if (recovery_flush(a, &se))
+		kept = app_tr(a, "rcv.save_failed_kept");
+	else if (err_isset(&se)) {
+		m = recovery_reason(a, &se);
+		kept = i18n_fmt1(a->i18n, "rcv.save_failed_nosnap", m);
+		free(m);
+	} else
+		kept = app_tr(a, "rcv.save_failed_memory");
+	err_clear(&se);
+	p = xasprintf("%s\n\n%s", why, kept);
+	free(why);
+	free(kept);
+	return (recovery_choose(a, ASK_SAVE_FAILED, "rcv.save_failed_title", p,
+	    codes, 2));
+}
+
+/* Writes the report over a->path now. */
+static unsigned
+save_now(struct tui_app *a)
 {
 	struct err	e = { 0 };
+	unsigned	d;
+
+	if (store_save(a->rep, a->path, &e))
+		return (saved(a));
+	d = ask_save_failed(a, &e);
+	err_clear(&e);
+	return (d);
+}
+
+static unsigned
+ask_changed(struct tui_app *a)
+{
+	static const enum recovery_choice codes[] = { RCH_OVERWRITE,
+	    RCH_CANCEL, RCH_SAVE_AS };
+
+	return (recovery_choose(a, ASK_CHANGED, "rcv.changed_title",
+	    i18n_fmt1(a->i18n, "rcv.changed_prompt", a->path), codes, 3));
+}
+
+unsigned
+doc_save(struct tui_app *a, bool then_quit)
+{
 	unsigned	d = edit_commit(a) | app_sync_text(a, false);
 
 	undo_seal(a->undo);
-	*ok = store_save(a->rep, a->path, &e);
-	if (!*ok) {
-		d |= app_msg_err(a, &e);
-		err_clear(&e);
+	a->quit_after_save = then_quit;
+	if (a->readonly)
+		return (d | ask_save_as(a, "rcv.saveas_readonly", NULL));
+	if (recovery_file_changed(a))
+		return (d | ask_changed(a));
+	return (d | save_now(a));
+}
+
+/* "~/x" is in the home folder. */
+static char *
+expand_path(const char *s)
+{
+	const char	*home = getenv("HOME");
+
+	if (s[0] == '~' && s[1] == '/' && home != NULL && *home != '\0')
+		return (xasprintf("%s%s", home, s + 1));
+	return (xstrdup(s));
+}
+
+/* Saves as path; on failure the save-as question comes back with why. */
+static unsigned
+save_as(struct tui_app *a, const char *path)
+{
+	struct err	 e = { 0 };
+	char		*init = xstrdup(path);
+	unsigned	 d;
+
+	if (recovery_save_as(a, path, &e)) {
+		free(init);
+		return (close_dialog(a) | saved(a));
+	}
+	d = ask_save_as(a, "rcv.saveas_prompt", init);
+	dialog_set_error(a->dlg, recovery_reason(a, &e));
+	err_clear(&e);
+	free(init);
+	return (d);
+}
+
+static unsigned
+answer_save_as(struct tui_app *a, int res)
+{
+	char		*path, *clean, *t, *p, *h;
+	unsigned	 d;
+
+	if (res != DLG_OK) {
+		a->quit_after_save = false;
+		return (close_dialog(a));
+	}
+	clean = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
+	    false);
+	path = expand_path(clean);
+	free(clean);
+	if (*path == '\0' || strcmp(path, a->path) == 0) {
+		dialog_set_error(a->dlg, app_tr(a, *path == '\0' ?
+		    "rcv.saveas_empty" : a->readonly ? "rcv.saveas_same_ro" :
+		    "rcv.saveas_same"));
+		/* Typing replaces the refused name. */
+		a->dlg->fresh = a->dlg->in.len > 0;
+		free(path);
+		return (TUI_DIRTY_DIALOG);
+	}
+	if (access(path, F_OK) != 0) {
+		d = save_as(a, path);
+		free(path);
 		return (d);
 	}
-	app_mark_saved(a);
-	return (d | TUI_DIRTY_TITLE | app_msg(a, ST_MSG_INFO, "ed.saved_to", 1,
-	    a->path));
+	/* Over another file: ask first. */
+	free(a->save_as);
+	a->save_as = path;
+	t = app_tr(a, "rcv.saveas_title");
+	p = i18n_fmt1(a->i18n, "rcv.overwrite_prompt", path);
+	h = app_tr(a, "rcv.overwrite_hint");
+	dialog_free(a->dlg);
+	a->dlg = dialog_confirm(t, p, h, 0);
+	a->ask = ASK_OVERWRITE;
+	free(t);
+	free(p);
+	free(h);
+	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+static unsigned
+answer_overwrite(struct tui_app *a, int res)
+{
+	char		*path = a->save_as;
+	unsigned	 d;
+
+	a->save_as = NULL;
+	if (res == DLG_YES)
+		d = save_as(a, path);
+	else
+		d = ask_save_as(a, "rcv.saveas_prompt", path);
+	free(path);
+	return (d);
+}
+
+/* The answers of the save questions. */
+static unsigned
+answer_save(struct tui_app *a, int res)
+{
+	enum recovery_choice	ch = recovery_chosen(a, res);
+	enum tui_ask		ask = a->ask;
+	unsigned		d = close_dialog(a);
+
+	if (ch == RCH_SAVE_AS)
+		return (d | ask_save_as(a, "rcv.saveas_prompt", NULL));
+	if (ask == ASK_CHANGED && ch == RCH_OVERWRITE)
+		return (d | save_now(a));
+	a->quit_after_save = false;
+	if (ask == ASK_CHANGED)
+		d |= app_msg(a, ST_MSG_INFO, "rcv.save_cancelled", 0);
+	else
+		d |= app_msg(a, ST_MSG_ERROR, "rcv.save_failed_back", 0);
+	return (d);
 }
 
 /* The year typed for a new report, or 0. */
@@ -132,6 +321,8 @@ answer_year(struct tui_app *a, int res)
 		return (TUI_DIRTY_DIALOG);
 	}
 	r = report_new(t);
+	/* Organ and year are changes the snapshot keeps until saved. */
+	recovery_track_new(a, r);
 	report_set_organ(r, a->new_organ);
 	report_set_year(r, year);
 	d = close_dialog(a);
@@ -143,8 +334,10 @@ answer_year(struct tui_app *a, int res)
 		a->mod_gen = 0;
 		d |= app_msg_err(a, &e);
 		err_clear(&e);
-	} else
+	} else {
+		d |= recovery_saved(a);
 		d |= app_msg(a, ST_MSG_INFO, "ed.created", 1, a->path);
+	}
 	return (d | TUI_DIRTY_ALL);
 }
 
@@ -152,14 +345,15 @@ static unsigned
 answer_quit(struct tui_app *a, int res)
 {
 	unsigned	d = close_dialog(a);
-	bool		ok;
 
-	if (res == DLG_NO)
+	if (res == DLG_NO) {
+		/* "Don't save": the snapshot goes with the changes. */
+		recovery_discard(a);
 		return (TUI_QUIT);
+	}
 	if (res != DLG_YES)
 		return (d);
-	d |= doc_save(a, &ok);
-	return (ok ? TUI_QUIT : d);
+	return (d | doc_save(a, true));
 }
 
 /* A line for a go-to match: its label path. */
@@ -243,6 +437,14 @@ doc_answer(struct tui_app *a, int res)
 			return (close_dialog(a));
 		cell = a->picks[a->dlg->sel];
 		return (close_dialog(a) | form_goto(a, cell));
+	case ASK_NODIR: case ASK_LOCK: case ASK_RECOVER: case ASK_SNAP_BAD:
+		return (recovery_answer(a, res));
+	case ASK_CHANGED: case ASK_SAVE_FAILED:
+		return (answer_save(a, res));
+	case ASK_SAVE_AS:
+		return (answer_save_as(a, res));
+	case ASK_OVERWRITE:
+		return (answer_overwrite(a, res));
 	default:
 		return (close_dialog(a));
 	}
@@ -251,12 +453,10 @@ doc_answer(struct tui_app *a, int res)
 unsigned
 doc_act_save(struct tui_app *a, int key)
 {
-	bool	ok;
-
 	(void)key;
 	if (a->rep == NULL)
 		return (0);
-	return (doc_save(a, &ok));
+	return (doc_save(a, false));
 }
 
 unsigned

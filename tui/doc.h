@@ -18,8 +18,11 @@ unsigned doc_ask_new(struct tui_app *);
 unsigned doc_open_preview(struct tui_app *);
 /* The open dialog finished with result res (enum dialog_result). */
 unsigned doc_answer(struct tui_app *, int res);
-/* Saves to the app's path; false (and a message) on failure. */
-unsigned doc_save(struct tui_app *, bool *ok);
+/* Saves to the app's path, asking first when the file is read-only or
+ * changed on disk, and offering save as when the save fails; with
+ * then_quit, a save that succeeds returns TUI_QUIT.  Returns dirty
+ * bits. */
+unsigned doc_save(struct tui_app *, bool then_quit);
 
 /* Actions (keymap.c). */
 unsigned doc_act_save(struct tui_app *, int key);

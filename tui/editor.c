@@ -1,13 +1,21 @@
 /*
  * editor_run(): owns the terminal for the editor's lifetime.
  *
- * Order: load the report (an unreadable or invalid file is reported on
- * stderr before the screen is touched, exit code 2); start curses
- * (newterm, so a bad TERM is an error and not an exit); raw mode so that
- * Ctrl-S, Ctrl-Q, Ctrl-Z and Ctrl-C arrive as keys; ESCDELAY 25 ms;
- * mouse clicks and the wheel; bracketed paste; then the app's loop.
- * Every way out (normal, SIGTERM/SIGHUP, a dead terminal, out of memory)
- * goes through endwin() with bracketed paste switched off.
+ * Order: catch the signals; open the report through recovery.h (lock,
+ * recovery snapshot, load: an unreadable or invalid file is reported on
+ * stderr before the screen is touched, exit code 2; a question to ask
+ * leaves a dialog open in the app); start curses (newterm, so a bad TERM
+ * is an error and not an exit); raw mode so that Ctrl-S, Ctrl-Q, Ctrl-Z
+ * and Ctrl-C arrive as keys; ESCDELAY 25 ms; mouse clicks and the wheel;
+ * bracketed paste; then the app's loop.
+ *
+ * SIGHUP, SIGTERM and SIGINT (sent with kill: in raw mode Ctrl-C is a
+ * key) only set the flag, without SA_RESTART so that a blocked read
+ * returns; the loop sees it (or EOF/EIO on input), and then the snapshot
+ * is written first, the terminal restored (endwin, bracketed paste off),
+ * and a line on stderr says where the work is.  SIGPIPE is ignored.
+ * Every way out (normal, signal, a dead terminal, out of memory) goes
+ * through endwin() with bracketed paste switched off.
  *
  * The one piece of global state is the signal flag, which a handler must
  * be able to reach.
@@ -25,6 +33,7 @@
 #include "app.h"
 #include "doc.h"
 #include "editor.h"
+#include "recovery.h"
 #include "store.h"
 #include "textedit.h"
 #include "xmalloc.h"
@@ -34,8 +43,7 @@ static volatile sig_atomic_t editor_stop;
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	editor_stop = 1;
+	editor_stop = sig;
 }
 
 static void
@@ -65,6 +73,9 @@ catch_signals(void)
 	/* No SA_RESTART: get_wch must return so the loop sees the flag. */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
 }
 
 static SCREEN *
@@ -105,61 +116,87 @@ term_stop(SCREEN *scr)
 	delscreen(scr);
 }
 
-/* Loads an existing report; NULL with a message on stderr if it fails. */
+/* The print preview: the file as it is, no lock, no recovery. */
 static struct report *
-load(const struct editor_opts *o, bool *failed)
+load_preview(const struct editor_opts *o)
 {
 	struct err	 e = { 0 };
 	struct report	*r;
 	char		*m;
 
-	*failed = false;
-	if (access(o->path, F_OK) != 0 && errno == ENOENT && !o->preview)
-		return (NULL);
 	if ((r = store_load(o->path, o->tpls, o->ntpls, &e)) != NULL)
 		return (r);
 	m = i18n_err(o->i18n, &e);
 	fprintf(stderr, "nianbao: %s\n", m);
 	free(m);
 	err_clear(&e);
-	*failed = true;
 	return (NULL);
+}
+
+/* Prints a message line on stderr (after the terminal is restored). */
+static void
+say(const char *m)
+{
+	if (m != NULL)
+		fprintf(stderr, "nianbao: %s\n", m);
+}
+
+/* Gives up before the screen was touched. */
+static int
+not_opened(struct tui_app *a, struct report *r)
+{
+	char	*m = recovery_finish(a, false);
+
+	say(a->fatal);
+	free(m);
+	report_free(r);
+	app_done(a);
+	return (2);
 }
 
 int
 editor_run(const struct editor_opts *o)
 {
 	struct tui_app	 a;
-	struct report	*r;
+	struct report	*r = NULL;
 	SCREEN		*scr;
-	bool		 failed;
+	bool		 normal;
 	char		*m;
+	int		 code = 0;
 
 	setlocale(LC_ALL, "");
-	r = load(o, &failed);
-	if (failed)
-		return (2);
 	app_init(&a, o);
 	a.stop = &editor_stop;
 	catch_signals();
+	if (o->preview) {
+		if ((r = load_preview(o)) == NULL) {
+			app_done(&a);
+			return (2);
+		}
+	} else if (!recovery_open(&a))
+		return (not_opened(&a, NULL));
 	if ((scr = term_start(&a)) == NULL) {
-		m = i18n_fmt1(o->i18n, "ed.no_terminal", getenv("TERM") != NULL ?
-		    getenv("TERM") : "");
-		fprintf(stderr, "nianbao: %s\n", m);
-		free(m);
-		report_free(r);
-		app_done(&a);
-		return (2);
+		free(a.fatal);
+		a.fatal = i18n_fmt1(o->i18n, "ed.no_terminal",
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return (not_opened(&a, r));
 	}
 	app_resize(&a);
 	if (r != NULL) {
 		app_attach(&a, r);
-		if (o->preview)
-			a.dirty |= doc_open_preview(&a);
-	} else
-		a.dirty |= doc_ask_new(&a);
-	app_run(&a);
+		a.dirty |= doc_open_preview(&a);
+	}
+	normal = app_run(&a);
+	/* The snapshot first: the terminal may be gone for good. */
+	m = recovery_finish(&a, !normal);
 	term_stop(scr);
+	if (a.fatal != NULL) {
+		say(a.fatal);
+		code = 2;
+	} else if (!normal)
+		code = 1;
+	say(m);
+	free(m);
 	app_done(&a);
-	return (0);
+	return (code);
 }

@@ -33,7 +33,11 @@ status_draw_title(const struct tui_app *a)
 	int			 w = a->g.cols, rw, sw;
 
 	if (a->rep == NULL) {
-		left = app_tr(a, "ed.title_new");
+		/* Before the report is shown: a new one, or a question
+		 * about the file (lock, recovery). */
+		left = a->ask == ASK_ORGAN || a->ask == ASK_YEAR ||
+		    a->ask == ASK_NONE ? app_tr(a, "ed.title_new") :
+		    i18n_fmt1(a->i18n, "rcv.title_opening", base_name(a->path));
 		draw_text(d, 0, 0, w, left, ST_TITLE, DRAW_PAD | DRAW_ELLIPSIS);
 		free(left);
 		return;
@@ -47,7 +51,8 @@ status_draw_title(const struct tui_app *a)
 	left = i18n_fmt(a->i18n, "ed.title", 4, (const char *[]){
 	    base_name(a->path), report_organ(a->rep), year,
 	    tpl_label(&t->name, a->lang) });
-	state = app_tr(a, app_modified(a) ? "ed.modified" : "ed.saved");
+	state = app_tr(a, a->readonly ? "rcv.readonly" : app_modified(a) ?
+	    "ed.modified" : "ed.saved");
 	cnt = i18n_fmt2(a->i18n, "ed.counts", ne, nw);
 	sw = draw_width(d, state) + 2;
 	rw = draw_width(d, cnt) + 1;
@@ -212,6 +217,12 @@ status_draw_lines(const struct tui_app *a)
 		free(l2);
 		l2 = xstrdup(a->msg);
 		st = a->msg_style;
+	} else if (a->rc_err != NULL) {
+		/* A failing recovery snapshot stays in view until one is
+		 * written again. */
+		free(l2);
+		l2 = xstrdup(a->rc_err);
+		st = ST_MSG_ERROR;
 	}
 	draw_text(d, y, 0, w, l1 != NULL ? l1 : "", ST_STATUS,
 	    DRAW_PAD | DRAW_ELLIPSIS);

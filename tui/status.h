@@ -7,7 +7,9 @@
  * the section and its character count (with the guideline maximum of a
  * text_max rule).  Message line: the transient message of the last
  * action if any, else the reason an edit does not parse, else the
- * message of the flags on the current cell or section.
+ * message of the flags on the current cell or section; a failing
+ * recovery snapshot comes before the flags.  In read-only mode the title
+ * says so where it would say saved or modified.
  */
 #ifndef NB_STATUS_H
 #define NB_STATUS_H
