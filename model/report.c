@@ -35,6 +35,7 @@ struct report {
 	struct report_value	*prev;
 	bool			*has_prev;
 	bool			 prev_known;
+	char			**prev_texts;	/* per section; NULL unknown */
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
@@ -91,6 +92,7 @@ report_new(const struct tpl *t)
 	r->has_pub = xcalloc(t->ncells, sizeof *r->has_pub);
 	r->prev = xcalloc(t->ncells, sizeof *r->prev);
 	r->has_prev = xcalloc(t->ncells, sizeof *r->has_prev);
+	r->prev_texts = xcalloc(t->nsections, sizeof *r->prev_texts);
 	r->failing = xcalloc(t->ninsts, sizeof *r->failing);
 	r->fmark = xcalloc(t->nformulas, sizeof *r->fmark);
 	r->istack = xcalloc(t->ninsts, sizeof *r->istack);
@@ -110,9 +112,12 @@ report_free(struct report *r)
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->t->nsections; i++)
+	for (i = 0; i < r->t->nsections; i++) {
 		free(r->texts[i]);
+		free(r->prev_texts[i]);
+	}
 	free(r->texts);
+	free(r->prev_texts);
 	free(r->organ);
 	for (i = 0; i < r->nsources; i++)
 		free(r->sources[i]);
@@ -387,6 +392,18 @@ text_check(struct report *r, int i)
 	return (fail);
 }
 
+/* How alike section sec is to last year's (0 when either is empty). */
+static int
+prev_alike(const struct report *r, int sec)
+{
+	const char	*now = report_text(r, sec), *then = r->prev_texts[sec];
+
+	if (then == NULL || text_count_chars(now, strlen(now)) == 0 ||
+	    text_count_chars(then, strlen(then)) == 0)
+		return (0);
+	return (text_similarity(now, then));
+}
+
 static void
 eval_inst(struct report *r, int i)
 {
@@ -421,6 +438,10 @@ eval_inst(struct report *r, int i)
 	case TPL_R_BLANK:
 		fail = r->vals[in->cells[0]].state == RV_BLANK;
 		break;
+	case TPL_R_TEXT_PREV:
+		fail = ru->section >= 0 && prev_alike(r, ru->section) >=
+		    ru->max;
+		break;
 	case TPL_R_TEXT_NUMBER:
 	case TPL_R_TEXT_MATCH:
 		fail = text_check(r, i);
@@ -446,7 +467,8 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 		if (ru->ninsts == 0)
 			continue;
 		if (((ru->kind == TPL_R_TEXT_REQUIRES ||
-		    ru->kind == TPL_R_TEXT_MAX) && ru->section == sec) ||
+		    ru->kind == TPL_R_TEXT_MAX ||
+		    ru->kind == TPL_R_TEXT_PREV) && ru->section == sec) ||
 		    ((ru->kind == TPL_R_TEXT_NUMBER ||
 		    ru->kind == TPL_R_TEXT_MATCH) &&
 		    (ru->section == sec || ru->section < 0)))
@@ -648,10 +670,41 @@ report_set_prev(struct report *r, const struct report *prev)
 			r->has_prev[i] = true;
 		}
 	}
+	for (i = 0; i < r->t->nsections; i++) {
+		free(r->prev_texts[i]);
+		r->prev_texts[i] = NULL;
+		pc = prev != NULL ? tpl_section_index(prev->t,
+		    r->t->sections[i].id) : -1;
+		if (pc >= 0 && prev->t->sections[pc].kind == TPL_NARRATIVE)
+			r->prev_texts[i] = xstrdup(report_text(prev, pc));
+	}
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
-		if (r->t->insts[i].uses_prev)
+		if (r->t->insts[i].uses_prev ||
+		    r->t->rules[r->t->insts[i].rule].kind == TPL_R_TEXT_PREV)
 			eval_inst(r, (int)i);
 	r->gen++;
+}
+
+const char *
+report_prev_text(const struct report *r, int sec)
+{
+	return (r->prev_texts[sec]);
+}
+
+void
+report_set_prev_text(struct report *r, int sec, const char *text)
+{
+	size_t	i;
+
+	free(r->prev_texts[sec]);
+	r->prev_texts[sec] = text != NULL ? xstrdup(text) : NULL;
+	r->gen++;
+	for (i = 0; !r->frozen && i < r->t->nrules; i++)
+		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
+		    r->t->rules[i].ninsts > 0 &&
+		    (r->t->rules[i].section == sec ||
+		    r->t->rules[i].section < 0))
+			eval_inst(r, r->t->rules[i].first_inst);
 }
 
 bool
@@ -770,7 +823,8 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 			if (r->said[fi] == NULL || r->said_sec[fi] != sec)
 				continue;
 		} else if ((ru->kind != TPL_R_TEXT_REQUIRES &&
-		    ru->kind != TPL_R_TEXT_MAX) || ru->section != sec)
+		    ru->kind != TPL_R_TEXT_MAX &&
+		    ru->kind != TPL_R_TEXT_PREV) || ru->section != sec)
 			continue;
 		if (n < max)
 			fill_flag(r, ru->first_inst, &out[n]);
@@ -858,6 +912,9 @@ report_flag_message(const struct report *r, const struct report_flag *f,
 		} else if (strncmp(p, "{stated}", 8) == 0) {
 			sbuf_adds(&b, r->stated[f->inst] ?
 			    r->stated[f->inst] : "");
+		} else if (strncmp(p, "{percent}", 9) == 0 &&
+		    ru->section >= 0) {
+			sbuf_addf(&b, "%d", prev_alike(r, ru->section));
 		} else if (strncmp(p, "{max}", 5) == 0) {
 			sbuf_addf(&b, "%lld", (long long)ru->max);
 		} else {

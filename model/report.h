@@ -108,6 +108,15 @@ bool		 report_prev_value(const struct report *, int cell,
 		    struct report_value *out);
 void		 report_set_prev_value(struct report *, int cell,
 		    const struct report_value *v);
+/*
+ * Last year's text of section sec (narrative sections with the same id),
+ * NULL when unknown: shown as a reference in the editor, and compared by
+ * text_prev_similar rules.  report_set_prev copies them too; the report
+ * file keeps them under previous_sections:.  text NULL forgets.
+ */
+const char	*report_prev_text(const struct report *, int sec);
+void		 report_set_prev_text(struct report *, int sec,
+		    const char *text);
 
 /* Flags: the failing rule instances, in template order. */
 struct report_flag {

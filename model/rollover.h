@@ -9,7 +9,9 @@
  * (report_set_prev_value, saved under previous:), so the rule is checked
  * from then on and fires when the two are edited apart.  Nothing else is
  * copied: the organ is, the narratives are not (the format forbids the
- * same text year after year), nor any other figure.
+ * same text year after year), nor any other figure.  Last year's texts are
+ * kept as a reference (report_prev_text: shown in the editor, compared by
+ * the text_prev_similar rules), never as this year's text.
  */
 #ifndef NB_ROLLOVER_H
 #define NB_ROLLOVER_H

@@ -52,7 +52,7 @@ store_dump(const struct report *r)
 {
 	const struct tpl	*t = report_tpl(r);
 	struct sbuf		 b;
-	size_t			 i;
+	size_t			 i, n;
 
 	sbuf_init(&b);
 	sbuf_addf(&b, "nianbao: %d\ntemplate: %s\norgan: ",
@@ -72,6 +72,15 @@ store_dump(const struct report *r)
 	/* Last year's totals too: R5 compares the 总计 column as well. */
 	if (report_has_prev(r))
 		dump_values(&b, r, "previous", report_prev_value, DUMP_ALL);
+	for (i = n = 0; i < t->nsections; i++) {
+		if (report_prev_text(r, (int)i) == NULL)
+			continue;
+		if (n++ == 0)
+			sbuf_adds(&b, "previous_sections:\n");
+		sbuf_addf(&b, "  %s: ", t->sections[i].id);
+		ytree_emit_str(&b, report_prev_text(r, (int)i));
+		sbuf_addc(&b, '\n');
+	}
 	if (report_nsources(r) > 0) {
 		sbuf_adds(&b, "sources:\n");
 		for (i = 0; i < report_nsources(r); i++) {
@@ -177,13 +186,15 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 	return (true);
 }
 
+/* sections: (prev false) or previous_sections: (prev true). */
 static bool
-load_sections(struct sctx *S, struct report *r, const struct ytree *map)
+load_sections(struct sctx *S, struct report *r, const struct ytree *map,
+    bool prev)
 {
 	size_t	i;
 	int	sec;
 
-	if (!want(S, map, YTREE_MAP, "sections"))
+	if (!want(S, map, YTREE_MAP, prev ? "previous_sections" : "sections"))
 		return (false);
 	for (i = 0; i < map->n; i++) {
 		sec = tpl_section_index(report_tpl(r), map->keys[i]->str);
@@ -192,7 +203,10 @@ load_sections(struct sctx *S, struct report *r, const struct ytree *map)
 			    map->keys[i]->str, NULL));
 		if (!want(S, map->items[i], YTREE_SCALAR, map->keys[i]->str))
 			return (false);
-		report_set_text(r, sec, map->items[i]->str, NULL);
+		if (prev)
+			report_set_prev_text(r, sec, map->items[i]->str);
+		else
+			report_set_text(r, sec, map->items[i]->str, NULL);
 	}
 	return (true);
 }
@@ -218,8 +232,8 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
     size_t ntpls)
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
-	    "year", "sections", "cells", "published", "previous", "sources",
-	    NULL };
+	    "year", "sections", "cells", "published", "previous",
+	    "previous_sections", "sources", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	struct report		*r;
@@ -281,7 +295,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 		report_set_year(r, year);
 	}
 	if ((v = ytree_get(root, "sections")) != NULL &&
-	    !load_sections(S, r, v))
+	    !load_sections(S, r, v, false))
 		goto fail;
 	if ((v = ytree_get(root, "cells")) != NULL &&
 	    !load_values(S, r, v, "cells", 0))
@@ -291,6 +305,9 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 		goto fail;
 	if ((v = ytree_get(root, "previous")) != NULL &&
 	    !load_values(S, r, v, "previous", 2))
+		goto fail;
+	if ((v = ytree_get(root, "previous_sections")) != NULL &&
+	    !load_sections(S, r, v, true))
 		goto fail;
 	if ((v = ytree_get(root, "sources")) != NULL) {
 		if (!want(S, v, YTREE_SEQ, "sources"))

@@ -16,6 +16,8 @@
  *   previous:                  # last year's values used by R5, if known
  *                              # (computed cells too)
  *     t3.carried_out.natural: 2
+ *   previous_sections:         # last year's texts, if known (new --from)
+ *     s5: "……"
  *   sources:                   # a summed report: the reports it adds up
  *     - "小城子镇人民政府 2024 (towns/xcz.yaml)"
  *

@@ -128,7 +128,9 @@ enum tpl_rule_kind {
 	TPL_R_TEXT_MAX,		/* section text at most max characters */
 	TPL_R_BLANK,		/* input cells not blank */
 	TPL_R_TEXT_NUMBER,	/* a number stated in the text = lhs */
-	TPL_R_TEXT_MATCH	/* where the text matches, lhs OP rhs holds */
+	TPL_R_TEXT_MATCH,	/* where the text matches, lhs OP rhs holds */
+	TPL_R_TEXT_PREV		/* section text less than max % like last
+				   year's (text_similarity) */
 };
 enum tpl_severity { TPL_ERROR, TPL_WARNING };
 enum tpl_op { TPL_EQ, TPL_LE, TPL_GE };
@@ -142,7 +144,7 @@ struct tpl_rule {
 						   narrative section (TEXT_NUMBER,
 						   TEXT_MATCH) */
 	char			*pattern;	/* ICU regex of the text rules */
-	int64_t			 max;		/* TEXT_MAX */
+	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
 	int			 first_inst;
 	int			 ninsts;
 };

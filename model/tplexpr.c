@@ -711,7 +711,7 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 {
 	static const char *const allowed[] = { "id", "severity", "kind",
 	    "for_rows", "for_cols", "except", "check", "message", "section",
-	    "pattern", "max", "cells", "value", NULL };
+	    "pattern", "max", "min", "cells", "value", NULL };
 	struct tpl		*t = L->t;
 	struct tpl_rule		*r;
 	const struct ytree	*v;
@@ -806,6 +806,18 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 	    (strcmp(v->str, "text_number") == 0 ||
 	    strcmp(v->str, "text_match") == 0)) {
 		parse_text_check(L, e, ri, strcmp(v->str, "text_number") == 0);
+	} else if (v->kind == YTREE_SCALAR &&
+	    strcmp(v->str, "text_prev_similar") == 0) {
+		/* Flags a text at least min percent like last year's. */
+		t->rules[ri].kind = TPL_R_TEXT_PREV;
+		t->rules[ri].section = rule_section(L, e);
+		v = ytree_get(e, "min");
+		if (v == NULL || v->kind != YTREE_SCALAR ||
+		    (t->rules[ri].max = strtoll(v->str, NULL, 10)) <= 0 ||
+		    t->rules[ri].max > 100)
+			tpl_lerr(L, v ? v : e, "tpl.not_percent", 1, "min",
+			    NULL);
+		new_inst(t, ri, NULL);
 	} else if (v->kind == YTREE_SCALAR && strcmp(v->str, "blank") == 0) {
 		t->rules[ri].kind = TPL_R_BLANK;
 		add_blank(L, e, ri);

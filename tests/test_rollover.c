@@ -58,15 +58,22 @@ expect_value(const struct report *r, const char *id, const char *want)
 	cr_expect_str_eq(buf, want, "%s", id);
 }
 
+/* How many flags of rule id. */
 static size_t
-r5(const struct report *r)
+rule_flags(const struct report *r, const char *id)
 {
 	struct report_flag	f[256];
 	size_t			n = report_flags(r, f, 256), i, k = 0;
 
 	for (i = 0; i < n && i < 256; i++)
-		k += strcmp(report_tpl(r)->rules[f[i].rule].id, "R5") == 0;
+		k += strcmp(report_tpl(r)->rules[f[i].rule].id, id) == 0;
 	return (k);
+}
+
+static size_t
+r5(const struct report *r)
+{
+	return (rule_flags(r, "R5"));
 }
 
 /* An R5 flag involving cell id. */
@@ -190,5 +197,67 @@ Test(rollover, refusals)
 	cr_expect_null(rollover_new(last, 2024, "gb1999", tpls, ntpls, &e));
 	cr_expect_str_eq(e.msgid, "rollover.e_template");
 	err_clear(&e);
+	report_free(last);
+}
+
+/* Last year's texts come along as a reference (never as this year's
+ * text), survive a save, and R9 warns when 五 is written the same again. */
+Test(rollover, last_years_texts_and_r9)
+{
+	static const char *const s5_last = "　　一是政府信息公开的及时性有待提高，"
+	    "部分信息发布滞后。二是政策解读形式较为单一。下一步，我镇将"
+	    "加强培训，丰富解读形式，提高公开质量。";
+	struct err	 e = { 0 };
+	struct report	*last, *r, *back;
+	struct report_flag f[64];
+	char		*dump, *msg;
+	int		 s5;
+	size_t		 n, i;
+	bool		 seen = false;
+
+	last = store_load(NB_SOURCE_DIR "/tests/data/golden/full2021.yaml",
+	    tpls, ntpls, &e);
+	cr_assert_not_null(last);
+	s5 = tpl_section_index(report_tpl(last), "s5");
+	report_set_text(last, s5, s5_last, NULL);
+	r = rollover_new(last, 0, NULL, tpls, ntpls, &e);
+	cr_assert_not_null(r, "%s", e.msgid);
+	cr_expect_str_eq(report_text(r, s5), "");
+	cr_assert_not_null(report_prev_text(r, s5));
+	cr_expect_str_eq(report_prev_text(r, s5), s5_last);
+	cr_expect_null(report_prev_text(r, tpl_section_index(report_tpl(r),
+	    "s3")), "a table section has no text to keep");
+	cr_expect_eq(rule_flags(r, "R9"), 0, "an empty 五 is not alike");
+	/* The same problems again, re-wrapped and re-punctuated: alike. */
+	report_set_text(r, s5, "一是政府信息公开的及时性有待提高,部分信息发布"
+	    "滞后\n二是政策解读形式较为单一 下一步我镇将加强培训、丰富解读"
+	    "形式、提高公开质量", NULL);
+	cr_expect_eq(rule_flags(r, "R9"), 1);
+	n = report_section_flags(r, s5, f, 64);
+	for (i = 0; i < n && i < 64; i++) {
+		if (strcmp(report_tpl(r)->rules[f[i].rule].id, "R9") != 0)
+			continue;
+		msg = report_flag_message(r, &f[i], LANG_ZH);
+		cr_expect(strstr(msg, "相似度为100%") != NULL, "%s", msg);
+		free(msg);
+		seen = true;
+	}
+	cr_expect(seen, "R9 listed under section 五");
+	/* Saved and loaded: the reference and the warning stay. */
+	dump = store_dump(r);
+	cr_expect(strstr(dump, "previous_sections:\n  s1: ") != NULL ||
+	    strstr(dump, "previous_sections:\n  s5: ") != NULL, "%s", dump);
+	back = store_parse(dump, strlen(dump), "r.yaml", tpls, ntpls, &e);
+	cr_assert_not_null(back, "%s", e.msgid);
+	cr_expect_str_eq(report_prev_text(back, s5), s5_last);
+	cr_expect_eq(rule_flags(back, "R9"), 1);
+	/* This year's own problems: quiet. */
+	report_set_text(back, s5, "　　本年度存在的问题：依申请公开答复文书"
+	    "格式不统一，个别答复超过法定期限。改进：制定答复模板，建立"
+	    "期限提醒台账。", NULL);
+	cr_expect_eq(rule_flags(back, "R9"), 0);
+	free(dump);
+	report_free(back);
+	report_free(r);
 	report_free(last);
 }

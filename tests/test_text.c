@@ -658,3 +658,23 @@ Test(text, iterators_per_thread)
 	cr_assert_eq(W("e\xcc\x81", &A1), 1);
 	free(p);
 }
+
+Test(text, similarity)
+{
+	const char *a = "一是政府信息公开的及时性有待提高。二是政策解读形式单一。";
+
+	cr_expect_eq(text_similarity(a, a), 100);
+	/* White space and punctuation do not count. */
+	cr_expect_eq(text_similarity(a, "一是政府信息公开的及时性有待提高 "
+	    "\n二是政策解读形式单一"), 100);
+	cr_expect_eq(text_similarity(a, "今年没有发生类似情况"), 0);
+	cr_expect_eq(text_similarity("", ""), 100);
+	cr_expect_eq(text_similarity("甲", "乙"), 0);
+	/* Half the text the same: about half alike. */
+	int half = text_similarity(a, "一是政府信息公开的及时性有待提高。"
+	    "三是网站栏目更新不够及时。");
+	cr_expect(half > 40 && half < 75, "%d", half);
+	/* Symmetric. */
+	cr_expect_eq(text_similarity("甲乙丙丁戊", "甲乙丙"),
+	    text_similarity("甲乙丙", "甲乙丙丁戊"));
+}
