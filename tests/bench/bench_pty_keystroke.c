@@ -6,7 +6,8 @@
  * moves down (which commits it) and later walks back up without editing.
  * For each kind of keystroke it prints the median and the maximum bytes;
  * it also prints the time from start to the first complete screen and,
- * for scale, the bytes of a full repaint of the table screen (Ctrl-L).
+ * for scale, the bytes of a full repaint of the table screen (Ctrl-L),
+ * and the editor's peak memory (VmHWM) after the print preview.
  *
  *   bench_pty_keystroke [NIANBAO_BINARY]
  *
@@ -119,13 +120,6 @@ write_report(const char *dir)
 	return (path);
 }
 
-/* The bench's folder and what the editor left in it (recovery files). */
-static void
-remove_tree(const char *dir)
-{
-	tu_rmtree(dir);
-}
-
 /* Says why the bench stopped, with the screen; returns the exit code. */
 static int
 fail(struct pty *p, const char *dir, const char *why)
@@ -134,8 +128,29 @@ fail(struct pty *p, const char *dir, const char *why)
 	if (p != NULL)
 		pty_dump(p, stderr, why);
 	pty_free(p);
-	remove_tree(dir);
+	tu_rmtree(dir);
 	return (1);
+}
+
+/* A "VmHWM:"-style line of /proc/PID/status, in KiB; -1 if unknown. */
+static long
+proc_kib(pid_t pid, const char *field)
+{
+	char	 path[64], line[256];
+	FILE	*f;
+	long	 v = -1;
+	size_t	 n = strlen(field);
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return (-1);
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, field, n) == 0) {
+			v = strtol(line + n, NULL, 10);
+			break;
+		}
+	fclose(f);
+	return (v);
 }
 
 /* Sends a key and returns the bytes drawn in answer. */
@@ -219,9 +234,17 @@ main(int argc, char **argv)
 	print_series(&move);
 	printf("full repaint of the table 三 screen (Ctrl-L): %zu bytes\n",
 	    repaint);
+	/* Peak memory on the full report, after the print preview (F4)
+	 * has laid out every page too. */
+	pty_key(p, PTY_F4);
+	pty_settle(p, 300, 10000);
+	pty_key(p, PTY_ESC);
+	pty_settle(p, 300, 10000);
+	printf("editor peak memory (VmHWM): %ld KiB, resident now %ld KiB\n",
+	    proc_kib(pty_pid(p), "VmHWM:"), proc_kib(pty_pid(p), "VmRSS:"));
 	pty_free(p);
 	free(path);
 	free(home);
-	remove_tree(dir);
+	tu_rmtree(dir);
 	return (0);
 }
