@@ -202,8 +202,15 @@ set_failing(struct report *r, int i, bool fail)
 static URegularExpression *
 rule_re(struct report *r, int ri)
 {
-	if (r->re[ri] == NULL && r->t->rules[ri].pattern != NULL)
-		r->re[ri] = regex_open(r->t->rules[ri].pattern);
+	UErrorCode	st = U_ZERO_ERROR;
+
+	/* A clone shares the compiled pattern (ICU counts the references
+	 * atomically): cheap, and safe while other threads clone too. */
+	if (r->re[ri] == NULL && r->t->rules[ri].re != NULL) {
+		r->re[ri] = uregex_clone(r->t->rules[ri].re, &st);
+		if (U_FAILURE(st))
+			r->re[ri] = NULL;
+	}
 	return (r->re[ri]);
 }
 

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <unicode/uregex.h>
+
 #include "err.h"
 #include "num.h"
 
@@ -144,6 +146,8 @@ struct tpl_rule {
 						   narrative section (TEXT_NUMBER,
 						   TEXT_MATCH) */
 	char			*pattern;	/* ICU regex of the text rules */
+	URegularExpression	*re;		/* it compiled, never matched
+						   with: each report clones it */
 	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
 	int			 first_inst;
 	int			 ninsts;

@@ -656,13 +656,16 @@ rule_section(struct tpl_loader *L, const struct ytree *e)
 	return (si);
 }
 
-static bool
-regex_ok(const char *pattern)
+/* Compiles the rule's pattern once; reports clone it (uregex_clone). */
+static void
+set_pattern(struct tpl_loader *L, int ri, const struct ytree *v)
 {
-	URegularExpression *re = regex_open(pattern);
+	struct tpl_rule	*r = &L->t->rules[ri];
 
-	uregex_close(re);
-	return (re != NULL);
+	if ((r->re = regex_open(v->str)) == NULL)
+		tpl_lerr(L, v, "tpl.bad_regex", 1, v->str, NULL);
+	else
+		r->pattern = xstrdup(v->str);
 }
 
 /*
@@ -686,10 +689,8 @@ parse_text_check(struct tpl_loader *L, const struct ytree *e, int ri,
 	v = ytree_get(e, "pattern");
 	if (v == NULL || v->kind != YTREE_SCALAR)
 		tpl_lerr(L, e, "tpl.missing_key", 1, "pattern", NULL);
-	else if (!regex_ok(v->str))
-		tpl_lerr(L, v, "tpl.bad_regex", 1, v->str, NULL);
 	else
-		t->rules[ri].pattern = xstrdup(v->str);
+		set_pattern(L, ri, v);
 	if (x == NULL || x->kind != YTREE_SCALAR) {
 		tpl_lerr(L, e, "tpl.missing_key", 1, number ? "value" : "check",
 		    NULL);
@@ -788,10 +789,8 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 		v = ytree_get(e, "pattern");
 		if (v == NULL || v->kind != YTREE_SCALAR)
 			tpl_lerr(L, e, "tpl.missing_key", 1, "pattern", NULL);
-		else if (!regex_ok(v->str))
-			tpl_lerr(L, v, "tpl.bad_regex", 1, v->str, NULL);
 		else
-			t->rules[ri].pattern = xstrdup(v->str);
+			set_pattern(L, ri, v);
 		new_inst(t, ri, NULL);
 	} else if (v->kind == YTREE_SCALAR &&
 	    strcmp(v->str, "text_max") == 0) {
@@ -869,6 +868,7 @@ tplexpr_free(struct tpl *t)
 		free(t->rules[i].message.s[0]);
 		free(t->rules[i].message.s[1]);
 		free(t->rules[i].pattern);
+		uregex_close(t->rules[i].re);
 	}
 	free(t->rules);
 	for (i = 0; i < t->ninsts; i++) {
