@@ -309,8 +309,14 @@ main(int argc, char **argv)
 		printf("%f %ld %d\n", inproc.ms, inproc.kib, inproc.ok);
 		return (0);
 	}
-	if (runs < 1 || mkdtemp(dir) == NULL)
+	if (runs < 1) {
+		fprintf(stderr, "usage: bench_docx [RUNS]\n");
 		return (2);
+	}
+	if (mkdtemp(dir) == NULL) {
+		perror("bench_docx: mkdtemp");
+		return (2);
+	}
 	out = xasprintf("%s/nianbao.docx", dir);
 	/* Peaks first, while this process is still small (see
 	 * processes_fresh). */

@@ -240,8 +240,11 @@ main(int argc, char **argv)
 	pty_settle(p, 300, 10000);
 	pty_key(p, PTY_ESC);
 	pty_settle(p, 300, 10000);
-	printf("editor peak memory (VmHWM): %ld KiB, resident now %ld KiB\n",
-	    proc_kib(pty_pid(p), "VmHWM:"), proc_kib(pty_pid(p), "VmRSS:"));
+	printf("editor peak memory (VmHWM): %ld KiB; resident now %ld KiB: "
+	    "%ld KiB its own (RssAnon), %ld KiB pages of shared libraries "
+	    "(RssFile)\n", proc_kib(pty_pid(p), "VmHWM:"),
+	    proc_kib(pty_pid(p), "VmRSS:"), proc_kib(pty_pid(p), "RssAnon:"),
+	    proc_kib(pty_pid(p), "RssFile:"));
 	pty_free(p);
 	free(path);
 	free(home);
