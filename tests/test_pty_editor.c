@@ -41,7 +41,7 @@
 static struct pty	*g_p;	/* the editor of the running test */
 static char		*g_dir;	/* its folder */
 static struct tpl	*g_tpl;
-static char		*g_paths[4];	/* fixture paths, freed by teardown */
+static char		*g_paths[8];	/* fixture paths, freed by teardown */
 static int		 g_npaths;
 
 /* Fails the test with the screen dumped. */
@@ -89,16 +89,17 @@ TestSuite(pty_editor, .init = setup, .fini = teardown, .timeout = 120);
 static char *
 test_path(const char *name)
 {
-	cr_assert(g_npaths < 4);
+	cr_assert(g_npaths < 8);
 	return (g_paths[g_npaths++] = tu_path(g_dir, name));
 }
 
-/* Starts `nianbao args...` in the test folder at rows x cols. */
+/* Starts `nianbao args...` in the test folder at rows x cols, with one
+ * more environment entry `extra` (NULL: none). */
 static void
-start(int rows, int cols, const char *const *args)
+start_env(int rows, int cols, const char *const *args, const char *extra)
 {
 	const char	*argv[16];
-	char		*env[6];
+	char		*env[7];
 	size_t		 n = 0, i;
 
 	argv[n++] = NB_BIN;
@@ -110,12 +111,20 @@ start(int rows, int cols, const char *const *args)
 	env[2] = xasprintf("XDG_STATE_HOME=%s/.state", g_dir);
 	env[3] = xasprintf("XDG_DATA_HOME=%s/.data", g_dir);
 	env[4] = xasprintf("XDG_CACHE_HOME=%s/.cache", g_dir);
-	env[5] = NULL;
+	env[5] = extra != NULL ? xstrdup(extra) : NULL;
+	env[6] = NULL;
 	g_p = pty_spawn(&(struct pty_opts){ .rows = rows, .cols = cols,
 	    .argv = argv, .env = (const char *const *)env, .cwd = g_dir });
-	for (i = 0; i < 5; i++)
+	for (i = 0; i < 6; i++)
 		free(env[i]);
 	cr_assert_not_null(g_p, "forkpty failed");
+}
+
+/* Starts `nianbao args...` in the test folder at rows x cols. */
+static void
+start(int rows, int cols, const char *const *args)
+{
+	start_env(rows, cols, args, NULL);
 }
 
 /*
@@ -1155,4 +1164,286 @@ Test(pty_editor, terminal_restored_on_sigterm)
 Test(pty_editor, terminal_restored_on_sighup)
 {
 	restored_on_signal(SIGHUP);
+}
+
+/* --- export, last year's text, new report from last year's --------- */
+
+/* Runs the nianbao command; fails the test unless it exits 0. */
+static void
+cli(const char *const *argv)
+{
+	struct tu_run	run;
+
+	tu_nianbao(&run, NULL, argv);
+	cr_assert_eq(run.status, 0, "nianbao %s failed (%d): %s", argv[0],
+	    run.status, run.err);
+	tu_run_free(&run);
+}
+
+/* Waits until the file exists and holds at least one byte. */
+static bool
+wait_file(const char *path)
+{
+	struct stat	st;
+	int		i;
+
+	for (i = 0; i < WAIT_MS / 50; i++) {
+		if (stat(path, &st) == 0 && st.st_size > 0)
+			return (true);
+		pty_pump(g_p, 50);
+	}
+	return (false);
+}
+
+/* The export dialog: F9 (or Ctrl-O), the format's digit, then the file
+ * proposed, as it is. */
+static void
+export_as(char digit, bool ctrl)
+{
+	char	d[2] = { digit, '\0' };
+
+	if (ctrl)
+		pty_ctrl(g_p, 'o');
+	else
+		pty_key(g_p, PTY_F9);
+	WAIT_FOR("导出为哪种格式");
+	pty_type(g_p, d);
+	WAIT_FOR("导出到哪个文件");
+	pty_key(g_p, PTY_ENTER);
+}
+
+/* A typed value and a typed text, neither saved, are in the .txt; the
+ * .docx is a zip; the report file itself is untouched. */
+Test(pty_editor, export_txt_and_docx)
+{
+	char	*path = fixture("r.yaml", NULL), *txt = test_path("r.txt");
+	char	*docx = test_path("r.docx"), *s, *v;
+	size_t	 len;
+
+	open_report(path, ROWS, COLS);
+	enter_value("t3.new.natural", "4321", "一、本年新收");
+	go_to("s5");
+	WAIT_FOR("五、存在的主要问题及改进情况");
+	pty_type(g_p, "档案整理滞后");
+	WAIT_FOR("档案整理滞后");
+	export_as('1', true);
+	WAIT_FOR("已导出到");
+	EXPECT(wait_file(txt), "%s not written", txt);
+	s = tu_read(txt, NULL);
+	EXPECT(strstr(s, "4321") != NULL, "the typed value is not in the .txt");
+	EXPECT(strstr(s, "档案整理滞后") != NULL,
+	    "the text being typed is not in the .txt");
+	free(s);
+	export_as('2', false);
+	WAIT_FOR("r.docx");
+	EXPECT(wait_file(docx), "%s not written", docx);
+	s = tu_read(docx, &len);
+	EXPECT(len > 4 && memcmp(s, "PK", 2) == 0, "the .docx is not a zip");
+	free(s);
+	v = saved_value(path, "t3.new.natural");
+	cr_expect_str_eq(v, "0", "exporting saved the report");
+	free(v);
+	EXPECT(pty_alive(g_p), "the editor exited");
+}
+
+/* Over an existing file: asked first; N goes back to the file question
+ * and writes nothing, Y overwrites. */
+Test(pty_editor, export_overwrite_asks)
+{
+	char	*path = fixture("r.yaml", NULL), *txt = test_path("r.txt");
+	char	*s;
+
+	tu_write(txt, "an older file\n");
+	open_report(path, ROWS, COLS);
+	enter_value("t3.new.natural", "4321", "一、本年新收");
+	export_as('1', false);
+	WAIT_FOR("已存在");
+	pty_type(g_p, "n");
+	WAIT_FOR("导出到哪个文件");
+	pty_key(g_p, PTY_ESC);
+	pty_wait_gone(g_p, "导出到哪个文件", WAIT_MS);
+	s = tu_read(txt, NULL);
+	cr_expect_str_eq(s, "an older file\n", "N overwrote the file");
+	free(s);
+	export_as('1', false);
+	WAIT_FOR("已存在");
+	pty_type(g_p, "y");
+	WAIT_FOR("已导出到");
+	s = tu_read(txt, NULL);
+	EXPECT(strstr(s, "4321") != NULL, "Y did not overwrite the file");
+	free(s);
+}
+
+/* PDF without LibreOffice: says how to install it, writes nothing. */
+Test(pty_editor, export_pdf_needs_office)
+{
+	char		*path = fixture("r.yaml", NULL);
+	char		*pdf = test_path("r.pdf");
+	struct stat	 st;
+
+	start_env(ROWS, COLS, (const char *const[]){ path, NULL },
+	    "PATH=/nonexistent");
+	WAIT_FOR("测试镇人民政府");
+	pty_settle(g_p, 100, WAIT_MS);
+	pty_key(g_p, PTY_F9);
+	WAIT_FOR("导出为哪种格式");
+	pty_type(g_p, "3");
+	WAIT_FOR("LibreOffice");
+	WAIT_FOR("apt-get install");
+	EXPECT(stat(pdf, &st) != 0, "a PDF appeared");
+}
+
+/*
+ * Last year's report made with the CLI, this year's with new --from:
+ * in section 五 the key shows last year's text read-only; keys typed
+ * there do not go into this year's text.
+ */
+Test(pty_editor, lastyear_text_of_s5)
+{
+	char	*last = test_path("last.yaml"), *path = test_path("r.yaml");
+	struct report *r;
+
+	cli((const char *const[]){ "new", "--organ", "测试镇人民政府",
+	    "--year", "2024", last, NULL });
+	cli((const char *const[]){ "set", last,
+	    "s5=去年的问题：档案整理滞后，解读形式单一。", NULL });
+	cli((const char *const[]){ "new", "--from", last, path, NULL });
+	open_report(path, ROWS, COLS);
+	go_to("s5");
+	WAIT_FOR("五、存在的主要问题及改进情况");
+	EXPECT(!pty_contains(g_p, "档案整理滞后"), "last year's text shown "
+	    "as this year's");
+	WAIT_FOR("F11");
+	pty_key(g_p, PTY_F11);
+	WAIT_FOR("上年报告：五、存在的主要问题及改进情况");
+	WAIT_FOR("档案整理滞后");
+	pty_type(g_p, "x");
+	pty_key(g_p, PTY_ESC);
+	EXPECT(pty_wait_gone(g_p, "档案整理滞后", WAIT_MS),
+	    "Esc did not close last year's text");
+	pty_ctrl(g_p, 'k');
+	WAIT_FOR("档案整理滞后");
+	pty_type(g_p, "q");
+	EXPECT(pty_wait_gone(g_p, "档案整理滞后", WAIT_MS),
+	    "q did not close last year's text");
+	pty_ctrl(g_p, 's');
+	WAIT_FOR("已保存到");
+	r = load(path);
+	cr_expect_str_eq(report_text(r, tpl_section_index(g_tpl, "s5")), "",
+	    "a key typed in last year's text went into this year's");
+	cr_expect_str_eq(report_prev_text(r, tpl_section_index(g_tpl, "s5")),
+	    "去年的问题：档案整理滞后，解读形式单一。");
+	report_free(r);
+}
+
+/* Without last year's report the key says so, and how to get it. */
+Test(pty_editor, lastyear_text_unknown)
+{
+	char	*path = fixture("r.yaml", NULL);
+
+	open_report(path, ROWS, COLS);
+	go_to("s5");
+	WAIT_FOR("五、存在的主要问题及改进情况");
+	EXPECT(!pty_contains(g_p, "F11"), "the key bar offers last year's "
+	    "text that is not known");
+	pty_key(g_p, PTY_F11);
+	WAIT_FOR("nianbao new --from");
+	EXPECT(!pty_contains(g_p, "上年报告："), "a view opened");
+}
+
+/* The report of the year before the proposed one, next to the new
+ * file: offered first; organ, year + 1 and 上年结转 carried. */
+Test(pty_editor, new_from_last_year_found)
+{
+	char		*last = test_path("last.yaml"), *path = test_path("new.yaml");
+	char		 ly[16], ny[16], *want;
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	struct tu_run	 run;
+	int		 st;
+
+	localtime_r(&now, &tm);
+	/* The new report's year is proposed as last year's. */
+	snprintf(ly, sizeof ly, "%d", tm.tm_year + 1900 - 2);
+	snprintf(ny, sizeof ny, "%d", tm.tm_year + 1900 - 1);
+	cli((const char *const[]){ "new", "--organ", "上年镇人民政府",
+	    "--year", ly, last, NULL });
+	cli((const char *const[]){ "set", last, "t3.carried_out.natural=3",
+	    "s5=去年的问题。", NULL });
+	start(ROWS, COLS, (const char *const[]){ path, NULL });
+	WAIT_FOR("新建空白报告");
+	WAIT_FOR("从 last.yaml 新建（上年镇人民政府");
+	pty_type(g_p, "1");
+	WAIT_FOR("机关名称");
+	WAIT_FOR("上年镇人民政府");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("报告年度");
+	WAIT_FOR(ny);
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("已新建");
+	pty_ctrl(g_p, 'q');
+	st = pty_wait_exit(g_p, WAIT_MS);
+	EXPECT(st == 0, "Ctrl-Q after creating gave %d", st);
+	tu_nianbao(&run, NULL, (const char *const[]){ "export", "-f", "json",
+	    path, NULL });
+	cr_assert_eq(run.status, 0, "export -f json: %s", run.err);
+	cr_expect(strstr(run.out, "\"organ\": \"上年镇人民政府\"") != NULL,
+	    "organ not carried: %s", run.out);
+	want = xasprintf("\"year\": %s,", ny);
+	cr_expect(strstr(run.out, want) != NULL, "year not %s", ny);
+	free(want);
+	cr_expect(strstr(run.out, "\"t3.carried_in.natural\": 3,") != NULL,
+	    "上年结转 not carried");
+	cr_expect(strstr(run.out, "去年的问题") == NULL,
+	    "last year's text copied into this year's");
+	tu_run_free(&run);
+}
+
+/* No report found: Tab on the organ question asks for the path; a
+ * missing file and a broken report say why and let the clerk retype. */
+Test(pty_editor, new_from_last_year_typed)
+{
+	char		*dir = test_path("old"), *last, *bad;
+	char		*path = test_path("new.yaml");
+	struct tu_run	 run;
+	int		 st;
+
+	cr_assert(mkdir(dir, 0700) == 0);
+	last = test_path("old/2023.yaml");
+	bad = test_path("bad.yaml");
+	tu_write(bad, "version: 1\ntemplate: gb2021\norgan: [\n");
+	cli((const char *const[]){ "new", "--organ", "旧镇人民政府",
+	    "--year", "2023", last, NULL });
+	cli((const char *const[]){ "set", last, "t3.carried_out.natural=5",
+	    NULL });
+	start(ROWS, COLS, (const char *const[]){ path, NULL });
+	WAIT_FOR("Tab");
+	pty_key(g_p, PTY_TAB);
+	WAIT_FOR("上年的报告文件");
+	pty_type(g_p, "nope.yaml");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("nope.yaml: ");
+	pty_ctrl(g_p, 'u');
+	pty_type(g_p, "bad.yaml");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("bad.yaml:");
+	EXPECT(pty_alive(g_p), "a broken report ended the editor");
+	pty_ctrl(g_p, 'u');
+	pty_type(g_p, "old/2023.yaml");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("旧镇人民政府");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("2024");
+	pty_key(g_p, PTY_ENTER);
+	WAIT_FOR("已新建");
+	pty_ctrl(g_p, 'q');
+	st = pty_wait_exit(g_p, WAIT_MS);
+	EXPECT(st == 0, "Ctrl-Q after creating gave %d", st);
+	tu_nianbao(&run, NULL, (const char *const[]){ "export", "-f", "json",
+	    path, NULL });
+	cr_assert_eq(run.status, 0, "export -f json: %s", run.err);
+	cr_expect(strstr(run.out, "\"organ\": \"旧镇人民政府\"") != NULL);
+	cr_expect(strstr(run.out, "\"year\": 2024,") != NULL);
+	cr_expect(strstr(run.out, "\"t3.carried_in.natural\": 5,") != NULL);
+	tu_run_free(&run);
 }

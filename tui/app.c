@@ -8,9 +8,10 @@
  *
  * Each turn of the loop: settle (recompute what depends on the model or
  * the size: "modified", the form layout), stop if a signal came or the
- * terminal is gone, draw the dirty regions once, write the recovery
- * snapshot if it is due, read one key (waiting at most until the next
- * snapshot is due), run one action.
+ * terminal is gone, draw the dirty regions once, run a confirmed export
+ * (docexport.h: after the draw, so that "exporting" is on the screen
+ * while it blocks), write the recovery snapshot if it is due, read one
+ * key (waiting at most until the next snapshot is due), run one action.
  *
  * Read-only mode (app.h, recovery.h): keys that would change the report
  * are refused here, before any action runs, with a message.
@@ -27,11 +28,14 @@
 #include "app.h"
 #include "dialog.h"
 #include "doc.h"
+#include "docexport.h"
 #include "edit.h"
+#include "exporter.h"
 #include "flags.h"
 #include "form.h"
 #include "help.h"
 #include "keymap.h"
+#include "lastyear.h"
 #include "outline.h"
 #include "paste.h"
 #include "preview.h"
@@ -71,6 +75,7 @@ app_init(struct tui_app *a, const struct editor_opts *o)
 	a->undo = undo_new();
 	a->flag_last = -1;
 	a->mode = TUI_FORM;
+	a->export_fmt = EXPORTER_DOCX;
 	edit_init(&a->edit);
 }
 
@@ -92,6 +97,9 @@ app_done(struct tui_app *a)
 	report_free(a->rep);
 	free(a->saved_dump);
 	free(a->new_organ);
+	report_free(a->new_last);
+	free(a->new_from);
+	free(a->export_to);
 	free(a->picks);
 	free(a->msg);
 	free(a->path);
@@ -308,6 +316,8 @@ context(const struct tui_app *a)
 		return (KM_HELP);
 	case TUI_PREVIEW:
 		return (KM_PREVIEW);
+	case TUI_LASTYEAR:
+		return (KM_LASTYEAR);
 	default:
 		return (app_is_text(a) ? KM_TEXT : KM_FORM);
 	}
@@ -376,6 +386,8 @@ wheel(struct tui_app *a, int dir)
 		return (flags_scroll(a, 3 * dir));
 	case TUI_HELP:
 		return (help_scroll(a, 3 * dir));
+	case TUI_LASTYEAR:
+		return (lastyear_scroll(a, 3 * dir));
 	case TUI_PREVIEW:
 		return (preview_keys(a, KM_KEY(dir < 0 ? KEY_UP : KEY_DOWN)));
 	default:
@@ -566,6 +578,8 @@ draw_pane(const struct tui_app *a, unsigned d, int *cy, int *cx, bool *show)
 			flags_draw(a);
 		else if (a->mode == TUI_HELP)
 			help_draw(a);
+		else if (a->mode == TUI_LASTYEAR)
+			lastyear_draw(a);
 		else
 			form_draw(a, false);
 	} else if (d & TUI_DIRTY_CELLS && a->mode == TUI_FORM)
@@ -769,8 +783,10 @@ app_run(struct tui_app *a)
 		}
 		if (a->input_lost)
 			return (false);
-		/* Drawn first: the key shows before the snapshot's fsync. */
+		/* Drawn first: the key shows before the snapshot's fsync,
+		 * and "exporting" before the export. */
 		app_draw(a);
+		a->dirty |= docexport_run(a);
 		a->dirty |= recovery_tick(a, recovery_now_ms());
 		app_draw(a);
 		r = read_key(a, &wc, recovery_timeout(a, recovery_now_ms()),

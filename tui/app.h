@@ -58,7 +58,8 @@ enum tui_mode {
 	TUI_FORM,	/* the section: a table form or the text editor */
 	TUI_FLAGS,	/* the flags panel in the pane */
 	TUI_HELP,	/* the help screen in the pane */
-	TUI_PREVIEW	/* the print preview over the whole body */
+	TUI_PREVIEW,	/* the print preview over the whole body */
+	TUI_LASTYEAR	/* last year's text of the section, in the pane */
 };
 
 /* What the open dialog is asking, so the answer goes to the right place. */
@@ -78,7 +79,14 @@ enum tui_ask {
 	ASK_CHANGED,	/* file changed on disk: overwrite / cancel / save as */
 	ASK_SAVE_FAILED,	/* save failed: save as / back */
 	ASK_SAVE_AS,	/* the path to save to */
-	ASK_OVERWRITE	/* save as over an existing file */
+	ASK_OVERWRITE,	/* save as over an existing file */
+	/* New report from last year's (newreport.c). */
+	ASK_NEW_HOW,	/* from last year's report found / empty */
+	ASK_NEW_FROM,	/* the path of last year's report */
+	/* Export (docexport.c). */
+	ASK_EXPORT_FMT,		/* txt / docx / pdf */
+	ASK_EXPORT_PATH,	/* the file to write */
+	ASK_EXPORT_OVERWRITE	/* over an existing file */
 };
 
 struct tui_geom {
@@ -114,6 +122,8 @@ struct tui_app {
 	bool			 modified;	/* differs from saved_dump */
 	struct undo		*undo;
 	char			*new_organ;	/* while asking for a new report */
+	struct report		*new_last;	/* ... from last year's, loaded */
+	char			*new_from;	/* its path, or the one found */
 
 	/* Never losing work (recovery.h). */
 	struct recover		*rc;		/* NULL: no snapshots, no lock */
@@ -140,6 +150,13 @@ struct tui_app {
 	struct dialog		*dlg;
 	enum tui_ask		 ask;
 	int			*picks;		/* ASK_GOTO_PICK: the cells */
+	int			 lastyear_top;	/* TUI_LASTYEAR: scroll */
+
+	/* Export: the format and file asked for; pending once confirmed,
+	 * so that the loop shows "exporting" before it blocks. */
+	int			 export_fmt;	/* enum exporter_fmt */
+	char			*export_to;
+	bool			 export_pending;
 
 	/* The message line and the screen. */
 	char			*msg;

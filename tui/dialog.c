@@ -159,6 +159,8 @@ input_key(struct dialog *d, int key)
 	size_t		 n;
 	bool		 fresh = d->fresh;
 
+	if (d->alt_key != 0 && key == d->alt_key)
+		return (DLG_ALT);
 	d->fresh = false;
 	if (fresh && keymap_printable(key))
 		delete_range(d, 0, d->in.len);

@@ -26,7 +26,8 @@ enum dialog_result {
 	DLG_OK,			/* Enter (input, list, message) */
 	DLG_CANCEL,		/* Esc */
 	DLG_YES,		/* confirm: y, Enter */
-	DLG_NO			/* confirm: n, or the quit key again */
+	DLG_NO,			/* confirm: n, or the quit key again */
+	DLG_ALT			/* input: the dialog's alt_key */
 };
 
 struct dialog {
@@ -44,6 +45,8 @@ struct dialog {
 	size_t			 top;
 	int			 no_key;	/* confirm: a key meaning "no" */
 	bool			 numbered;	/* list: digits 1-9 pick */
+	int			 alt_key;	/* input: a key answering
+						   DLG_ALT (0: none) */
 };
 
 /* Constructors copy their strings (items are taken: the dialog frees

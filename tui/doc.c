@@ -10,11 +10,13 @@
  * folder...) → the reason, the edits kept in memory and in the recovery
  * snapshot, and save as offered.  a->quit_after_save carries "and then
  * quit" (the quit question's Y) through it.
+ *
+ * The questions of a new report live in newreport.c, those of export in
+ * docexport.c; doc_answer hands their answers over.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
@@ -22,9 +24,11 @@
 #include "app.h"
 #include "dialog.h"
 #include "doc.h"
+#include "docexport.h"
 #include "edit.h"
 #include "form.h"
 #include "keymap.h"
+#include "newreport.h"
 #include "preview.h"
 #include "recovery.h"
 #include "store.h"
@@ -32,9 +36,8 @@
 #include "undo.h"
 #include "xmalloc.h"
 
-/* Opens a dialog built from message ids for question ask. */
-static unsigned
-ask_input(struct tui_app *a, enum tui_ask ask, const char *title,
+unsigned
+doc_ask_input(struct tui_app *a, int ask, const char *title,
     const char *prompt, const char *init)
 {
 	char	*t = app_tr(a, title), *p = app_tr(a, prompt);
@@ -42,15 +45,15 @@ ask_input(struct tui_app *a, enum tui_ask ask, const char *title,
 
 	dialog_free(a->dlg);
 	a->dlg = dialog_input(t, p, init, h);
-	a->ask = ask;
+	a->ask = (enum tui_ask)ask;
 	free(t);
 	free(p);
 	free(h);
 	return (TUI_DIRTY_DIALOG | TUI_DIRTY_CURSOR);
 }
 
-static unsigned
-close_dialog(struct tui_app *a)
+unsigned
+doc_close_dialog(struct tui_app *a)
 {
 	dialog_free(a->dlg);
 	a->dlg = NULL;
@@ -61,12 +64,6 @@ close_dialog(struct tui_app *a)
 static unsigned answer_save(struct tui_app *, int);
 static unsigned answer_save_as(struct tui_app *, int);
 static unsigned answer_overwrite(struct tui_app *, int);
-
-unsigned
-doc_ask_new(struct tui_app *a)
-{
-	return (ask_input(a, ASK_ORGAN, "ed.new_title", "ed.ask_organ", ""));
-}
 
 /* The save succeeded: the report is clean, quit if that was asked. */
 static unsigned
@@ -85,8 +82,8 @@ saved(struct tui_app *a)
 static unsigned
 ask_save_as(struct tui_app *a, const char *prompt_id, const char *init)
 {
-	unsigned	d = ask_input(a, ASK_SAVE_AS, "rcv.saveas_title", prompt_id,
-	    init != NULL ? init : a->path);
+	unsigned	d = doc_ask_input(a, ASK_SAVE_AS, "rcv.saveas_title",
+	    prompt_id, init != NULL ? init : a->path);
 
 	return (d | TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
@@ -154,9 +151,8 @@ doc_save(struct tui_app *a, bool then_quit)
 	return (d | save_now(a));
 }
 
-/* "~/x" is in the home folder. */
-static char *
-expand_path(const char *s)
+char *
+doc_expand_path(const char *s)
 {
 	const char	*home = getenv("HOME");
 
@@ -175,7 +171,7 @@ save_as(struct tui_app *a, const char *path)
 
 	if (recovery_save_as(a, path, &e)) {
 		free(init);
-		return (close_dialog(a) | saved(a));
+		return (doc_close_dialog(a) | saved(a));
 	}
 	d = ask_save_as(a, "rcv.saveas_prompt", init);
 	dialog_set_error(a->dlg, recovery_reason(a, &e));
@@ -187,16 +183,16 @@ save_as(struct tui_app *a, const char *path)
 static unsigned
 answer_save_as(struct tui_app *a, int res)
 {
-	char		*path, *clean, *t, *p, *h;
+	char		*path, *clean;
 	unsigned	 d;
 
 	if (res != DLG_OK) {
 		a->quit_after_save = false;
-		return (close_dialog(a));
+		return (doc_close_dialog(a));
 	}
 	clean = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
 	    false);
-	path = expand_path(clean);
+	path = doc_expand_path(clean);
 	free(clean);
 	if (*path == '\0' || strcmp(path, a->path) == 0) {
 		dialog_set_error(a->dlg, app_tr(a, *path == '\0' ?
@@ -212,15 +208,24 @@ answer_save_as(struct tui_app *a, int res)
 		free(path);
 		return (d);
 	}
-	/* Over another file: ask first. */
-	free(a->save_as);
-	a->save_as = path;
-	t = app_tr(a, "rcv.saveas_title");
+	return (doc_ask_overwrite(a, ASK_OVERWRITE, "rcv.saveas_title", path,
+	    &a->save_as));
+}
+
+unsigned
+doc_ask_overwrite(struct tui_app *a, int ask, const char *title_id,
+    char *path, char **slot)
+{
+	char	*t, *p, *h;
+
+	free(*slot);
+	*slot = path;
+	t = app_tr(a, title_id);
 	p = i18n_fmt1(a->i18n, "rcv.overwrite_prompt", path);
 	h = app_tr(a, "rcv.overwrite_hint");
 	dialog_free(a->dlg);
 	a->dlg = dialog_confirm(t, p, h, 0);
-	a->ask = ASK_OVERWRITE;
+	a->ask = ask;
 	free(t);
 	free(p);
 	free(h);
@@ -248,7 +253,7 @@ answer_save(struct tui_app *a, int res)
 {
 	enum recovery_choice	ch = recovery_chosen(a, res);
 	enum tui_ask		ask = a->ask;
-	unsigned		d = close_dialog(a);
+	unsigned		d = doc_close_dialog(a);
 
 	if (ch == RCH_SAVE_AS)
 		return (d | ask_save_as(a, "rcv.saveas_prompt", NULL));
@@ -262,89 +267,10 @@ answer_save(struct tui_app *a, int res)
 	return (d);
 }
 
-/* The year typed for a new report, or 0. */
-static int
-parse_year(const char *s)
-{
-	struct num	n;
-
-	if (num_parse(s, NUM_COUNT, 0, &n, NULL) != NUM_OK || n.v < 1990 ||
-	    n.v > 2999)
-		return (0);
-	return ((int)n.v);
-}
-
-static unsigned
-answer_organ(struct tui_app *a, int res)
-{
-	char	 year[16];
-	char	*organ;
-	time_t	 now = time(NULL);
-	struct tm tm;
-
-	if (res != DLG_OK)
-		return (close_dialog(a) | TUI_QUIT);
-	organ = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
-	    false);
-	if (text_count_chars(organ, strlen(organ)) == 0) {
-		free(organ);
-		dialog_set_error(a->dlg, app_tr(a, "ed.organ_empty"));
-		return (TUI_DIRTY_DIALOG);
-	}
-	free(a->new_organ);
-	a->new_organ = organ;
-	/* Reports are written in January for the year just ended. */
-	localtime_r(&now, &tm);
-	snprintf(year, sizeof year, "%d", tm.tm_year + 1900 - 1);
-	return (ask_input(a, ASK_YEAR, "ed.new_title", "ed.ask_year", year));
-}
-
-static unsigned
-answer_year(struct tui_app *a, int res)
-{
-	const struct tpl	*t;
-	struct report		*r;
-	struct err		 e = { 0 };
-	unsigned		 d;
-	int			 year;
-
-	if (res != DLG_OK)
-		return (close_dialog(a) | TUI_QUIT);
-	if ((year = parse_year(dialog_text(a->dlg))) == 0) {
-		dialog_set_error(a->dlg, app_tr(a, "ed.bad_year"));
-		return (TUI_DIRTY_DIALOG);
-	}
-	t = tpl_for_year(a->opts->tpls, a->opts->ntpls, year);
-	if (t == NULL) {
-		dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.no_template",
-		    dialog_text(a->dlg)));
-		return (TUI_DIRTY_DIALOG);
-	}
-	r = report_new(t);
-	/* Organ and year are changes the snapshot keeps until saved. */
-	recovery_track_new(a, r);
-	report_set_organ(r, a->new_organ);
-	report_set_year(r, year);
-	d = close_dialog(a);
-	app_attach(a, r);
-	if (!store_save(r, a->path, &e)) {
-		/* Not on disk yet: the title says "modified". */
-		free(a->saved_dump);
-		a->saved_dump = xstrdup("");
-		a->mod_gen = 0;
-		d |= app_msg_err(a, &e);
-		err_clear(&e);
-	} else {
-		d |= recovery_saved(a);
-		d |= app_msg(a, ST_MSG_INFO, "ed.created", 1, a->path);
-	}
-	return (d | TUI_DIRTY_ALL);
-}
-
 static unsigned
 answer_quit(struct tui_app *a, int res)
 {
-	unsigned	d = close_dialog(a);
+	unsigned	d = doc_close_dialog(a);
 
 	if (res == DLG_NO) {
 		/* "Don't save": the snapshot goes with the changes. */
@@ -378,14 +304,14 @@ answer_goto(struct tui_app *a, int res)
 	unsigned		 d;
 
 	if (res != DLG_OK)
-		return (close_dialog(a));
+		return (doc_close_dialog(a));
 	q = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
 	    false);
 	n = tpl_find_cells(t, q, out, 64);
 	if (n == 0) {
 		if ((sec = tpl_section_index(t, q)) >= 0) {
 			free(q);
-			return (close_dialog(a) | app_set_section(a, sec));
+			return (doc_close_dialog(a) | app_set_section(a, sec));
 		}
 		dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.goto_none", q));
 		free(q);
@@ -393,7 +319,7 @@ answer_goto(struct tui_app *a, int res)
 	}
 	if (n == 1) {
 		free(q);
-		d = close_dialog(a);
+		d = doc_close_dialog(a);
 		return (d | form_goto(a, out[0]));
 	}
 	n = n < 64 ? n : 64;
@@ -424,19 +350,19 @@ doc_answer(struct tui_app *a, int res)
 	int	cell;
 
 	switch (a->ask) {
-	case ASK_ORGAN:
-		return (answer_organ(a, res));
-	case ASK_YEAR:
-		return (answer_year(a, res));
+	case ASK_ORGAN: case ASK_YEAR: case ASK_NEW_HOW: case ASK_NEW_FROM:
+		return (newreport_answer(a, res));
+	case ASK_EXPORT_FMT: case ASK_EXPORT_PATH: case ASK_EXPORT_OVERWRITE:
+		return (docexport_answer(a, res));
 	case ASK_QUIT:
 		return (answer_quit(a, res));
 	case ASK_GOTO:
 		return (answer_goto(a, res));
 	case ASK_GOTO_PICK:
 		if (res != DLG_OK || a->picks == NULL)
-			return (close_dialog(a));
+			return (doc_close_dialog(a));
 		cell = a->picks[a->dlg->sel];
-		return (close_dialog(a) | form_goto(a, cell));
+		return (doc_close_dialog(a) | form_goto(a, cell));
 	case ASK_NODIR: case ASK_LOCK: case ASK_RECOVER: case ASK_SNAP_BAD:
 		return (recovery_answer(a, res));
 	case ASK_CHANGED: case ASK_SAVE_FAILED:
@@ -446,7 +372,7 @@ doc_answer(struct tui_app *a, int res)
 	case ASK_OVERWRITE:
 		return (answer_overwrite(a, res));
 	default:
-		return (close_dialog(a));
+		return (doc_close_dialog(a));
 	}
 }
 
@@ -536,7 +462,7 @@ doc_act_goto(struct tui_app *a, int key)
 	(void)key;
 	if (a->rep == NULL)
 		return (0);
-	return (edit_commit(a) | ask_input(a, ASK_GOTO, "ed.goto_title",
+	return (edit_commit(a) | doc_ask_input(a, ASK_GOTO, "ed.goto_title",
 	    "ed.goto_prompt", ""));
 }
 

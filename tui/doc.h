@@ -1,9 +1,9 @@
 /*
  * Actions on the document as a whole: save, quit (asking first when
  * there are unsaved changes), undo and redo, go to a cell, the print
- * preview, and the questions that create a new report (organ, then year,
- * whose template comes from tpl_for_year).  The answers of dialogs come
- * back through doc_answer().
+ * preview.  The answers of all dialogs come back through doc_answer(),
+ * which hands those of a new report (newreport.h) and of export
+ * (docexport.h) to their modules.
  */
 #ifndef NB_DOC_H
 #define NB_DOC_H
@@ -12,8 +12,20 @@
 
 struct tui_app;
 
-/* Opens the new-report questions (the file does not exist yet). */
-unsigned doc_ask_new(struct tui_app *);
+/* Opens an input dialog for question ask, its title, prompt and the
+ * proposed answer init given as message ids (init as text).  Returns
+ * dirty bits. */
+unsigned doc_ask_input(struct tui_app *, int ask, const char *title,
+	    const char *prompt, const char *init);
+/* Closes the open dialog.  Returns dirty bits. */
+unsigned doc_close_dialog(struct tui_app *);
+/* A path the user typed: "~/x" is in the home folder.  Newly
+ * allocated; caller frees. */
+char	*doc_expand_path(const char *);
+/* Asks whether to write over path (owned by *slot until answered; a
+ * previous *slot is freed); ask is the answer's ASK_* kind. */
+unsigned doc_ask_overwrite(struct tui_app *, int ask, const char *title_id,
+	    char *path, char **slot);
 /* Opens the print preview.  Returns dirty bits. */
 unsigned doc_open_preview(struct tui_app *);
 /* The open dialog finished with result res (enum dialog_result). */

@@ -112,6 +112,7 @@ build(const struct tui_app *a, struct hlines *h)
 	add(h, "", 0, 0, ST_NORMAL);
 	add_keys(a, h, KM_FLAGS, w);
 	add_keys(a, h, KM_HELP, w);
+	add_keys(a, h, KM_LASTYEAR, w);
 }
 
 static void

@@ -2,7 +2,8 @@
  * The binding table and the action table.  bindings[] is the master
  * copy: lookup walks it, the help screen lists it by context, the key
  * bar shows the first key of each action marked `bar` (an F-key when the
- * action has one, since that is what the bar is for).  The order of
+ * action has one, since that is what the bar is for), when the action's
+ * `shown` test (if any) says it can do something here.  The order of
  * actions[] with a bar label is the order of the key bar.
  */
 #include <stdio.h>
@@ -17,8 +18,10 @@
 #include "edit.h"
 #include "flags.h"
 #include "form.h"
+#include "docexport.h"
 #include "help.h"
 #include "keymap.h"
+#include "lastyear.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -26,13 +29,17 @@ struct keymap_action {
 	unsigned	(*fn)(struct tui_app *, int);
 	const char	*bar_msgid;	/* NULL: not in the key bar */
 	const char	*help_msgid;
+	int		(*shown)(const struct tui_app *);	/* NULL: always */
 };
 
 static const struct keymap_action actions[ACT_COUNT_] = {
 	[ACT_HELP]	 = { help_act_open, "ed.k.help", "ed.h.help" },
 	[ACT_SAVE]	 = { doc_act_save, "ed.k.save", "ed.h.save" },
+	[ACT_EXPORT]	 = { docexport_act_open, "ed.k.export", "ed.h.export" },
 	[ACT_FLAGS]	 = { flags_act_open, "ed.k.flags", "ed.h.flags" },
 	[ACT_PREVIEW]	 = { doc_act_preview, "ed.k.preview", "ed.h.preview" },
+	[ACT_LASTYEAR]	 = { lastyear_act_open, "ed.k.lastyear", "ed.h.lastyear",
+			     lastyear_shown },
 	[ACT_QUIT]	 = { doc_act_quit, "ed.k.quit", "ed.h.quit" },
 	[ACT_UNDO]	 = { doc_act_undo, "ed.k.undo", "ed.h.undo" },
 	[ACT_REDO]	 = { doc_act_redo, NULL, "ed.h.redo" },
@@ -68,19 +75,21 @@ static const struct keymap_action actions[ACT_COUNT_] = {
 	[ACT_CLOSE]	 = { NULL, NULL, "ed.h.close" },
 };
 
-/* The list actions act on the flags panel or the help screen. */
+/* The list actions act on the flags panel, the help screen or last
+ * year's text. */
 static const struct {
 	int		  act;
 	unsigned	(*flags)(struct tui_app *, int);
 	unsigned	(*help)(struct tui_app *, int);
+	unsigned	(*lastyear)(struct tui_app *, int);
 } list_fns[] = {
-	{ ACT_LIST_UP, flags_act_up, help_act_up },
-	{ ACT_LIST_DOWN, flags_act_down, help_act_down },
-	{ ACT_LIST_PGUP, flags_act_pgup, help_act_pgup },
-	{ ACT_LIST_PGDN, flags_act_pgdn, help_act_pgdn },
-	{ ACT_LIST_HOME, flags_act_home, help_act_home },
-	{ ACT_LIST_END, flags_act_end, help_act_end },
-	{ ACT_CLOSE, flags_act_close, help_act_close },
+	{ ACT_LIST_UP, flags_act_up, help_act_up, lastyear_act_up },
+	{ ACT_LIST_DOWN, flags_act_down, help_act_down, lastyear_act_down },
+	{ ACT_LIST_PGUP, flags_act_pgup, help_act_pgup, lastyear_act_pgup },
+	{ ACT_LIST_PGDN, flags_act_pgdn, help_act_pgdn, lastyear_act_pgdn },
+	{ ACT_LIST_HOME, flags_act_home, help_act_home, lastyear_act_home },
+	{ ACT_LIST_END, flags_act_end, help_act_end, lastyear_act_end },
+	{ ACT_CLOSE, flags_act_close, help_act_close, lastyear_act_close },
 };
 
 struct keymap_binding {
@@ -93,10 +102,14 @@ static const struct keymap_binding bindings[] = {
 	{ KM_GLOBAL, KM_KEY(KEY_F(1)), ACT_HELP },
 	{ KM_GLOBAL, KM_KEY(KEY_F(2)), ACT_SAVE },
 	{ KM_GLOBAL, KM_CTRL('S'), ACT_SAVE },
+	{ KM_GLOBAL, KM_KEY(KEY_F(9)), ACT_EXPORT },
+	{ KM_GLOBAL, KM_CTRL('O'), ACT_EXPORT },
 	{ KM_GLOBAL, KM_KEY(KEY_F(3)), ACT_FLAGS },
 	{ KM_GLOBAL, KM_CTRL('E'), ACT_FLAGS },
 	{ KM_GLOBAL, KM_KEY(KEY_F(4)), ACT_PREVIEW },
 	{ KM_GLOBAL, KM_CTRL('P'), ACT_PREVIEW },
+	{ KM_GLOBAL, KM_KEY(KEY_F(11)), ACT_LASTYEAR },
+	{ KM_GLOBAL, KM_CTRL('K'), ACT_LASTYEAR },
 	{ KM_GLOBAL, KM_KEY(KEY_F(10)), ACT_QUIT },
 	{ KM_GLOBAL, KM_CTRL('Q'), ACT_QUIT },
 	{ KM_GLOBAL, KM_CTRL('Z'), ACT_UNDO },
@@ -151,6 +164,16 @@ static const struct keymap_binding bindings[] = {
 	{ KM_HELP, KM_KEY(KEY_END), ACT_LIST_END },
 	{ KM_HELP, 27, ACT_CLOSE },
 	{ KM_HELP, 'q', ACT_CLOSE },
+
+	{ KM_LASTYEAR, KM_KEY(KEY_UP), ACT_LIST_UP },
+	{ KM_LASTYEAR, KM_KEY(KEY_DOWN), ACT_LIST_DOWN },
+	{ KM_LASTYEAR, KM_KEY(KEY_PPAGE), ACT_LIST_PGUP },
+	{ KM_LASTYEAR, KM_KEY(KEY_NPAGE), ACT_LIST_PGDN },
+	{ KM_LASTYEAR, ' ', ACT_LIST_PGDN },
+	{ KM_LASTYEAR, KM_KEY(KEY_HOME), ACT_LIST_HOME },
+	{ KM_LASTYEAR, KM_KEY(KEY_END), ACT_LIST_END },
+	{ KM_LASTYEAR, 27, ACT_CLOSE },
+	{ KM_LASTYEAR, 'q', ACT_CLOSE },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
@@ -193,6 +216,8 @@ keymap_run(struct tui_app *a, int act, int key)
 			return (list_fns[i].flags(a, key));
 		if (a->mode == TUI_HELP)
 			return (list_fns[i].help(a, key));
+		if (a->mode == TUI_LASTYEAR)
+			return (list_fns[i].lastyear(a, key));
 	}
 	return (0);
 }
@@ -297,7 +322,7 @@ keymap_ctx_msgid(enum keymap_ctx ctx)
 		[KM_GLOBAL] = "ed.ctx.global", [KM_FORM] = "ed.ctx.form",
 		[KM_TEXT] = "ed.ctx.text", [KM_FLAGS] = "ed.ctx.flags",
 		[KM_HELP] = "ed.ctx.help", [KM_PREVIEW] = "ed.ctx.preview",
-		[KM_SMALL] = "ed.ctx.global",
+		[KM_LASTYEAR] = "ed.ctx.lastyear", [KM_SMALL] = "ed.ctx.global",
 	};
 
 	return (ids[ctx]);
@@ -330,7 +355,8 @@ keymap_draw_bar(const struct tui_app *a, int y)
 
 	for (act = 0; act < ACT_COUNT_ && x < a->g.cols; act++) {
 		if (actions[act].bar_msgid == NULL ||
-		    (key = bar_key(act)) == -1)
+		    (key = bar_key(act)) == -1 ||
+		    (actions[act].shown != NULL && !actions[act].shown(a)))
 			continue;
 		keymap_key_name(key, 1, name, sizeof name);
 		label = i18n_fmt0(a->i18n, actions[act].bar_msgid);

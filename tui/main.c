@@ -18,8 +18,7 @@
 
 #include "cli.h"
 #include "editor.h"
-#include "export_json.h"
-#include "export_txt.h"
+#include "exporter.h"
 #include "fsio.h"
 #include "i18n.h"
 #include "json.h"
@@ -31,12 +30,6 @@
 #include "text.h"
 #include "tpl.h"
 #include "xmalloc.h"
-
-#if defined(NB_HAVE_LIBZIP) && __has_include("export_docx.h")
-#define NB_DOCX 1
-#include "export_docx.h"
-#include "export_pdf.h"
-#endif
 
 #define MAX_TEXT	(4 * 1024 * 1024)
 
@@ -252,10 +245,12 @@ cmd_set(struct cli *c, int argc, char **argv)
 static int
 cmd_export(struct cli *c, int argc, char **argv)
 {
-	const char	*fmt = "txt", *out = NULL, *path = NULL;
-	struct report	*r;
-	char		*text = NULL;
-	int		 i, rc = 0;
+	const char		*fmt = "txt", *out = NULL, *path = NULL;
+	enum exporter_fmt	 f;
+	struct report		*r;
+	struct err		 e = { 0 };
+	char			*text;
+	int			 i, rc = 0;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-f") == 0 && i + 1 < argc)
@@ -269,37 +264,25 @@ cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if (path == NULL)
 		return (cli_usage(c));
-	if (strcmp(fmt, "txt") != 0 && strcmp(fmt, "json") != 0 &&
-	    strcmp(fmt, "docx") != 0 && strcmp(fmt, "pdf") != 0) {
+	if (!exporter_parse(fmt, &f)) {
 		cli_say(c, "cli.bad_format", 1, fmt);
 		return (2);
 	}
 	if ((r = cli_load(c, path)) == NULL)
 		return (2);
-	if (strcmp(fmt, "txt") == 0)
-		text = export_txt(r, c->lang);
-	else if (strcmp(fmt, "json") == 0)
-		text = export_json(r, c->lang);
-	if (text != NULL)
-		rc = cli_emit(c, out, text, strlen(text)) ? 0 : 2;
-	else {
-#ifdef NB_DOCX
-		struct err e = { 0 };
-		if (out == NULL) {
+	if (out == NULL || strcmp(out, "-") == 0) {
+		/* Standard output: the text formats only. */
+		if ((text = exporter_text(r, f, c->lang)) == NULL) {
 			cli_say(c, "cli.docx_needs_out", 0);
 			rc = 2;
-		} else if (!(strcmp(fmt, "pdf") == 0 ?
-		    export_docx_pdf(r, out, &e) : export_docx(r, out, &e))) {
-			cli_say_err(c, &e);
-			err_clear(&e);
-			rc = 2;
-		}
-#else
-		cli_say(c, "cli.no_docx", 0);
+		} else
+			rc = cli_emit(c, NULL, text, strlen(text)) ? 0 : 2;
+		free(text);
+	} else if (!exporter_write(r, f, c->lang, out, &e)) {
+		cli_say_err(c, &e);
+		err_clear(&e);
 		rc = 2;
-#endif
 	}
-	free(text);
 	report_free(r);
 	return (rc);
 }

@@ -20,7 +20,7 @@
 
 #include "app.h"
 #include "dialog.h"
-#include "doc.h"
+#include "newreport.h"
 #include "rcvdiff.h"
 #include "recover.h"
 #include "recovery.h"
@@ -159,7 +159,7 @@ step_load(struct tui_app *a)
 	r = recover_load(a->path, a->opts->tpls, a->opts->ntpls, &st, &e);
 	if (r == NULL && !st.exists && !a->readonly) {
 		err_clear(&e);
-		return (doc_ask_new(a));
+		return (newreport_ask(a));
 	}
 	if (r == NULL) {
 		d = give_up(a, &e);
@@ -317,7 +317,7 @@ answer_recover(struct tui_app *a, enum recovery_choice ch)
 		if ((file = recover_found_take_file(f)) != NULL)
 			d |= attach(a, file, &f->file_stamp, false, NULL);
 		else if (!f->file_stamp.exists)
-			d |= doc_ask_new(a);
+			d |= newreport_ask(a);
 		else
 			d |= give_up(a, &f->file_err);
 	} else {

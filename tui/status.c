@@ -209,6 +209,10 @@ status_draw_lines(const struct tui_app *a)
 		l2 = selected_flag(a);
 	} else if (a->mode == TUI_HELP) {
 		l1 = app_tr(a, "ed.help_hint");
+	} else if (a->mode == TUI_LASTYEAR) {
+		/* Below last year's text: this year's flags on it (R9). */
+		l1 = app_tr(a, "ed.ly_hint");
+		l2 = flag_line(a, &st);
 	} else {
 		l1 = app_is_text(a) ? text_line(a) : cell_line(a);
 		l2 = flag_line(a, &st);
