@@ -533,6 +533,10 @@ Test(pty_editor, go_to_by_label)
 	open_report(path, ROWS, COLS);
 	go_to("行政处罚");
 	WAIT_FOR("t2_6.punishment.decisions");
+	/* A section's number goes to the section, though "五" is in many
+	 * labels too; the status line shows the section's character count. */
+	go_to("五");
+	WAIT_FOR("五、存在的主要问题及改进情况｜");
 }
 
 /* A computed cell cannot be typed into: the value stays, and a message

@@ -307,12 +307,14 @@ answer_goto(struct tui_app *a, int res)
 		return (doc_close_dialog(a));
 	q = text_sanitize(dialog_text(a->dlg), strlen(dialog_text(a->dlg)),
 	    false);
+	/* A section's number or id (五, 5, s5) names the section, though
+	 * "五" is also in many labels. */
+	if ((sec = tpl_section_index(t, q)) >= 0) {
+		free(q);
+		return (doc_close_dialog(a) | app_set_section(a, sec));
+	}
 	n = tpl_find_cells(t, q, out, 64);
 	if (n == 0) {
-		if ((sec = tpl_section_index(t, q)) >= 0) {
-			free(q);
-			return (doc_close_dialog(a) | app_set_section(a, sec));
-		}
 		dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.goto_none", q));
 		free(q);
 		return (TUI_DIRTY_DIALOG);
