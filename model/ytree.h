@@ -49,6 +49,8 @@ struct ytree {
 	size_t		 n;
 	struct ytree	**keys;
 	struct ytree	**items;
+	/* The root only: the memory of the whole tree (ytree_free). */
+	struct ytree_arena *arena;
 };
 
 /*
@@ -73,6 +75,7 @@ struct ytree	*ytree_parse(const char *buf, size_t len, const char *path,
  */
 struct ytree	*ytree_load(const char *path, struct err *err);
 
+/* Frees a tree given its root (other nodes are freed with their root). */
 void		 ytree_free(struct ytree *);
 
 /* The value for key in a mapping, or NULL. */
