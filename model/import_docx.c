@@ -969,8 +969,12 @@ import_docx_text(const char *buf, size_t len, const char *path,
 	if (len < 22 ||
 	    (src = zip_source_buffer_create(buf, len, 0, &ze)) == NULL ||
 	    (za = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
-		err_set(err, path, 0, 0, "import.e_docx_zip", 1,
-		    zip_error_strerror(&ze));
+		/* The usual case in the user's language, not libzip's. */
+		if (zip_error_code_zip(&ze) == ZIP_ER_NOZIP)
+			err_set(err, path, 0, 0, "import.e_docx_notzip", 0);
+		else
+			err_set(err, path, 0, 0, "import.e_docx_zip", 1,
+			    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		zip_source_free(src);
 		return (NULL);
