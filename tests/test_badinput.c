@@ -90,6 +90,7 @@ run(struct run *r, int uid, const char *const *args)
 {
 	int		 out[2], err[2], st, n;
 	const char	*argv[16];
+	char		*gcov = NULL;
 	pid_t		 pid;
 	double		 t0 = now();
 
@@ -99,6 +100,15 @@ run(struct run *r, int uid, const char *const *args)
 	for (n = 0; args[n] != NULL && n < 12; n++)
 		argv[3 + n] = args[n];
 	argv[3 + n] = NULL;
+	/*
+	 * A coverage build (.ci/coverage) writes its counts at exit; as
+	 * another user it could not write the build tree's .gcda files and
+	 * would say so on stderr, so they go to a folder that user owns.
+	 */
+	if (uid >= 0) {
+		gcov = tu_tmpdir();
+		cr_assert_eq(chown(gcov, (uid_t)uid, (gid_t)uid), 0);
+	}
 	cr_assert(pipe(out) == 0 && pipe(err) == 0);
 	if ((pid = fork()) == 0) {
 		int devnull = open("/dev/null", O_RDONLY);
@@ -110,6 +120,8 @@ run(struct run *r, int uid, const char *const *args)
 		close(err[0]);
 		setenv("LANG", "C.UTF-8", 1);
 		unsetenv("LC_ALL");
+		if (gcov != NULL)
+			setenv("GCOV_PREFIX", gcov, 1);
 		if (uid >= 0 && (setgroups(0, NULL) != 0 ||
 		    setgid((gid_t)uid) != 0 || setuid((uid_t)uid) != 0))
 			_exit(126);
@@ -124,6 +136,10 @@ run(struct run *r, int uid, const char *const *args)
 	waitpid(pid, &st, 0);
 	r->secs = now() - t0;
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	if (gcov != NULL) {
+		tu_rmtree(gcov);
+		free(gcov);
+	}
 }
 
 static void

@@ -1076,3 +1076,249 @@ Test(fsio, read_missing_file)
 	cr_assert_str_eq(err.args[0], strerror(ENOENT));
 	err_clear(&err);
 }
+
+/* ---- branches the fault loops above do not reach (T17) */
+
+/* A table that replaces one call keeps the real ones for the others. */
+static int
+rename_exdev(const char *a, const char *b)
+{
+	(void)a;
+	(void)b;
+	errno = EXDEV;
+	return (-1);
+}
+
+Test(fsio, partial_ops_table_keeps_real_calls)
+{
+	struct fsio_ops	 o = { 0 };
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *p = join(dir, "report.yaml");
+
+	puts_file(p, OLD, 0640);
+	o.rename = rename_exdev;
+	fsio_set_ops(&o);
+	cr_assert_not(fsio_write_atomic(p, NEW, strlen(NEW), 0600, &err));
+	assert_err(&err, p, "save.rename", EXDEV, "rename only");
+	/* The real unlink removed the real temp file. */
+	assert_content(p, OLD, "rename only");
+	cr_assert_eq(entries(dir, "report.yaml"), 1);
+	fsio_set_ops(NULL);
+	cr_assert(fsio_write_atomic(p, NEW, strlen(NEW), 0600, &err));
+	assert_content(p, NEW, "real ops again");
+	err_clear(&err);
+	rm_flat(dir);
+	free(p);
+	free(dir);
+}
+
+/* A path through a regular file fails at lstat with ENOTDIR, not ENOENT. */
+Test(fsio, path_through_a_file_refused)
+{
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *f = join(dir, "plain");
+	char		*p = join(f, "report.yaml");
+
+	puts_file(f, OLD, 0640);
+	cr_assert_not(fsio_write_atomic(p, NEW, strlen(NEW), 0600, &err));
+	assert_err(&err, p, "save.open", ENOTDIR, "through a file");
+	assert_content(f, OLD, "through a file");
+	cr_assert_eq(entries(dir, "plain"), 1);
+	err_clear(&err);
+	rm_flat(dir);
+	free(p);
+	free(f);
+	free(dir);
+}
+
+/* A write that claims more than it was given is an I/O error. */
+static ssize_t
+write_too_much(int fd, const void *buf, size_t n)
+{
+	(void)fd;
+	(void)buf;
+	return ((ssize_t)n + 1);
+}
+
+Test(fsio, overlong_write_is_eio)
+{
+	struct fsio_ops	 o = { 0 };
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *p = join(dir, "report.yaml");
+
+	puts_file(p, OLD, 0640);
+	o.write = write_too_much;
+	fsio_set_ops(&o);
+	cr_assert_not(fsio_write_atomic(p, NEW, strlen(NEW), 0600, &err));
+	fsio_set_ops(NULL);
+	assert_err(&err, p, "save.write", EIO, "overlong write");
+	assert_content(p, OLD, "overlong write");
+	cr_assert_eq(entries(dir, "report.yaml"), 1);
+	err_clear(&err);
+	rm_flat(dir);
+	free(p);
+	free(dir);
+}
+
+/*
+ * The folder's fsync and close both fail: the message names the first
+ * failure (EIO), not the close's.
+ */
+static bool
+is_dir_fd(int fd)
+{
+	struct stat	st;
+
+	return (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+static int
+fsync_dir_eio(int fd)
+{
+	if (is_dir_fd(fd)) {
+		errno = EIO;
+		return (-1);
+	}
+	return (fsync(fd));
+}
+
+static int
+close_dir_ebadf(int fd)
+{
+	bool	dir = is_dir_fd(fd);
+
+	(void)close(fd);
+	if (dir) {
+		errno = EBADF;
+		return (-1);
+	}
+	return (0);
+}
+
+Test(fsio, folder_sync_reports_first_failure)
+{
+	struct fsio_ops	 o = { 0 };
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *p = join(dir, "report.yaml");
+
+	puts_file(p, OLD, 0640);
+	o.fsync = fsync_dir_eio;
+	o.close = close_dir_ebadf;
+	fsio_set_ops(&o);
+	cr_assert_not(fsio_write_atomic(p, NEW, strlen(NEW), 0600, &err));
+	assert_err(&err, p, "save.dirsync", EIO, "fsync and close");
+	/* The rename happened: the new content is there, but not durable. */
+	assert_content(p, NEW, "fsync and close");
+	o.fsync = NULL;
+	fsio_set_ops(&o);
+	cr_assert_not(fsio_write_atomic(p, OLD, strlen(OLD), 0600, &err));
+	assert_err(&err, p, "save.dirsync", EBADF, "close only");
+	fsio_set_ops(NULL);
+	cr_assert_eq(entries(dir, "report.yaml"), 1);
+	err_clear(&err);
+	rm_flat(dir);
+	free(p);
+	free(dir);
+}
+
+/*
+ * A file in "/" syncs "/" itself.  The temp file and the rename are
+ * redirected into a scratch folder, so nothing is written to "/".
+ */
+static char	 root_scratch[PATH_MAX];
+static char	 root_dir_opened[PATH_MAX];
+
+static const char *
+root_redirect(const char *path, char *buf, size_t size)
+{
+	if (strncmp(path, "/.nb-fsio-root", 14) == 0 ||
+	    strncmp(path, "/nb-fsio-root", 13) == 0) {
+		snprintf(buf, size, "%s%s", root_scratch, path);
+		return (buf);
+	}
+	return (path);
+}
+
+static int
+root_open(const char *path, int flags, mode_t mode)
+{
+	char	buf[PATH_MAX];
+
+	if (flags & O_DIRECTORY)
+		snprintf(root_dir_opened, sizeof root_dir_opened, "%s", path);
+	return (open(root_redirect(path, buf, sizeof buf), flags, mode));
+}
+
+static int
+root_rename(const char *a, const char *b)
+{
+	char	ba[PATH_MAX], bb[PATH_MAX];
+
+	return (rename(root_redirect(a, ba, sizeof ba),
+	    root_redirect(b, bb, sizeof bb)));
+}
+
+static int
+root_unlink(const char *path)
+{
+	char	buf[PATH_MAX];
+
+	return (unlink(root_redirect(path, buf, sizeof buf)));
+}
+
+Test(fsio, file_in_root_folder_syncs_root)
+{
+	struct fsio_ops	 o = { 0 };
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *p;
+	struct stat	 st;
+
+	if (lstat("/nb-fsio-root.yaml", &st) == 0)
+		cr_skip_test("/nb-fsio-root.yaml exists");
+	snprintf(root_scratch, sizeof root_scratch, "%s", dir);
+	o.open = root_open;
+	o.rename = root_rename;
+	o.unlink = root_unlink;
+	fsio_set_ops(&o);
+	cr_assert(fsio_write_atomic("/nb-fsio-root.yaml", NEW, strlen(NEW),
+	    0600, &err), "%s", err.msgid);
+	fsio_set_ops(NULL);
+	cr_assert_str_eq(root_dir_opened, "/");
+	p = join(dir, "nb-fsio-root.yaml");
+	assert_content(p, NEW, "in /");
+	cr_assert_eq(mode_of(p), 0600);
+	cr_assert_eq(entries(dir, "nb-fsio-root.yaml"), 1);
+	cr_assert_neq(lstat("/nb-fsio-root.yaml", &st), 0);
+	rm_flat(dir);
+	free(p);
+	free(dir);
+}
+
+/* No limit at all (SIZE_MAX) still reads a file that grows past fstat. */
+Test(fsio, read_unlimited_growing_file)
+{
+	struct err	 err = { 0 };
+	size_t		 len = 0;
+	char		*buf;
+
+	buf = fsio_read_file("/proc/self/status", SIZE_MAX, &len, &err);
+	cr_assert_not_null(buf, "%s", err.msgid);
+	cr_assert_gt(len, 100);
+	cr_assert_eq(strlen(buf), len);
+	cr_assert_eq(strncmp(buf, "Name:", 5), 0);
+	free(buf);
+}
+
+/* A read(2) error: /proc/self/mem is a regular file whose offset 0 is EIO. */
+Test(fsio, read_error_reported)
+{
+	struct err	 err = { 0 };
+	size_t		 len = 0;
+
+	cr_assert_null(fsio_read_file("/proc/self/mem", 1 << 20, &len, &err));
+	cr_assert_str_eq(err.msgid, "file.read");
+	cr_assert_str_eq(err.path, "/proc/self/mem");
+	cr_assert_eq(err.nargs, 1);
+	cr_assert_str_eq(err.args[0], strerror(EIO));
+	err_clear(&err);
+}

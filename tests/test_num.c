@@ -157,6 +157,15 @@ static const struct pcase pcases[] = {
 	OKD("5.123456", 9, 5123456, 6),
 	BADD("5.1234567", 9, NUM_E_DIGITS, 8),
 	BADD("5.1234567", 2, NUM_E_DIGITS, 4),
+	/*
+	 * Code points that share a lead byte (or two) with NBSP, U+3000 and
+	 * the full-width "+,-./0-9" but are none of them.
+	 */
+	BAD("1\u00a9", C, NUM_E_CHAR, 1),	/* © C2 A9 */
+	BAD("12\u30fc", C, NUM_E_CHAR, 2),	/* ー E3 83 BC */
+	BAD("1\uffe5", C, NUM_E_CHAR, 1),	/* ￥ EF BF A5 */
+	BAD("1\uff1a", C, NUM_E_CHAR, 1),	/* ： EF BC 9A */
+	BAD("\uff0a1", C, NUM_E_CHAR, 0),	/* ＊ EF BC 8A */
 };
 
 Test(num, parse_table)

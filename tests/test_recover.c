@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "recover.h"
+#include "sbuf.h"
 #include "store.h"
 #include "testutil.h"
 #include "xmalloc.h"
@@ -1197,5 +1198,253 @@ Test(recover, clean_temps_of_dead_processes)
 	cr_assert(exists(p[5]));
 	for (i = 0; i < 6; i++)
 		free(p[i]);
+	recover_free(rc);
+}
+
+/* ---- the snapshot header, field by field (T17) */
+
+/* The whole line of path that starts with key, without its newline. */
+static char *
+line_of(const char *path, const char *key)
+{
+	char	*text = tu_read(path, NULL), *p, *l;
+
+	cr_assert_not_null(text);
+	p = strstr(text, key);
+	cr_assert_not_null(p, "%s in %s", key, path);
+	l = xstrndup(p, (size_t)(strchr(p, '\n') - p));
+	free(text);
+	return (l);
+}
+
+/*
+ * Each header line damaged in one way makes the snapshot corrupt; an
+ * upper-case hash is still a hash.
+ */
+Test(recover, header_fields_parse_strictly)
+{
+	static const char *const bad[][2] = {
+		{ "#@ version ", "#@version 1" },
+		{ "#@ version ", "#@ version" },
+		{ "#@ pid ", "#@ pid 2147483648" },
+		{ "#@ start ", "#@ start 12x" },
+		{ "#@ time ", "#@ time 1700000000" },
+		{ "#@ time ", "#@ time 9223372036854775808.0" },
+		{ "#@ time ", "#@ time 1700000000.1000000000" },
+		{ "#@ time ", "#@ time 1700000000.5 " },
+		{ "#@ base ", "#@ base 2 0 1.0 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1x0 1.0 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 9223372036854775808 1.0 "
+		    "0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 0x1.0 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 0 x 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 0 1.0x0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 0 1.0 0123456789abcdeg" },
+		{ "#@ base ", "#@ base 1 0 1.0 0123456789abcdef0" },
+		{ "#@ body ", "#@ body 5x0123456789abcdef" },
+		{ "#@ body ", "#@ body 5 0123456789abcdeg" },
+		{ "#@ body ", "#@ body x 0123456789abcdef" },
+		{ "#@ time ", "#@ time 1700000000.x" },
+		{ "#@ base ", "#@ base x 0 1.0 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 x 1.0 0123456789abcdef" },
+		{ "#@ base ", "#@ base 1 0 1.0 -123456789abcdef" },
+	};
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	char			*orig, *body, *up, *cut;
+	const char		*snap;
+	size_t			 i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+	snap = recover_snapshot_path(rc);
+	orig = tu_read(snap, NULL);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tu_write(snap, orig);
+		replace_line(snap, bad[i][0], bad[i][1]);
+		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR,
+		    "%s", bad[i][1]);
+		cr_assert_str_eq(e.msgid, "recover.corrupt", "%s", bad[i][1]);
+		err_clear(&e);
+	}
+	/* The control: the same fields well formed are accepted. */
+	tu_write(snap, orig);
+	replace_line(snap, "#@ base ", "#@ base 1 0 1.0 0123456789abcdef");
+	replace_line(snap, "#@ time ", "#@ time 1700000000.5");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	    e.msgid);
+	cr_assert_eq(f->time.tv_sec, 1700000000);
+	cr_assert_eq(f->time.tv_nsec, 5);
+	cr_assert(f->base.exists);
+	cr_assert_eq(f->base.hash, UINT64_C(0x0123456789abcdef));
+	recover_found_free(f);
+	/* A header cut short before its newline. */
+	cut = xstrndup(orig, (size_t)(strstr(orig, "#@ report") - orig) - 1);
+	tu_write(snap, cut);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+	free(cut);
+	/* Upper-case hex digits read as the same hash. */
+	tu_write(snap, orig);
+	body = line_of(snap, "#@ body ");
+	up = xstrdup(body);
+	for (i = (size_t)(strrchr(up, ' ') - up); up[i] != '\0'; i++)
+		if (up[i] >= 'a' && up[i] <= 'f')
+			up[i] = (char)(up[i] - 'a' + 'A');
+	cr_assert_str_neq(up, body, "no hex letter in %s", body);
+	replace_line(snap, "#@ body ", up);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	    e.msgid);
+	cr_assert_eq(report_value(f->snap, input_cell(T[0], 0)).n.v, 9);
+	recover_found_free(f);
+	free(up);
+	free(body);
+	free(orig);
+	report_free(r);
+	recover_free(rc);
+}
+
+/*
+ * Whole-file damage the header parser must see: no recovery head at all,
+ * a header too long to be one, and a header with an empty body (the
+ * header is sound, so the report parser refuses the body).
+ */
+Test(recover, snapshot_shapes_refused)
+{
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	struct sbuf		 b;
+	char			*orig, *head;
+	const char		*snap;
+	int			 i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+	snap = recover_snapshot_path(rc);
+	orig = tu_read(snap, NULL);
+
+	tu_write(snap, "nianbao: 1\ntemplate: gb2021\norgan: \"一个很长的名字\"\n");
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+
+	sbuf_init(&b);
+	sbuf_adds(&b, "# nianbao recovery snapshot; do not edit\n");
+	for (i = 0; i < 6000; i++)
+		sbuf_adds(&b, "#@ version 1\n");
+	tu_write(snap, b.s);
+	sbuf_done(&b);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "recover.corrupt");
+	err_clear(&e);
+
+	/* The header alone; "body 0" with the FNV-1a hash of nothing. */
+	head = strchr(strstr(orig, "\n#@ body ") + 1, '\n');
+	head = xstrndup(orig, (size_t)(head - orig) + 1);
+	tu_write(snap, head);
+	replace_line(snap, "#@ body ", "#@ body 0 cbf29ce484222325");
+	free(head);
+	head = tu_read(snap, NULL);
+	cr_assert(strlen(head) > 27 && strcmp(head + strlen(head) - 27,
+	    "#@ body 0 cbf29ce484222325\n") == 0, "%s", head);
+	free(head);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_str_eq(e.msgid, "store.not_report");
+	err_clear(&e);
+	free(orig);
+	report_free(r);
+	recover_free(rc);
+}
+
+/* A snapshot from another host keeps its host name, odd escapes included. */
+Test(recover, other_host_snapshot_kept_with_its_name)
+{
+	static const char *const hosts[][2] = {
+		{ "#@ host ab%zz", "ab%zz" },
+		{ "#@ host x%4", "x%4" },
+		{ "#@ host %4g", "%4g" },
+		{ "#@ host %g4", "%g4" },
+		{ "#@ host a%2Fb%7fc", "a/b\x7f" "c" },
+	};
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	const char		*snap;
+	size_t			 i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	snap = recover_snapshot_path(rc);
+	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		/* No change at all: kept only because its writer is elsewhere. */
+		cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+		replace_line(snap, "#@ host ", hosts[i][0]);
+		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND,
+		    "%s: %s", hosts[i][0], e.msgid);
+		cr_assert_eq(f->who, RECOVER_ELSEWHERE);
+		cr_assert_eq(f->ndiffs, 0);
+		cr_assert_str_eq(f->owner.host, hosts[i][1]);
+		recover_found_free(f);
+	}
+	report_free(r);
+	recover_free(rc);
+}
+
+/* A report path with DEL and '%' survives the header's escaping. */
+Test(recover, odd_bytes_in_report_path_round_trip)
+{
+	char			*p = tu_path(tmp, "r\x7f%41.yaml");
+	struct report		*r = report_new(T[0]), *back;
+	struct recover		*rc;
+	struct recover_found	*f;
+	struct recover_stamp	 st;
+	struct err		 e = { 0 };
+	char			*text;
+
+	cr_assert(store_save(r, p, &e), "%s", e.msgid);
+	report_free(r);
+	rc = rc_new(p);
+	back = recover_load(p, T, 2, &st, &e);
+	cr_assert_not_null(back, "%s", e.msgid);
+	recover_track(rc, back, &st, false);
+	set(back, input_cell(T[0], 0), "3");
+	cr_assert(recover_write(rc, back, 0, &e), "%s", e.msgid);
+	text = tu_read(recover_snapshot_path(rc), NULL);
+	cr_assert_not_null(strstr(text, "r%7F%2541.yaml\n"), "%s", text);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	    e.msgid);
+	cr_assert_str_eq(f->report, recover_report_path(rc));
+	cr_assert_not_null(strstr(f->report, "r\x7f%41.yaml"));
+	recover_found_free(f);
+	free(text);
+	report_free(back);
+	recover_free(rc);
+	free(p);
+}
+
+/* Owner records: a bad pid, an unknown boot, this pid with a new start. */
+Test(recover, owner_check_edge_cases)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o;
+
+	o = fake_owner(rc, 0);
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_GARBLED);
+	o = fake_owner(rc, (long)getpid());
+	o.boot[0] = '\0';
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_SELF);
+	o = fake_owner(rc, (long)getpid());
+	o.start = recover_self(rc)->start + 1;
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
 	recover_free(rc);
 }

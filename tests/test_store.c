@@ -267,3 +267,106 @@ Test(store, mode_kept)
 	free(path);
 	free(dir);
 }
+
+/* ---- branches the tests above do not reach (T17) */
+
+/* Where the imported figures came from survives a save and a load. */
+Test(store, sources_round_trip)
+{
+	struct report	*r = report_new(T[0]), *back;
+	struct err	 e = { 0 };
+	char		*text;
+
+	report_add_source(r, "2023年报.docx");
+	report_add_source(r, "表三: \"补充\"");
+	text = store_dump(r);
+	cr_assert_not_null(strstr(text, "\nsources:\n  - "), "%s", text);
+	back = store_parse(text, strlen(text), "mem", T, 2, &e);
+	cr_assert_not_null(back, "%s: %s", e.msgid, text);
+	cr_assert_eq(report_nsources(back), 2);
+	cr_assert_str_eq(report_source(back, 0), "2023年报.docx");
+	cr_assert_str_eq(report_source(back, 1), "表三: \"补充\"");
+	free(text);
+	report_free(back);
+	report_free(r);
+}
+
+Test(store, sources_and_previous_sections_refused)
+{
+	refused("nianbao: 1\ntemplate: gb2021\nsources: a.docx\n",
+	    "store.type", 3);
+	refused("nianbao: 1\ntemplate: gb2021\nsources:\n  - [a.docx]\n",
+	    "store.type", 4);
+	refused("nianbao: 1\ntemplate: gb2021\nprevious_sections: [a]\n",
+	    "store.type", 3);
+	refused("nianbao: 1\ntemplate: gb2021\nyear: ''\n", "store.bad_year",
+	    3);
+}
+
+/* A quoted year is a year; an empty one means none. */
+Test(store, year_quoted_or_empty)
+{
+	static const char	*quoted = "nianbao: 1\ntemplate: gb2021\n"
+	    "year: \"2023\"\n";
+	static const char	*empty = "nianbao: 1\ntemplate: gb2021\nyear:\n";
+	struct err		 e = { 0 };
+	struct report		*r;
+
+	r = store_parse(quoted, strlen(quoted), "q.yaml", T, 2, &e);
+	cr_assert_not_null(r, "%s", e.msgid);
+	cr_assert_eq(report_year(r), 2023);
+	report_free(r);
+	r = store_parse(empty, strlen(empty), "e.yaml", T, 2, &e);
+	cr_assert_not_null(r, "%s", e.msgid);
+	cr_assert_eq(report_year(r), 0);
+	report_free(r);
+}
+
+/* "null", "~" and nothing at all are blank cells, not bad numbers. */
+Test(store, null_forms_are_blank)
+{
+	const struct tpl	*t = T[0];
+	struct err		 e = { 0 };
+	struct report		*r;
+	char			*text;
+	int			 in[3], n = 0;
+	size_t			 i;
+
+	for (i = 0; i < t->ncells && n < 3; i++)
+		if (t->cells[i].formula < 0)
+			in[n++] = (int)i;
+	cr_assert_eq(n, 3);
+	text = xasprintf("nianbao: 1\ntemplate: gb2021\ncells:\n"
+	    "  %s: null\n  %s: ~\n  %s:\n", t->cells[in[0]].id,
+	    t->cells[in[1]].id, t->cells[in[2]].id);
+	r = store_parse(text, strlen(text), "n.yaml", T, 2, &e);
+	cr_assert_not_null(r, "%s %s", e.msgid, text);
+	for (n = 0; n < 3; n++)
+		cr_assert_eq(report_value(r, in[n]).state, RV_BLANK);
+	free(text);
+	report_free(r);
+}
+
+/* The template's last cell, then an earlier one: found out of order. */
+Test(store, last_cell_then_earlier)
+{
+	const struct tpl	*t = T[0];
+	struct err		 e = { 0 };
+	struct report		*r;
+	struct report_value	 got;
+	char			*text;
+	int			 last = (int)t->ncells - 1;
+
+	text = xasprintf("nianbao: 1\ntemplate: gb2021\nprevious:\n"
+	    "  %s: 7\n  %s: 3\n", t->cells[last].id, t->cells[0].id);
+	r = store_parse(text, strlen(text), "o.yaml", T, 2, &e);
+	cr_assert_not_null(r, "%s %s", e.msgid, text);
+	cr_assert(report_prev_value(r, last, &got));
+	cr_assert_eq(got.n.v, t->cells[last].type.kind == NUM_MONEY ?
+	    7 * NUM_MONEY_SCALE : 7);
+	cr_assert(report_prev_value(r, 0, &got));
+	cr_assert_eq(got.n.v, t->cells[0].type.kind == NUM_MONEY ?
+	    3 * NUM_MONEY_SCALE : 3);
+	free(text);
+	report_free(r);
+}

@@ -780,3 +780,141 @@ Test(ytree, emit_round_trip_random)
 	}
 	sbuf_done(&b);
 }
+
+/* ---- branches the tests above do not reach (T17) */
+
+/* NEL, U+2028 and U+2029 end a line, as libyaml counts them. */
+Test(ytree, unicode_line_breaks_counted)
+{
+	refuse_arg("a\xC2\x85" "b\xE2\x80\xA9" "c\xE2\x80\xA8" "d\x01",
+	    "yaml.control", 4, 2, "U+0001");
+	refuse_arg("a: \xEF\xBF\xBF\n", "yaml.control", 1, 4, "U+FFFF");
+}
+
+/* The node that passes the cap may be a collection, not only a scalar. */
+Test(ytree, node_cap_at_a_collection)
+{
+	struct sbuf	 b;
+	struct err	 e = { 0 };
+	struct ytree	*t;
+	int		 i;
+
+	sbuf_init(&b);
+	sbuf_addc(&b, '[');
+	for (i = 0; i < YTREE_MAX_NODES - 2; i++)
+		sbuf_adds(&b, "0,");
+	sbuf_adds(&b, "[]]");
+	t = parse(b.s, &e);
+	cr_assert_not_null(t, "%s", e.msgid);
+	cr_assert_eq(t->n, (size_t)YTREE_MAX_NODES - 1);
+	cr_assert_eq(t->items[t->n - 1]->kind, YTREE_SEQ);
+	ytree_free(t);
+	sbuf_truncate(&b, b.len - 3);
+	sbuf_adds(&b, "0,[]]");
+	refuse(b.s, "yaml.nodes", 1, 2 * YTREE_MAX_NODES);
+	sbuf_done(&b);
+}
+
+/* /proc files say size 0 and have content: the buffer grows. */
+Test(ytree, load_file_larger_than_stat_says)
+{
+	struct err	 e = { 0 };
+	struct ytree	*t;
+	char		 comm[64];
+	ssize_t		 n;
+	int		 fd;
+
+	cr_assert((fd = open("/proc/self/comm", O_RDONLY)) != -1);
+	n = read(fd, comm, sizeof comm - 1);
+	close(fd);
+	cr_assert_gt(n, 1);
+	comm[n - 1] = '\0';	/* the newline */
+	t = ytree_load("/proc/self/comm", &e);
+	cr_assert_not_null(t, "%s", e.msgid);
+	cr_assert_eq(t->kind, YTREE_SCALAR);
+	cr_assert_str_eq(t->str, comm);
+	ytree_free(t);
+}
+
+/* A read(2) error: /proc/self/mem is a regular file whose offset 0 is EIO. */
+Test(ytree, load_read_error)
+{
+	struct err	 e = { 0 };
+
+	cr_assert_null(ytree_load("/proc/self/mem", &e));
+	cr_assert_str_eq(e.msgid, "file.read");
+	cr_assert_str_eq(e.path, "/proc/self/mem");
+	cr_assert_eq(e.nargs, 1);
+	cr_assert_str_eq(e.args[0], strerror(EIO));
+	err_clear(&e);
+}
+
+Test(ytree, get_on_no_mapping)
+{
+	struct err	 e = { 0 };
+	struct ytree	*t = parse("a: 1\n", &e);
+
+	cr_assert_not_null(t);
+	cr_assert_null(ytree_get(NULL, "a"));
+	cr_assert_null(ytree_get(t->items[0], "a"));
+	cr_assert_not_null(ytree_get(t, "a"));
+	ytree_free(t);
+	ytree_free(NULL);
+}
+
+/* Every invisible character the emitter escapes, and back. */
+Test(ytree, emit_escapes_invisibles)
+{
+	static const uint32_t cps[] = { 0xA0, 0xAD, 0x061C, 0x180E, 0x200B,
+	    0x200E, 0x200F, 0x2028, 0x202E, 0x2060, 0x206F, 0xFEFF, 0xFFF9,
+	    0xFFFB };
+	char		 in[16], want[32], *got, *doc;
+	struct err	 e = { 0 };
+	struct ytree	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		uint32_t c = cps[i];
+
+		if (c < 0x800)
+			snprintf(in, sizeof in, "a%c%cb",
+			    (char)(0xC0 | (c >> 6)), (char)(0x80 | (c & 0x3F)));
+		else
+			snprintf(in, sizeof in, "a%c%c%cb",
+			    (char)(0xE0 | (c >> 12)),
+			    (char)(0x80 | ((c >> 6) & 0x3F)),
+			    (char)(0x80 | (c & 0x3F)));
+		snprintf(want, sizeof want, "\"a\\u%04Xb\"", (unsigned)c);
+		got = emit(ytree_emit_scalar, in);
+		cr_assert_str_eq(got, want, "U+%04X", (unsigned)c);
+		doc = xasprintf("k: %s\n", got);
+		t = parse(doc, &e);
+		cr_assert_not_null(t, "U+%04X: %s", (unsigned)c, e.msgid);
+		cr_assert_str_eq(t->items[0]->str, in, "U+%04X", (unsigned)c);
+		ytree_free(t);
+		free(doc);
+		free(got);
+	}
+}
+
+/* Space-like characters at either end force quotes; inside they do not. */
+Test(ytree, emit_scalar_space_like_ends)
+{
+	static const char *const sp[] = { "\xE1\x9A\x80", "\xE2\x80\x80",
+	    "\xE2\x80\x8A", "\xE2\x80\xAF", "\xE2\x81\x9F", "\xE3\x80\x80" };
+	char	 s[32], want[40];
+	size_t	 i;
+
+	for (i = 0; i < sizeof sp / sizeof sp[0]; i++) {
+		snprintf(s, sizeof s, "%s报表", sp[i]);
+		snprintf(want, sizeof want, "\"%s\"", s);
+		emits(ytree_emit_scalar, s, want);
+		snprintf(s, sizeof s, "报表%s", sp[i]);
+		snprintf(want, sizeof want, "\"%s\"", s);
+		emits(ytree_emit_scalar, s, want);
+		snprintf(s, sizeof s, "报%s表", sp[i]);
+		emits(ytree_emit_scalar, s, s);
+	}
+	/* Broken UTF-8 from a caller is never emitted plain. */
+	emits(ytree_emit_scalar, "ab\xFF", "\"ab\\uFFFD\"");
+}
