@@ -15,6 +15,7 @@
 
 #ifdef NB_HAVE_LIBZIP
 #include <zip.h>
+#include <zlib.h>
 #endif
 
 #include "docx_parts.h"
@@ -397,6 +398,28 @@ package_date(void)
 }
 
 #ifdef NB_HAVE_LIBZIP
+/*
+ * Sets docx.zip from the first of the errors that says something (zip_close
+ * can fail with the archive's error empty and the cause in its source).
+ * libzip or zlib out of memory is fatal(), as everywhere else; so is a
+ * failure that says nothing: the archive is built in memory, and libzip
+ * 1.7's zip_source_buffer returns NULL after a failed malloc without
+ * setting any error.
+ */
+static void
+zip_fail(struct err *err, zip_error_t *a, zip_error_t *b)
+{
+	zip_error_t	*ze = zip_error_code_zip(a) != ZIP_ER_OK || b == NULL ?
+			    a : b;
+
+	if (zip_error_code_zip(ze) == ZIP_ER_OK ||
+	    zip_error_code_zip(ze) == ZIP_ER_MEMORY ||
+	    (zip_error_code_zip(ze) == ZIP_ER_ZLIB &&
+	    zip_error_code_system(ze) == Z_MEM_ERROR))
+		fatal("out of memory");
+	err_set(err, NULL, 0, 0, "docx.zip", 1, zip_error_strerror(ze));
+}
+
 /* Reads the finished archive back out of its memory source. */
 static void *
 source_bytes(zip_source_t *src, size_t *len, struct err *err)
@@ -422,8 +445,7 @@ source_bytes(zip_source_t *src, size_t *len, struct err *err)
 	*len = (size_t)n;
 	return (buf);
 fail:
-	err_set(err, NULL, 0, 0, "docx.zip", 1,
-	    zip_error_strerror(zip_source_error(src)));
+	zip_fail(err, zip_source_error(src), NULL);
 	return (NULL);
 }
 
@@ -464,7 +486,7 @@ package(char **texts, time_t date, size_t *len, struct err *err)
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL ||
 	    (za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)) == NULL) {
-		err_set(err, NULL, 0, 0, "docx.zip", 1, zip_error_strerror(&ze));
+		zip_fail(err, &ze, NULL);
 		zip_error_fini(&ze);
 		zip_source_free(src);
 		return (NULL);
@@ -472,8 +494,7 @@ package(char **texts, time_t date, size_t *len, struct err *err)
 	zip_error_fini(&ze);
 	zip_source_keep(src);	/* still needed after zip_close */
 	if (!add_parts(za, texts, date) || zip_close(za) < 0) {
-		err_set(err, NULL, 0, 0, "docx.zip", 1,
-		    zip_error_strerror(zip_get_error(za)));
+		zip_fail(err, zip_get_error(za), zip_source_error(src));
 		zip_discard(za);
 		zip_source_free(src);
 		return (NULL);

@@ -102,9 +102,10 @@
  * recover_pending(), restores the terminal and exits.  Everything that
  * write needs (the folder, the paths, this process's pid, host and boot
  * id) was resolved by recover_new, so the emergency write only dumps the
- * report and writes one file.  The fatal() hook (out of memory) should
- * not try to snapshot: the last periodic snapshot is at most
- * RECOVER_INTERVAL_MS old.
+ * report and writes one file.  The fatal() hook (out of memory) is not a
+ * signal handler: it writes the snapshot the same way, and when that runs
+ * out of memory too, the last periodic snapshot (at most
+ * RECOVER_INTERVAL_MS old) is what remains.
  */
 #ifndef NB_RECOVER_H
 #define NB_RECOVER_H

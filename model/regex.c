@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include <unicode/ustring.h>
+#include <unicode/utypes.h>
 
 #include "regex.h"
 #include "xmalloc.h"
@@ -47,6 +48,9 @@ regex_open(const char *pattern)
 	u = regex_u16(pattern, &len);
 	re = uregex_open(u, len, 0, NULL, &st);
 	free(u);
+	/* Not the template's fault: a pattern it would have rejected. */
+	if (st == U_MEMORY_ALLOCATION_ERROR)
+		fatal("out of memory");
 	if (U_FAILURE(st)) {
 		uregex_close(re);
 		return (NULL);

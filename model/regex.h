@@ -11,8 +11,8 @@
 
 #include <unicode/uregex.h>
 
-/* Compiles a UTF-8 pattern; NULL if it is not a valid ICU regex.  Close
- * with uregex_close. */
+/* Compiles a UTF-8 pattern; NULL if it is not a valid ICU regex (ICU
+ * out of memory is fatal()).  Close with uregex_close. */
 URegularExpression	*regex_open(const char *pattern);
 
 /* UTF-8 to UTF-16 (invalid bytes become U+FFFD).  Newly allocated;

@@ -1,36 +1,51 @@
 /*
  * The x*alloc family: every allocation either succeeds or ends the process
  * through fatal(), which first gives the front end a chance to save the
- * user's work and restore the terminal.
+ * user's work and restore the terminal, then exits with XMALLOC_EXIT.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/uclean.h>
+
 #include "xmalloc.h"
 
-static void (*fatal_hook)(void);
+static void	(*fatal_save)(void *);
+static void	(*fatal_restore)(void *);
+static void	 *fatal_arg;
 
 void
-xmalloc_set_fatal_hook(void (*hook)(void))
+xmalloc_set_fatal_hook(void (*save)(void *), void (*restore)(void *),
+    void *arg)
 {
-	fatal_hook = hook;
+	fatal_save = save;
+	fatal_restore = restore;
+	fatal_arg = arg;
 }
 
+/*
+ * A hook that runs out of memory comes back here: the counters make each
+ * hook run at most once, so the nested call goes on with what is left.
+ */
 _Noreturn void
 fatal(const char *what)
 {
-	static int dying;
+	static int	saving, restoring;
+	ssize_t		n;
 
-	if (!dying++ && fatal_hook != NULL)
-		fatal_hook();
+	if (!saving++ && fatal_save != NULL)
+		fatal_save(fatal_arg);
+	if (!restoring++ && fatal_restore != NULL)
+		fatal_restore(fatal_arg);
 	/* The message is fixed English: i18n itself may be what ran out. */
-	if (write(STDERR_FILENO, "nianbao: fatal: ", 16) < 0 ||
-	    write(STDERR_FILENO, what, strlen(what)) < 0 ||
-	    write(STDERR_FILENO, "\n", 1) < 0)
-		abort();
-	abort();
+	n = write(STDERR_FILENO, "nianbao: fatal: ", 16);
+	if (n >= 0)
+		n = write(STDERR_FILENO, what, strlen(what));
+	if (n >= 0)
+		n = write(STDERR_FILENO, "\n", 1);
+	_exit(XMALLOC_EXIT);
 }
 
 void *
@@ -106,4 +121,36 @@ xasprintf(const char *fmt, ...)
 	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	return (s);
+}
+
+/* ICU's allocator hooks: ICU never asks for 0 bytes (uprv_malloc and
+ * uprv_realloc handle that themselves). */
+static void * U_CALLCONV
+icu_alloc(const void *ctx, size_t size)
+{
+	(void)ctx;
+	return (xmalloc(size));
+}
+
+static void * U_CALLCONV
+icu_realloc(const void *ctx, void *p, size_t size)
+{
+	(void)ctx;
+	return (xreallocarray(p, 1, size));
+}
+
+static void U_CALLCONV
+icu_free(const void *ctx, void *p)
+{
+	(void)ctx;
+	free(p);
+}
+
+bool
+xmalloc_icu(void)
+{
+	UErrorCode	st = U_ZERO_ERROR;
+
+	u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &st);
+	return (U_SUCCESS(st));
 }

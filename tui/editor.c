@@ -14,8 +14,10 @@
  * returns; the loop sees it (or EOF/EIO on input), and then the snapshot
  * is written first, the terminal restored (endwin, bracketed paste off),
  * and a line on stderr says where the work is.  SIGPIPE is ignored.
- * Every way out (normal, signal, a dead terminal, out of memory) goes
- * through endwin() with bracketed paste switched off.
+ * Out of memory does the same from fatal()'s hooks (snapshot, then the
+ * terminal, then the line), and exits with XMALLOC_EXIT.  Every way out
+ * (normal, signal, a dead terminal, out of memory) goes through endwin()
+ * with bracketed paste switched off.
  *
  * The one piece of global state is the signal flag, which a handler must
  * be able to reach.
@@ -46,6 +48,14 @@ on_signal(int sig)
 	editor_stop = sig;
 }
 
+/* Prints a message line on stderr (after the terminal is restored). */
+static void
+say(const char *m)
+{
+	if (m != NULL)
+		fprintf(stderr, "nianbao: %s\n", m);
+}
+
 static void
 paste_mode(bool on)
 {
@@ -53,13 +63,31 @@ paste_mode(bool on)
 	fflush(stdout);
 }
 
-/* fatal() (out of memory) runs this before it exits. */
+/* What fatal()'s two hooks share: the app, and the message for stderr. */
+struct fatal_ctx {
+	struct tui_app	*a;
+	char		*msg;
+};
+
+/* fatal() (out of memory), first: the snapshot, while the work is there. */
 static void
-restore_terminal(void)
+fatal_save(void *arg)
 {
+	struct fatal_ctx	*f = arg;
+
+	f->msg = recovery_fatal(f->a);
+}
+
+/* fatal(), second (also when fatal_save ran out): the terminal back. */
+static void
+fatal_restore(void *arg)
+{
+	struct fatal_ctx	*f = arg;
+
 	if (!isendwin())
 		endwin();
 	paste_mode(false);
+	say(f->msg);
 }
 
 static void
@@ -79,7 +107,7 @@ catch_signals(void)
 }
 
 static SCREEN *
-term_start(struct tui_app *a)
+term_start(struct tui_app *a, struct fatal_ctx *f)
 {
 	SCREEN	*scr;
 
@@ -102,7 +130,9 @@ term_start(struct tui_app *a)
 	curs_set(0);
 	paste_mode(true);
 	textedit_define_paste_keys();
-	xmalloc_set_fatal_hook(restore_terminal);
+	f->a = a;
+	f->msg = NULL;
+	xmalloc_set_fatal_hook(fatal_save, fatal_restore, f);
 	return (scr);
 }
 
@@ -112,7 +142,7 @@ term_stop(SCREEN *scr)
 	curs_set(1);
 	endwin();
 	paste_mode(false);
-	xmalloc_set_fatal_hook(NULL);
+	xmalloc_set_fatal_hook(NULL, NULL, NULL);
 	delscreen(scr);
 }
 
@@ -133,14 +163,6 @@ load_preview(const struct editor_opts *o)
 	return (NULL);
 }
 
-/* Prints a message line on stderr (after the terminal is restored). */
-static void
-say(const char *m)
-{
-	if (m != NULL)
-		fprintf(stderr, "nianbao: %s\n", m);
-}
-
 /* Gives up before the screen was touched. */
 static int
 not_opened(struct tui_app *a, struct report *r)
@@ -158,6 +180,7 @@ int
 editor_run(const struct editor_opts *o)
 {
 	struct tui_app	 a;
+	struct fatal_ctx f;
 	struct report	*r = NULL;
 	SCREEN		*scr;
 	bool		 normal;
@@ -175,7 +198,7 @@ editor_run(const struct editor_opts *o)
 		}
 	} else if (!recovery_open(&a))
 		return (not_opened(&a, NULL));
-	if ((scr = term_start(&a)) == NULL) {
+	if ((scr = term_start(&a, &f)) == NULL) {
 		free(a.fatal);
 		a.fatal = i18n_fmt1(o->i18n, "ed.no_terminal",
 		    getenv("TERM") != NULL ? getenv("TERM") : "");

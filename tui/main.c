@@ -3,7 +3,8 @@
  * subcommand gets one struct cli (language, messages, the loaded
  * templates) and returns the exit code: 0 done, 1 rule errors found
  * (check), 2 could not do it (bad arguments, unreadable file, refused
- * value).  Messages go to stderr in the user's language; results to
+ * value); out of memory ends the process in fatal() with XMALLOC_EXIT
+ * (70).  Messages go to stderr in the user's language; results to
  * stdout.  Nothing is written unless the whole command succeeds.
  */
 #include <errno.h>
@@ -598,6 +599,7 @@ main(int argc, char **argv)
 	size_t		 i;
 	int		 rc;
 
+	xmalloc_icu();
 	setlocale(LC_ALL, "");
 	memset(&c, 0, sizeof c);
 	c.ambiguous = 1;

@@ -580,3 +580,28 @@ recovery_finish(struct tui_app *a, bool emergency_exit)
 	a->found = NULL;
 	return (m);
 }
+
+/*
+ * No i18n here: formatting a message goes through ICU, which may be what
+ * ran out of memory, holding one of its locks.
+ */
+char *
+recovery_fatal(struct tui_app *a)
+{
+	struct err	e = { 0 };
+	bool		ok;
+
+	if (a->rep == NULL || a->readonly)
+		return (NULL);
+	ok = recovery_flush(a, &e);
+	err_clear(&e);
+	app_check_modified(a);
+	if (!app_modified(a))
+		return (NULL);
+	if (ok)
+		return (xasprintf("out of memory; unsaved changes are in the "
+		    "recovery file %s; open %s again to recover them",
+		    recover_snapshot_path(a->rc), a->path));
+	return (xasprintf("out of memory; unsaved changes could not be "
+	    "written to a recovery file"));
+}

@@ -21,7 +21,8 @@
  * status line (a->rc_err) until a later write succeeds; editing goes on.
  *
  * Leaving: recovery_finish(a, emergency).  Emergency (a signal, the
- * terminal lost): the snapshot is written if anything is pending.
+ * terminal lost): the snapshot is written if anything is pending.  Out
+ * of memory: recovery_fatal, from fatal()'s hook, writes it the same way.
  * Normal: an unmodified report's snapshot is removed (its content is the
  * file's).  Either way the lock is released.
  *
@@ -108,5 +109,14 @@ bool		 recovery_save_as(struct tui_app *, const char *path,
 /* Leaving the editor (see above).  Returns a message for stderr after
  * an emergency exit (newly allocated), or NULL. */
 char		*recovery_finish(struct tui_app *, bool emergency);
+/*
+ * Out of memory (fatal()'s first hook): writes the snapshot if anything
+ * is pending, like an emergency exit.  Returns the line for stderr, in
+ * fixed English like fatal()'s own (newly allocated), or NULL when no
+ * change was unsaved.  Releases nothing: the process ends right after,
+ * and its lock is then stale.  Running out of memory again in here ends
+ * in fatal() once more, which skips this hook the second time.
+ */
+char		*recovery_fatal(struct tui_app *);
 
 #endif
