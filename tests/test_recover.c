@@ -13,7 +13,10 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1446,5 +1449,561 @@ Test(recover, owner_check_edge_cases)
 	o = fake_owner(rc, (long)getpid());
 	o.start = recover_self(rc)->start + 1;
 	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
+	recover_free(rc);
+}
+
+/* ---- edge cases (T17) ---- */
+
+/* FNV-1a 64, as recover.c names files. */
+static unsigned long long
+fnv64(const char *s)
+{
+	unsigned long long	h = 14695981039346656037ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h);
+}
+
+/* rc's snapshot and lock are <dir>/<hash of abs>-<base>.snap and .lock. */
+static void
+assert_names(const struct recover *rc, const char *abs, const char *base)
+{
+	char	*snap = xasprintf("%s/%016llx-%s.snap", recover_dir(rc),
+		    fnv64(abs), base);
+	char	*lk = xasprintf("%s/%016llx-%s.lock", recover_dir(rc),
+		    fnv64(abs), base);
+
+	cr_assert_str_eq(recover_report_path(rc), abs);
+	cr_assert_str_eq(recover_snapshot_path(rc), snap);
+	cr_assert_str_eq(recover_lock_path(rc), lk);
+	free(snap);
+	free(lk);
+}
+
+/* An input money cell of t that takes at least two decimals. */
+static int
+money_cell(const struct tpl *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->ncells; i++)
+		if (t->cells[i].formula < 0 &&
+		    t->cells[i].type.kind == NUM_MONEY &&
+		    t->cells[i].type.decimals >= 2)
+			return ((int)i);
+	cr_assert_fail("no money cell");
+	return (-1);
+}
+
+/*
+ * 9.0 and 9.00 are the same amount written differently: the snapshot
+ * holds what the clerk typed, so it is a change, not a stale copy; the
+ * same value with the same decimals is one (and is removed).
+ */
+Test(recover, same_amount_other_decimals_is_a_change)
+{
+	struct report		*r = report_new(T[0]), *file;
+	struct recover		*rc;
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	int			 c = money_cell(T[0]);
+
+	set(r, c, "9.00");
+	cr_assert(store_save(r, rpath, &e), "%s", e.msgid);
+	report_free(r);
+	rc = rc_new(rpath);
+	r = open_tracked(rc);
+	cr_assert_eq(report_value(r, c).n.dp, 2);
+	set(r, c, "9.0");
+	cr_assert_eq(report_value(r, c).n.dp, 1);
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	    e.msgid);
+	cr_assert_eq(f->ndiffs, 1);
+	cr_assert_eq(f->diffs[0].kind, RECOVER_D_CELL);
+	cr_assert_eq(f->diffs[0].cell, c);
+	cr_assert_eq(f->nsecs, 1);
+	cr_assert_eq(f->secs[0].section, cell_section(T[0], c));
+	cr_assert_eq(f->secs[0].ncells, 1);
+	cr_assert_eq(report_value(f->snap, c).n.dp, 1);
+	file = recover_found_take_file(f);
+	cr_assert_not_null(file);
+	cr_assert_null(f->file);
+	cr_assert_eq(report_value(file, c).n.dp, 2);
+	report_free(file);
+	recover_found_free(f);
+	/* Typed back as 9.00: what the file holds, so nothing to recover. */
+	set(r, c, "9.00");
+	cr_assert(recover_write(rc, r, 1000, &e), "%s", e.msgid);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_NONE, "%s",
+	    e.msgid);
+	cr_assert_null(f);
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	report_free(r);
+	recover_free(rc);
+}
+
+/*
+ * "Newer" compares the snapshot's time with the file's mtime to the
+ * nanosecond: 1 ns newer is newer, the same instant or 1 ns older is not.
+ */
+Test(recover, newer_to_the_nanosecond)
+{
+	static const struct {
+		long	nsec;		/* the file's mtime */
+		bool	newer;		/* snapshot at 1700000000.500000000 */
+	} cases[] = {
+		{ 499999999, true },
+		{ 500000000, false },
+		{ 500000001, false },
+	};
+	struct report		*r = saved_report();
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+	struct timespec		 ts[2];
+	struct stat		 st;
+	size_t			 i;
+
+	report_free(r);
+	r = open_tracked(rc);
+	set(r, input_cell(T[0], 0), "9");
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+	replace_line(recover_snapshot_path(rc), "#@ time ",
+	    "#@ time 1700000000.500000000");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ts[0].tv_sec = ts[1].tv_sec = 1700000000;
+		ts[0].tv_nsec = ts[1].tv_nsec = cases[i].nsec;
+		cr_assert_eq(utimensat(AT_FDCWD, rpath, ts, 0), 0);
+		cr_assert_eq(stat(rpath, &st), 0);
+		if (st.st_mtim.tv_nsec != cases[i].nsec)
+			cr_skip_test("the file system keeps no nanoseconds");
+		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND,
+		    "%s", e.msgid);
+		cr_assert_eq(f->time.tv_sec, 1700000000);
+		cr_assert_eq(f->time.tv_nsec, 500000000);
+		cr_assert_eq(f->file_stamp.mtime.tv_nsec, cases[i].nsec);
+		cr_assert_eq(f->newer, cases[i].newer, "mtime .%09ld",
+		    cases[i].nsec);
+		cr_assert(!f->base_changed);
+		recover_found_free(f);
+	}
+	report_free(r);
+	recover_free(rc);
+}
+
+/*
+ * A new report that is still blank, whose file does not exist yet: its
+ * snapshot differs in nothing from an empty report, but there is no file
+ * that holds it, so it is found and kept, not removed as stale.
+ */
+Test(recover, blank_snapshot_of_missing_file_kept)
+{
+	struct report		*r = report_new(T[0]);
+	struct recover		*rc = rc_new(rpath);
+	struct recover_found	*f;
+	struct recover_stamp	 none;
+	struct err		 e = { 0 };
+
+	cr_assert(recover_stamp_file(rpath, &none, &e));
+	cr_assert(!none.exists);
+	recover_track(rc, r, &none, false);
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	    e.msgid);
+	cr_assert_null(f->file);
+	cr_assert_null(f->file_err.msgid);
+	cr_assert(!f->file_stamp.exists);
+	cr_assert_eq(f->ndiffs, 0);
+	cr_assert_eq(f->nsecs, 0);
+	cr_assert_eq(f->who, RECOVER_SELF);
+	cr_assert(f->newer);
+	cr_assert(!f->base_changed);
+	cr_assert(exists(recover_snapshot_path(rc)));
+	recover_found_free(f);
+	report_free(r);
+	recover_free(rc);
+}
+
+/*
+ * Without XDG_STATE_HOME and with HOME unset or relative, the folder is
+ * under the home folder of the password database.  What this test
+ * creates there is removed again.
+ */
+Test(recover, home_from_password_database)
+{
+	static const char *const sub[] = {
+		"/.local", "/.local/state", "/.local/state/nianbao"
+	};
+	struct passwd	*pw = getpwuid(geteuid());
+	char		*want, *made[3], *cwd = getcwd(NULL, 0);
+	bool		 had[3];
+	struct recover	*rc;
+	struct err	 e = { 0 };
+	int		 i, round;
+
+	if (pw == NULL || pw->pw_dir[0] != '/')
+		cr_skip_test("no absolute home in the password database");
+	want = xasprintf("%s/.local/state/nianbao",
+	    strcmp(pw->pw_dir, "/") == 0 ? "" : pw->pw_dir);
+	for (i = 0; i < 3; i++) {
+		made[i] = xasprintf("%s%s",
+		    strcmp(pw->pw_dir, "/") == 0 ? "" : pw->pw_dir, sub[i]);
+		had[i] = exists(made[i]);
+	}
+	cr_assert_eq(chdir(tmp), 0);
+	unsetenv("XDG_STATE_HOME");
+	for (round = 0; round < 2; round++) {
+		if (round == 0)
+			unsetenv("HOME");
+		else
+			setenv("HOME", "relative/home", 1);
+		rc = recover_new(rpath, &e);
+		if (rc == NULL) {
+			/* A home we may not write: the error names it. */
+			cr_assert_str_eq(e.msgid, "recover.dir");
+			cr_assert(strncmp(e.args[0], pw->pw_dir,
+			    strlen(pw->pw_dir)) == 0, "%s", e.args[0]);
+			err_clear(&e);
+			continue;
+		}
+		cr_assert_str_eq(recover_dir(rc), want);
+		cr_assert_eq(mode_of(want), 0700);
+		recover_free(rc);
+	}
+	cr_assert(!exists("relative"));
+	for (i = 2; i >= 0; i--)
+		if (!had[i])
+			(void)rmdir(made[i]);
+	cr_assert_eq(chdir(cwd), 0);
+	for (i = 0; i < 3; i++)
+		free(made[i]);
+	free(want);
+	free(cwd);
+}
+
+/* A uid with no entry in the password database (root only: seteuid). */
+static uid_t
+uid_without_entry(void)
+{
+	uid_t	uid;
+
+	for (uid = 54321; getpwuid(uid) != NULL; uid++)
+		continue;
+	return (uid);
+}
+
+/* No absolute XDG_STATE_HOME, no absolute HOME, no home on record. */
+Test(recover, no_home_at_all)
+{
+	static const char *const homes[] = { NULL, "relative/home", "" };
+	struct err	 e = { 0 };
+	size_t		 i;
+
+	if (geteuid() != 0)
+		cr_skip_test("needs root to seteuid");
+	setenv("XDG_STATE_HOME", "relative/state", 1);
+	cr_assert_eq(chmod(tmp, 0711), 0);	/* its folder must resolve */
+	cr_assert_eq(seteuid(uid_without_entry()), 0);
+	for (i = 0; i < sizeof homes / sizeof homes[0]; i++) {
+		if (homes[i] == NULL)
+			unsetenv("HOME");
+		else
+			setenv("HOME", homes[i], 1);
+		cr_assert_null(recover_new(rpath, &e));
+		cr_assert_str_eq(e.msgid, "recover.no_home");
+		cr_assert_eq(e.nargs, 0);
+		err_clear(&e);
+	}
+	cr_assert_eq(seteuid(0), 0);
+	cr_assert(!exists(state));
+}
+
+/*
+ * Report paths of every shape: no slash, in the root folder, the root
+ * folder itself, "." and ".." (existing folders: named after their real
+ * path, like any existing file), and the ones that cannot name a file.
+ */
+Test(recover, report_path_shapes)
+{
+	struct {
+		const char	*path;
+		int		 errnum;
+	} bad[] = {
+		{ "missing/.", EISDIR },
+		{ "missing/..", EISDIR },
+		{ "missing/", EISDIR },
+		{ "2024.yaml/", ENOTDIR },
+		{ "2024.yaml/x.yaml", ENOTDIR },
+		{ "loop.yaml", ELOOP },
+		{ "missing/x.yaml", ENOENT },
+	};
+	char		*cwd = getcwd(NULL, 0), *real = realpath(tmp, NULL);
+	char		*abs, *parent, *top, *name;
+	struct report	*r = saved_report();
+	struct recover	*rc;
+	struct err	 e = { 0 };
+	size_t		 i;
+
+	cr_assert_not_null(real);
+	cr_assert_eq(chdir(tmp), 0);
+	/* No slash, not there yet: in the current folder. */
+	rc = rc_new("new.yaml");
+	abs = xasprintf("%s/new.yaml", real);
+	assert_names(rc, abs, "new.yaml");
+	free(abs);
+	recover_free(rc);
+	/* In the root folder, not there yet. */
+	name = xasprintf("nb-test-%ld-missing.yaml", (long)getpid());
+	abs = xasprintf("/%s", name);
+	cr_assert(!exists(abs));
+	rc = rc_new(abs);
+	assert_names(rc, abs, name);
+	cr_assert_eq(recover_clean_temps(rc), 0);
+	recover_free(rc);
+	cr_assert(!exists(abs));
+	free(abs);
+	free(name);
+	/* The root folder itself: an empty base name. */
+	rc = rc_new("/");
+	assert_names(rc, "/", "");
+	cr_assert_eq(recover_clean_temps(rc), 0);
+	recover_free(rc);
+	/* "." and ".." exist: their real paths, named after their last part. */
+	rc = rc_new(".");
+	assert_names(rc, real, strrchr(real, '/') + 1);
+	recover_free(rc);
+	parent = xstrndup(real, (size_t)(strrchr(real, '/') - real));
+	top = parent[0] == '\0' ? xstrdup("/") : xstrdup(parent);
+	rc = rc_new("..");
+	assert_names(rc, top, strrchr(top, '/') + 1);
+	recover_free(rc);
+	/* What cannot name a report file. */
+	cr_assert_eq(symlink("loop.yaml", "loop.yaml"), 0);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		cr_assert_null(recover_new(bad[i].path, &e), "%s",
+		    bad[i].path);
+		cr_assert_str_eq(e.msgid, "recover.path", "%s", bad[i].path);
+		cr_assert_str_eq(e.args[0], bad[i].path);
+		cr_assert_str_eq(e.args[1], strerror(bad[i].errnum), "%s: %s",
+		    bad[i].path, e.args[1]);
+		err_clear(&e);
+	}
+	cr_assert_eq(chdir(cwd), 0);
+	report_free(r);
+	free(parent);
+	free(top);
+	free(real);
+	free(cwd);
+}
+
+/*
+ * Names that look like temp files but are not quite, or that are not the
+ * user's regular files, are kept; a huge counter is still a counter.
+ */
+Test(recover, clean_temps_odd_names)
+{
+	struct recover	*rc = rc_new(rpath);
+	long		 dead = (long)dead_pid();
+	const char	*lockbase = strrchr(recover_lock_path(rc), '/') + 1;
+	char		*keep[8], *gone[2], *target = tu_path(tmp, "target");
+	size_t		 nkeep = 0, i;
+
+	keep[nkeep++] = tu_path(tmp, ".2024.yaml.tmp-abc-1");
+	keep[nkeep++] = tu_path(tmp, ".2024.yaml.tmp--1");
+	keep[nkeep++] = xasprintf("%s/.2024.yaml.tmp-%ld-1x", tmp, dead);
+	keep[nkeep++] = xasprintf("%s/.2024.yaml.tmp-%ld-", tmp, dead);
+	keep[nkeep++] = tu_path(tmp, ".2024.yaml.tmp-99999999999-1");
+	keep[nkeep++] = tu_path(tmp, ".2024.yaml.tmp-0-1");
+	for (i = 0; i < nkeep; i++)
+		tu_write(keep[i], "x");
+	/* Not regular files. */
+	keep[nkeep] = xasprintf("%s/.2024.yaml.tmp-%ld-2", tmp, dead);
+	cr_assert_eq(mkdir(keep[nkeep++], 0700), 0);
+	tu_write(target, "t");
+	keep[nkeep] = xasprintf("%s/.2024.yaml.tmp-%ld-3", tmp, dead);
+	cr_assert_eq(symlink(target, keep[nkeep++]), 0);
+	gone[0] = xasprintf("%s/.2024.yaml.tmp-%ld-"
+	    "123456789012345678901234567890", tmp, dead);
+	gone[1] = xasprintf("%s/.%s.%ld.tmp-%ld-1", recover_dir(rc), lockbase,
+	    dead, dead);
+	for (i = 0; i < 2; i++)
+		tu_write(gone[i], "x");
+	cr_assert_eq(recover_clean_temps(rc), 2);
+	for (i = 0; i < nkeep; i++)
+		cr_assert(exists(keep[i]), "%s", keep[i]);
+	for (i = 0; i < 2; i++)
+		cr_assert(!exists(gone[i]), "%s", gone[i]);
+	cr_assert(exists(target));
+	/* Another user's file of that name (root only: chown). */
+	if (geteuid() == 0) {
+		tu_write(gone[0], "x");
+		cr_assert_eq(chown(gone[0], 65534, 65534), 0);
+		cr_assert_eq(recover_clean_temps(rc), 0);
+		cr_assert(exists(gone[0]));
+		cr_assert_eq(chown(gone[0], 0, 0), 0);
+		cr_assert_eq(recover_clean_temps(rc), 1);
+		cr_assert(!exists(gone[0]));
+	}
+	for (i = 0; i < nkeep; i++)
+		free(keep[i]);
+	for (i = 0; i < 2; i++)
+		free(gone[i]);
+	free(target);
+	recover_free(rc);
+}
+
+/*
+ * Runs as an unprivileged user from here on: as root, hands path (and
+ * what is listed after it, NULL-terminated) to uid 65534 and becomes it.
+ */
+static void
+become_user(const char *path, ...)
+{
+	va_list		 ap;
+	const char	*p;
+
+	if (geteuid() != 0)
+		return;
+	va_start(ap, path);
+	for (p = path; p != NULL; p = va_arg(ap, const char *))
+		cr_assert_eq(chown(p, 65534, 65534), 0, "%s", p);
+	va_end(ap);
+	cr_assert_eq(seteuid(65534), 0);
+}
+
+static void
+become_self(uid_t uid)
+{
+	if (uid == 0)
+		cr_assert_eq(seteuid(0), 0);
+}
+
+/*
+ * A temp file it cannot look at or remove (a folder without search or
+ * write permission) or a folder it cannot read is left alone.
+ */
+Test(recover, clean_temps_keeps_what_it_cannot_remove)
+{
+	uid_t		 me = geteuid();
+	char		*sub = tu_path(tmp, "sub"), *report, *t;
+	long		 dead = (long)dead_pid();
+	struct recover	*rc;
+
+	cr_assert_eq(mkdir(sub, 0755), 0);
+	report = tu_path(sub, "r.yaml");
+	t = xasprintf("%s/.r.yaml.tmp-%ld-1", sub, dead);
+	tu_write(t, "x");
+	rc = rc_new(report);
+	cr_assert_eq(chmod(tmp, 0711), 0);
+	become_user(sub, t, NULL);
+	/* The recovery folder is root's when root: not readable now. */
+	cr_assert_eq(chmod(sub, 0444), 0);	/* no search: lstat fails */
+	cr_assert_eq(recover_clean_temps(rc), 0);
+	cr_assert_eq(chmod(sub, 0555), 0);	/* no write: unlink fails */
+	cr_assert_eq(recover_clean_temps(rc), 0);
+	cr_assert(exists(t));
+	cr_assert_eq(chmod(sub, 0755), 0);
+	cr_assert_eq(recover_clean_temps(rc), 1);
+	cr_assert(!exists(t));
+	become_self(me);
+	recover_free(rc);
+	free(report);
+	free(sub);
+	free(t);
+}
+
+/*
+ * A stale snapshot, or one saved or discarded, that cannot be removed (a
+ * recovery folder without write permission): recover.remove.
+ */
+Test(recover, snapshot_removal_fails)
+{
+	uid_t			 me = geteuid();
+	struct report		*r;
+	struct recover		*rc;
+	struct recover_found	*f;
+	struct err		 e = { 0 };
+
+	if (me == 0)
+		cr_assert_eq(chmod(tmp, 0711), 0);
+	become_user(tmp, NULL);
+	r = saved_report();
+	report_free(r);
+	rc = rc_new(rpath);
+	r = open_tracked(rc);
+	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);	/* no change */
+	cr_assert_eq(chmod(recover_dir(rc), 0500), 0);
+	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_null(f);
+	cr_assert_str_eq(e.msgid, "recover.remove");
+	cr_assert_str_eq(e.args[0], recover_snapshot_path(rc));
+	cr_assert_str_eq(e.args[1], strerror(EACCES));
+	err_clear(&e);
+	cr_assert(!recover_discard(rc, &e));
+	cr_assert_str_eq(e.msgid, "recover.remove");
+	err_clear(&e);
+	cr_assert(!recover_saved(rc, r, &e));
+	cr_assert_str_eq(e.msgid, "recover.remove");
+	err_clear(&e);
+	cr_assert(exists(recover_snapshot_path(rc)));
+	/* Saved, snapshot removed, but the file cannot be read back for
+	 * its stamp. */
+	cr_assert_eq(chmod(recover_dir(rc), 0700), 0);
+	cr_assert_eq(chmod(rpath, 0), 0);
+	cr_assert(!recover_saved(rc, r, &e));
+	cr_assert_str_eq(e.msgid, "file.open");
+	cr_assert_str_eq(e.args[0], strerror(EACCES));
+	err_clear(&e);
+	cr_assert(!exists(recover_snapshot_path(rc)));
+	become_self(me);
+	report_free(r);
+	recover_free(rc);
+}
+
+/* A pid beyond any process's is dead, not alive. */
+Test(recover, owner_pid_out_of_range_dead)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_owner	 o = fake_owner(rc, (long)INT_MAX + 1);
+
+	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
+	recover_free(rc);
+}
+
+/*
+ * A file that cannot be stat'ed for another reason than its absence; a
+ * lock record without a report or a final newline, and one with a line
+ * that has no value.
+ */
+Test(recover, stamp_and_owner_record_edges)
+{
+	struct recover		*rc = rc_new(rpath);
+	struct recover_stamp	 s;
+	struct recover_owner	 o;
+	struct err		 e = { 0 };
+	char			*path, *text;
+	size_t			 len;
+
+	tu_write(rpath, "x");
+	path = tu_path(rpath, "x.yaml");
+	cr_assert(!recover_stamp_file(path, &s, &e));
+	cr_assert_str_eq(e.msgid, "file.open");
+	cr_assert_str_eq(e.args[0], strerror(ENOTDIR));
+	cr_assert(s.exists);
+	err_clear(&e);
+	text = recover_owner_format(recover_self(rc), NULL);
+	cr_assert_not_null(strstr(text, "\nreport \n"), "%s", text);
+	len = strlen(text) - 1;		/* without the last newline */
+	cr_assert(recover_owner_parse(text, len, &o));
+	cr_assert_eq(o.pid, recover_self(rc)->pid);
+	cr_assert_str_eq(o.host, recover_self(rc)->host);
+	free(text);
+	text = xasprintf("nianbao-lock 1\npid %ld\nhost x\nstart\n",
+	    (long)getpid());
+	cr_assert(!recover_owner_parse(text, strlen(text), &o));
+	free(text);
+	free(path);
 	recover_free(rc);
 }
