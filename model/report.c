@@ -661,6 +661,37 @@ report_set_published(struct report *r, int cell, const struct report_value *v)
 	propagate(r, cell);
 }
 
+/* Last year's narrative texts, matched by section id; NULL forgets. */
+static void
+copy_prev_texts(struct report *r, const struct report *prev)
+{
+	size_t	i;
+	int	ps;
+
+	for (i = 0; i < r->t->nsections; i++) {
+		free(r->prev_texts[i]);
+		r->prev_texts[i] = NULL;
+		ps = prev != NULL ? tpl_section_index(prev->t,
+		    r->t->sections[i].id) : -1;
+		if (ps >= 0 && r->t->sections[i].kind == TPL_NARRATIVE &&
+		    prev->t->sections[ps].kind == TPL_NARRATIVE)
+			r->prev_texts[i] = xstrdup(report_text(prev, ps));
+	}
+}
+
+void
+report_set_prev_texts(struct report *r, const struct report *prev)
+{
+	size_t	i;
+
+	copy_prev_texts(r, prev);
+	r->gen++;
+	for (i = 0; !r->frozen && i < r->t->nrules; i++)
+		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
+		    r->t->rules[i].ninsts > 0)
+			eval_inst(r, r->t->rules[i].first_inst);
+}
+
 void
 report_set_prev(struct report *r, const struct report *prev)
 {
@@ -677,14 +708,7 @@ report_set_prev(struct report *r, const struct report *prev)
 			r->has_prev[i] = true;
 		}
 	}
-	for (i = 0; i < r->t->nsections; i++) {
-		free(r->prev_texts[i]);
-		r->prev_texts[i] = NULL;
-		pc = prev != NULL ? tpl_section_index(prev->t,
-		    r->t->sections[i].id) : -1;
-		if (pc >= 0 && prev->t->sections[pc].kind == TPL_NARRATIVE)
-			r->prev_texts[i] = xstrdup(report_text(prev, pc));
-	}
+	copy_prev_texts(r, prev);
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev ||
 		    r->t->rules[r->t->insts[i].rule].kind == TPL_R_TEXT_PREV)

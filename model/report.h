@@ -115,6 +115,9 @@ void		 report_set_prev_value(struct report *, int cell,
  * file keeps them under previous_sections:.  text NULL forgets.
  */
 const char	*report_prev_text(const struct report *, int sec);
+/* All of last year's texts from prev (the rest of prev is not kept). */
+void		 report_set_prev_texts(struct report *,
+		    const struct report *prev);
 void		 report_set_prev_text(struct report *, int sec,
 		    const char *text);
 

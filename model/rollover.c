@@ -68,11 +68,6 @@ rollover_new(const struct report *last, int year, const char *tpl_id,
 		if (t->insts[i].uses_prev)
 			carry(r, last, &t->insts[i]);
 	/* Last year's texts: a reference, never this year's text. */
-	for (i = 0; i < t->nsections; i++) {
-		int ls = tpl_section_index(report_tpl(last), t->sections[i].id);
-		if (t->sections[i].kind == TPL_NARRATIVE && ls >= 0 &&
-		    report_tpl(last)->sections[ls].kind == TPL_NARRATIVE)
-			report_set_prev_text(r, (int)i, report_text(last, ls));
-	}
+	report_set_prev_texts(r, last);
 	return (r);
 }
