@@ -679,17 +679,24 @@ copy_prev_texts(struct report *r, const struct report *prev)
 	}
 }
 
-void
-report_set_prev_texts(struct report *r, const struct report *prev)
+/* Re-checks the rules comparing texts with last year's. */
+static void
+recheck_prev_texts(struct report *r)
 {
 	size_t	i;
 
-	copy_prev_texts(r, prev);
 	r->gen++;
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
 		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
 		    r->t->rules[i].ninsts > 0)
 			eval_inst(r, r->t->rules[i].first_inst);
+}
+
+void
+report_set_prev_texts(struct report *r, const struct report *prev)
+{
+	copy_prev_texts(r, prev);
+	recheck_prev_texts(r);
 }
 
 void
@@ -725,17 +732,9 @@ report_prev_text(const struct report *r, int sec)
 void
 report_set_prev_text(struct report *r, int sec, const char *text)
 {
-	size_t	i;
-
 	free(r->prev_texts[sec]);
 	r->prev_texts[sec] = text != NULL ? xstrdup(text) : NULL;
-	r->gen++;
-	for (i = 0; !r->frozen && i < r->t->nrules; i++)
-		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
-		    r->t->rules[i].ninsts > 0 &&
-		    (r->t->rules[i].section == sec ||
-		    r->t->rules[i].section < 0))
-			eval_inst(r, r->t->rules[i].first_inst);
+	recheck_prev_texts(r);
 }
 
 bool

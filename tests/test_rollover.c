@@ -251,6 +251,13 @@ Test(rollover, last_years_texts_and_r9)
 	cr_assert_not_null(back, "%s", e.msgid);
 	cr_expect_str_eq(report_prev_text(back, s5), s5_last);
 	cr_expect_eq(rule_flags(back, "R9"), 1);
+	/* Forgetting last year's 五 clears the warning; giving it back
+	 * brings it back. */
+	report_set_prev_text(back, s5, NULL);
+	cr_expect_null(report_prev_text(back, s5));
+	cr_expect_eq(rule_flags(back, "R9"), 0);
+	report_set_prev_text(back, s5, s5_last);
+	cr_expect_eq(rule_flags(back, "R9"), 1);
 	/* This year's own problems: quiet. */
 	report_set_text(back, s5, "　　本年度存在的问题：依申请公开答复文书"
 	    "格式不统一，个别答复超过法定期限。改进：制定答复模板，建立"
