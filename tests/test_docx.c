@@ -36,7 +36,7 @@
 #define FULL2021	DATA "/full2021.yaml"
 #define FULL2019	DATA "/full2019.yaml"
 #define GOLDEN		DATA "/full2021.document.xml"
-#define OFFICIAL	NB_SHARED_DIR "/realworld/official-template-2021.docx"
+#define OFFICIAL	NB_REAL_DIR "/official-template-2021.docx"
 #define CHECKER		NB_SOURCE_DIR "/tests/docx_check.py"
 
 static struct tpl *T[2];

@@ -31,10 +31,10 @@
 #include "testutil.h"
 #include "xmalloc.h"
 
-#define SEED000	NB_SHARED_DIR "/seeds/000_9062bfdbeadefa61.txt"
-#define SEED001	NB_SHARED_DIR "/seeds/001_13db19b5b2c6c511.txt"
-#define SEED004	NB_SHARED_DIR "/seeds/004_cba99305fd9fd5d3.txt"
-#define REAL(n)	NB_SHARED_DIR "/realworld/src-" n ".txt"
+#define SEED000	NB_REAL_DIR "/000_9062bfdbeadefa61.txt"
+#define SEED001	NB_REAL_DIR "/001_13db19b5b2c6c511.txt"
+#define SEED004	NB_REAL_DIR "/004_cba99305fd9fd5d3.txt"
+#define REAL(n)	NB_REAL_DIR "/src-" n ".txt"
 
 static struct tpl	**tpls;
 static size_t		  ntpls;

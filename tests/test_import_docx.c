@@ -25,7 +25,7 @@
 #include "xmalloc.h"
 
 #define DATA		NB_SOURCE_DIR "/tests/data/docx"
-#define OFFICIAL	NB_SHARED_DIR "/realworld/official-template-2021.docx"
+#define OFFICIAL	NB_REAL_DIR "/official-template-2021.docx"
 #define W_NS		"xmlns:w=\"http://schemas.openxmlformats.org/" \
 			    "wordprocessingml/2006/main\""
 #define DOC(body)	"<?xml version=\"1.0\" encoding=\"UTF-8\" " \

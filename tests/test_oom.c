@@ -71,7 +71,7 @@
 #endif
 
 #define FIXTURE	NB_SOURCE_DIR "/tests/data/golden/full2021.yaml"
-#define SEED	NB_SHARED_DIR "/seeds/000_9062bfdbeadefa61.txt"
+#define SEED	NB_REAL_DIR "/000_9062bfdbeadefa61.txt"
 #define TAIL		2000	/* the command's own allocations, roughly */
 #define TAIL_STEP	7
 #define HEAD_STEP	149
