@@ -17,6 +17,7 @@
 #include "sbuf.h"
 #include "text.h"
 #include "xmalloc.h"
+#include "year.h"
 
 struct doc {
 	char			*buf;
@@ -270,7 +271,7 @@ year_at(const char *s, size_t *len)
 		off += k;
 	}
 	*len = off;
-	return (v >= 1990 && v <= 2200 ? v : 0);
+	return (year_valid(v) ? v : 0);
 }
 
 /* Removes suffix from the end of b if it is there. */

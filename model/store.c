@@ -13,6 +13,7 @@
 #include "fsio.h"
 #include "sbuf.h"
 #include "store.h"
+#include "year.h"
 #include "xmalloc.h"
 #include "ytree.h"
 
@@ -211,8 +212,9 @@ load_sections(struct sctx *S, struct report *r, const struct ytree *map,
 	return (true);
 }
 
+/* A positive decimal number in ASCII digits (the format version). */
 static bool
-parse_year(const char *s, int *year)
+parse_uint(const char *s, int *out)
 {
 	int	v = 0;
 
@@ -223,8 +225,15 @@ parse_year(const char *s, int *year)
 			return (false);
 		v = v * 10 + (*s - '0');
 	}
-	*year = v;
-	return (v >= 1 && v <= 9999);
+	*out = v;
+	return (v >= 1);
+}
+
+/* A report year, in ASCII digits, in the one range of year.h. */
+static bool
+parse_year(const char *s, int *year)
+{
+	return (parse_uint(s, year) && year_valid(*year));
 }
 
 static struct report *
@@ -258,7 +267,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 		serr(S, root, "store.not_report", NULL, NULL);
 		return (NULL);
 	}
-	if (v->kind != YTREE_SCALAR || !parse_year(v->str, &year)) {
+	if (v->kind != YTREE_SCALAR || !parse_uint(v->str, &year)) {
 		serr(S, v, "store.bad_version", v->str, NULL);
 		return (NULL);
 	}

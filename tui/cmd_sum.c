@@ -15,6 +15,7 @@
 #include "store.h"
 #include "sum.h"
 #include "xmalloc.h"
+#include "year.h"
 
 int
 cmd_sum(struct cli *c, int argc, char **argv)
@@ -31,8 +32,12 @@ cmd_sum(struct cli *c, int argc, char **argv)
 			out = argv[++k];
 		else if (strcmp(argv[k], "--organ") == 0 && k + 1 < argc)
 			organ = argv[++k];
-		else if (strcmp(argv[k], "--year") == 0 && k + 1 < argc)
-			year = atoi(argv[++k]);
+		else if (strcmp(argv[k], "--year") == 0 && k + 1 < argc) {
+			if (!year_parse(argv[++k], &year)) {
+				cli_say(c, "cli.bad_year", 1, argv[k]);
+				return (2);
+			}
+		}
 		else if (argv[k][0] == '-')
 			return (cli_usage(c));
 		else

@@ -31,33 +31,10 @@
 #include "text.h"
 #include "tpl.h"
 #include "xmalloc.h"
+#include "year.h"
 
 #define MAX_TEXT	(4 * 1024 * 1024)
 
-static bool
-parse_year(const char *s, int *out)
-{
-	char	*end;
-	long	 v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 1990 || v > 2200)
-		return (false);
-	*out = (int)v;
-	return (true);
-}
-
-static int
-default_year(void)
-{
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-
-	localtime_r(&now, &tm);
-	/* Reports are written in January for the year just ended. */
-	return (tm.tm_year + 1900 - 1);
-}
 
 static int
 cmd_new(struct cli *c, int argc, char **argv)
@@ -69,7 +46,7 @@ cmd_new(struct cli *c, int argc, char **argv)
 	struct stat		 st;
 	struct err		 e = { 0 };
 	char			 ybuf[16], *text;
-	int			 i, year = default_year(), rc;
+	int			 i, year = year_default(time(NULL)), rc;
 	bool			 year_given = false, organ_given = false;
 
 	for (i = 1; i < argc; i++) {
@@ -81,7 +58,7 @@ cmd_new(struct cli *c, int argc, char **argv)
 		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc)
 			from = argv[++i];
 		else if (strcmp(argv[i], "--year") == 0 && i + 1 < argc) {
-			if (!parse_year(argv[++i], &year)) {
+			if (!year_parse(argv[++i], &year)) {
 				cli_say(c, "cli.bad_year", 1, argv[i]);
 				return (2);
 			}
@@ -177,7 +154,7 @@ assign(struct cli *c, struct report *r, const char *arg)
 		goto ok;
 	}
 	if (strcmp(key, "year") == 0) {
-		if (!parse_year(eq, &year)) {
+		if (!year_parse(eq, &year)) {
 			cli_say(c, "cli.bad_year", 1, eq);
 			goto fail;
 		}

@@ -21,6 +21,7 @@
 #include "rollover.h"
 #include "store.h"
 #include "xmalloc.h"
+#include "year.h"
 
 /* Reports looked at when searching the folder for last year's. */
 #define NEWREPORT_SCAN_MAX	256
@@ -29,28 +30,20 @@
 /* The choices of ASK_NEW_HOW, in a->picks. */
 enum { HOW_FOUND, HOW_OTHER, HOW_EMPTY };
 
-/* The year proposed for a report: reports are written in January for
- * the year just ended. */
+/* The year proposed for a report (year.h). */
 static int
 proposed_year(void)
 {
-	time_t		now = time(NULL);
-	struct tm	tm;
-
-	localtime_r(&now, &tm);
-	return (tm.tm_year + 1900 - 1);
+	return (year_default(time(NULL)));
 }
 
 /* The year typed, or 0. */
 static int
 parse_year(const char *s)
 {
-	struct num	n;
+	int	y;
 
-	if (num_parse(s, NUM_COUNT, 0, &n, NULL) != NUM_OK || n.v < 1990 ||
-	    n.v > 2999)
-		return (0);
-	return ((int)n.v);
+	return (year_parse(s, &y) ? y : 0);
 }
 
 static void
