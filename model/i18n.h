@@ -1,9 +1,9 @@
 /*
  * Every visible string comes from ICU resource bundles assembled from
  * the fragments in i18n/zh (root: Chinese, the default) and i18n/en
- * (i18n/README.md) and compiled into share/nianbao/i18n/NAME.res.  A message is looked up by its id (keys are
- * the msgid with '.' kept, e.g. "num.e_char") and formatted with ICU
- * MessageFormat ({0}, {1}, ...).  A missing id formats as the id itself
+ * (i18n/README.md) and compiled into share/nianbao/i18n/NAME.res.  A
+ * message is looked up by its id (keys are the msgid with '.' kept, e.g.
+ * "num.e_char") and formatted with ICU MessageFormat ({0}, {1}, ...).  A missing id formats as the id itself
  * followed by its arguments, so nothing is ever silently dropped.
  */
 #ifndef NB_I18N_H
