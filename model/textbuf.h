@@ -1,7 +1,7 @@
 /*
  * The pure part of the narrative text editor: a UTF-8 buffer, a caret, its
  * soft-wrapped visual lines and the caret arithmetic on them.  No curses
- * here; tui/textedit.c turns keys into these calls and draws the result.
+ * here; tui/editor/textedit.c turns keys into these calls and draws the result.
  *
  * The text is paragraphs separated by '\n' (never "\r").  The caret is a
  * byte offset into the text, always on a grapheme cluster boundary

@@ -1,6 +1,6 @@
 /*
  * The full-screen editor: `nianbao [FILE]` and `nianbao preview FILE`.
- * main() (tui/main.c) parses the command line, loads the templates and the
+ * main() (tui/cli/main.c) parses the command line, loads the templates and the
  * message bundles and hands them over; the editor owns the terminal from
  * editor_run() until it returns, and restores it on every exit path.
  */

@@ -5,7 +5,7 @@
  * `int cmd_NAME(struct cli *, int argc, char **argv)` (argv[0] is the
  * subcommand's name) returning the exit code: 0 done, 1 rule errors found
  * (check), 2 could not do it.  Each new subcommand lives in its own
- * tui/cmd_NAME.c and is listed in main.c's command table.
+ * tui/cli/cmd_NAME.c and is listed in main.c's command table.
  */
 #ifndef NB_CLI_H
 #define NB_CLI_H

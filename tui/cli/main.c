@@ -516,7 +516,7 @@ load_templates(struct cli *c)
 	return (c->ntpls > 0);
 }
 
-/* The subcommands; new ones live in tui/cmd_NAME.c (see cli.h). */
+/* The subcommands; new ones live in tui/cli/cmd_NAME.c (see cli.h). */
 static const struct {
 	const char	*name;
 	int		(*fn)(struct cli *, int, char **);
