@@ -22,20 +22,13 @@ static struct tpl *T[2];
 static void
 setup(void)
 {
-	struct errlist errs;
-
-	errlist_init(&errs);
-	T[0] = tpl_load(NB_SOURCE_DIR "/templates/gb2021.yaml", &errs);
-	T[1] = tpl_load(NB_SOURCE_DIR "/templates/gb2019.yaml", &errs);
-	cr_assert(T[0] != NULL && T[1] != NULL);
-	errlist_done(&errs);
+	tu_tpl_pair(T);
 }
 
 static void
 teardown(void)
 {
-	tpl_free(T[0]);
-	tpl_free(T[1]);
+	tu_tpl_pair_free(T);
 }
 
 TestSuite(batch, .init = setup, .fini = teardown);

@@ -16,27 +16,13 @@
 #include "layout.h"
 #include "report.h"
 #include "sbuf.h"
+#include "testutil.h"
 #include "tpl.h"
 #include "xmalloc.h"
 
 static const struct text_opts amb1 = { 1 };
 static const struct text_opts amb2 = { 2 };
 
-static struct tpl *
-load(const char *name)
-{
-	struct errlist	 errs;
-	char		*path = xasprintf("%s/templates/%s", NB_SOURCE_DIR, name);
-	struct tpl	*t;
-
-	errlist_init(&errs);
-	t = tpl_load(path, &errs);
-	cr_assert_not_null(t, "%s: %zu errors, first %s", path, errs.n,
-	    errs.n > 0 ? errs.v[0].msgid : "");
-	errlist_done(&errs);
-	free(path);
-	return (t);
-}
 
 /* A 600-character paragraph with quotes and plenty of ，。 */
 static char *
@@ -206,7 +192,7 @@ assert_pages(const struct layout *L, const struct text_opts *o)
 
 Test(layout, full_2021_report_pages_widths_and_boxes, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 	size_t		 p;
@@ -232,7 +218,7 @@ Test(layout, full_2021_report_pages_widths_and_boxes, .fini = text_cleanup)
 
 Test(layout, full_2019_report_fits_too, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2019.yaml");
+	struct tpl	*t = tu_tpl("gb2019");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 
@@ -246,7 +232,7 @@ Test(layout, full_2019_report_fits_too, .fini = text_cleanup)
 
 Test(layout, english_fits_and_joins, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_EN, &amb1);
 
@@ -263,7 +249,7 @@ Test(layout, english_fits_and_joins, .fini = text_cleanup)
  * text lines still fit. */
 Test(layout, ambiguous_double_width, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb2);
 	size_t		 p;
@@ -287,7 +273,7 @@ Test(layout, ambiguous_double_width, .fini = text_cleanup)
  * columns, nothing lost or added, no line starting with ，or 。 */
 Test(layout, narrative_text_is_kept_and_indented, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 	char		*p = long_paragraph();
@@ -363,7 +349,7 @@ split_cells(const char *ln, char out[][32], size_t max)
 Test(layout, review_litigation_table_values_and_headers,
     .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 	const struct tpl_block *b = &t->blocks[tpl_cell_index(t,
@@ -401,7 +387,7 @@ Test(layout, review_litigation_table_values_and_headers,
 
 Test(layout, blank_report_has_empty_cells, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = report_new(t);
 	struct layout	*L;
 	char		 cells[20][32];
@@ -439,7 +425,7 @@ Test(layout, blank_report_has_empty_cells, .fini = text_cleanup)
  * opening line, and its merged header is there once. */
 Test(layout, long_table_breaks_at_rows, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 	size_t		 p0, p1, p;
@@ -460,7 +446,7 @@ Test(layout, long_table_breaks_at_rows, .fini = text_cleanup)
 
 Test(layout, plain_is_pages_separated_by_form_feeds, .fini = text_cleanup)
 {
-	struct tpl	*t = load("gb2021.yaml");
+	struct tpl	*t = tu_tpl("gb2021");
 	struct report	*r = full_report(t);
 	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
 	struct layout	*L2 = layout_build(r, LANG_ZH, &amb1);

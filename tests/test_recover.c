@@ -38,13 +38,7 @@ static char		*rpath;		/* the report file */
 static void
 setup(void)
 {
-	struct errlist	errs;
-
-	errlist_init(&errs);
-	T[0] = tpl_load(NB_SOURCE_DIR "/templates/gb2021.yaml", &errs);
-	T[1] = tpl_load(NB_SOURCE_DIR "/templates/gb2019.yaml", &errs);
-	cr_assert(T[0] != NULL && T[1] != NULL);
-	errlist_done(&errs);
+	tu_tpl_pair(T);
 	tmp = tu_tmpdir();
 	state = tu_path(tmp, "state");
 	rpath = tu_path(tmp, "2024.yaml");
@@ -54,8 +48,7 @@ setup(void)
 static void
 teardown(void)
 {
-	tpl_free(T[0]);
-	tpl_free(T[1]);
+	tu_tpl_pair_free(T);
 	free(tmp);
 	free(state);
 	free(rpath);

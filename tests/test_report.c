@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "testutil.h"
 #include "tpl.h"
 #include "xmalloc.h"
 
@@ -18,12 +19,7 @@ static struct tpl *T;
 static void
 setup(void)
 {
-	struct errlist errs;
-
-	errlist_init(&errs);
-	T = tpl_load(NB_SOURCE_DIR "/templates/gb2021.yaml", &errs);
-	cr_assert_not_null(T);
-	errlist_done(&errs);
+	T = tu_tpl("gb2021");
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "rollover.h"
 #include "store.h"
+#include "testutil.h"
 
 static struct tpl	**tpls;
 static size_t		  ntpls;
@@ -19,22 +20,14 @@ static size_t		  ntpls;
 static void
 load_tpls(void)
 {
-	struct errlist	errs;
-
-	errlist_init(&errs);
-	ntpls = tpl_load_dir(NB_SOURCE_DIR "/templates", &tpls, &errs);
+	ntpls = tu_templates(&tpls);
 	cr_assert_geq(ntpls, 2);
-	errlist_done(&errs);
 }
 
 static void
 free_tpls(void)
 {
-	size_t	i;
-
-	for (i = 0; i < ntpls; i++)
-		tpl_free(tpls[i]);
-	free(tpls);
+	tu_templates_free(tpls, ntpls);
 }
 
 TestSuite(rollover, .init = load_tpls, .fini = free_tpls);

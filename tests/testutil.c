@@ -140,17 +140,63 @@ tu_rmtree(const char *path)
 	nftw(path, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Prints each error of a load. */
+static void
+print_errs(const struct errlist *errs)
+{
+	size_t	i;
+
+	for (i = 0; i < errs->n; i++)
+		fprintf(stderr, "%s:%d:%d: %s %s\n", errs->v[i].path ?
+		    errs->v[i].path : "?", errs->v[i].line, errs->v[i].col,
+		    errs->v[i].msgid, errs->v[i].nargs > 0 ? errs->v[i].args[0] :
+		    "");
+}
+
+struct tpl *
+tu_tpl(const char *id)
+{
+	struct errlist	 errs;
+	struct tpl	*t;
+	char		*path = xasprintf("%s/templates/%s.yaml", NB_SOURCE_DIR,
+			    id);
+
+	errlist_init(&errs);
+	t = tpl_load(path, &errs);
+	print_errs(&errs);
+	errlist_done(&errs);
+	if (t == NULL) {
+		fprintf(stderr, "%s did not load\n", path);
+		abort();
+	}
+	free(path);
+	return (t);
+}
+
+void
+tu_tpl_pair(struct tpl *T[2])
+{
+	T[0] = tu_tpl("gb2021");
+	T[1] = tu_tpl("gb2019");
+}
+
+void
+tu_tpl_pair_free(struct tpl *T[2])
+{
+	tpl_free(T[0]);
+	tpl_free(T[1]);
+	T[0] = T[1] = NULL;
+}
+
 size_t
 tu_templates(struct tpl ***out)
 {
 	struct errlist	errs;
-	size_t		n, i;
+	size_t		n;
 
 	errlist_init(&errs);
 	n = tpl_load_dir(NB_SOURCE_DIR "/templates", out, &errs);
-	for (i = 0; i < errs.n; i++)
-		fprintf(stderr, "%s:%d: %s\n", errs.v[i].path ? errs.v[i].path :
-		    "?", errs.v[i].line, errs.v[i].msgid);
+	print_errs(&errs);
 	errlist_done(&errs);
 	return (n);
 }

@@ -25,6 +25,15 @@ struct tpl;
  */
 size_t	 tu_templates(struct tpl ***out);
 void	 tu_templates_free(struct tpl **, size_t n);
+/*
+ * The source tree's templates/ID.yaml ("gb2021"), loaded.  Prints the
+ * template's errors and aborts the test when it does not load.  Caller
+ * frees with tpl_free.
+ */
+struct tpl	*tu_tpl(const char *id);
+/* T[0] = gb2021, T[1] = gb2019 (tu_tpl); free with tu_tpl_pair_free. */
+void	 tu_tpl_pair(struct tpl *T[2]);
+void	 tu_tpl_pair_free(struct tpl *T[2]);
 
 struct tu_run {
 	int	 status;	/* exit code, or 128+signal */
