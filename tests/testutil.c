@@ -20,11 +20,15 @@
 char *
 tu_tmpdir(void)
 {
-	char	tmpl[] = "/tmp/nbtest.XXXXXX";
+	const char	*base = getenv("TMPDIR");
+	char		*tmpl;
 
+	if (base == NULL || *base == '\0')
+		base = "/tmp";
+	tmpl = xasprintf("%s/nbtest.XXXXXX", base);
 	if (mkdtemp(tmpl) == NULL)
 		abort();
-	return (xstrdup(tmpl));
+	return (tmpl);
 }
 
 char *

@@ -8,7 +8,8 @@
 
 #include <stddef.h>
 
-/* A fresh empty folder under /tmp; newly allocated path, caller frees. */
+/* A fresh empty folder under $TMPDIR (else /tmp); newly allocated path,
+ * caller frees and removes it (tu_rmtree). */
 char	*tu_tmpdir(void);
 /* Newly allocated "dir/name". */
 char	*tu_path(const char *dir, const char *name);
