@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include "county.h"
+#include "sbuf.h"
 #include "vec.h"
 #include "xmalloc.h"
 
@@ -38,18 +40,35 @@ county_status_id(enum county_status s)
 char *
 county_cut(const char *s, size_t max)
 {
-	int32_t	i = 0, n = (int32_t)strlen(s);
-	size_t	k = 0;
-	UChar32	c;
+	struct sbuf	b;
+	int32_t		i = 0, n = (int32_t)strlen(s), at;
+	size_t		k = 0;
+	UChar32		c;
+	bool		space = false;
 
-	while (i < n && k < max) {
+	sbuf_init(&b);
+	while (i < n) {
+		at = i;
 		U8_NEXT(s, i, n, c);
-		(void)c;
+		if (c < 0)
+			continue;
+		if (u_isUWhiteSpace(c)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (k == max) {
+			sbuf_adds(&b, "…");
+			break;
+		}
+		if (space) {
+			sbuf_addc(&b, ' ');
+			k++;
+			space = false;
+		}
+		sbuf_add(&b, s + at, (size_t)(i - at));
 		k++;
 	}
-	if (i >= n)
-		return (xstrdup(s));
-	return (xasprintf("%.*s…", (int)i, s));
+	return (sbuf_take(&b));
 }
 
 /* A figure of cell in t, formatted exactly, into buf (NUM_FMT_MAX). */

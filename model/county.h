@@ -50,8 +50,9 @@ size_t		 county_cell(const struct batch *, size_t o, int y);
  * source set it.  Caller frees with report_free. */
 struct report	*county_sum_report(const struct batch_sum *s);
 
-/* s cut to at most max characters, "…" added when cut.  Newly
- * allocated. */
+/* s on one line (every run of white space, line ends too, one space;
+ * none at the ends), cut to at most max characters with "…" added when
+ * cut.  Newly allocated. */
 char		*county_cut(const char *s, size_t max);
 
 #endif

@@ -102,7 +102,9 @@ print_merged(const struct cli *c, const struct batch *b)
 		if (org->nspellings < 2 &&
 		    strcmp(org->spellings[0], org->name) == 0)
 			continue;
-		printf("%s%s %s ←", any ? "" : h, any ? "" : "\n", org->name);
+		if (!any)
+			printf("%s\n", h);
+		printf("  %s ←", org->name);
 		any = true;
 		for (s = 0; s < org->nspellings; s++)
 			printf(" “%s”", org->spellings[s]);
