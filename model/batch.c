@@ -9,6 +9,9 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -151,7 +154,7 @@ keep_texts(struct batch_item *it, const struct report *r,
 	for (k = 0; k < ti->nnarr; k++) {
 		const char *text = report_text(r, ti->narr[k]);
 		s = boiler_strip(ti->boiler, text, NULL);
-		ns = boiler_shingles(s, &sh);
+		ns = boiler_hashes(s, &sh);	/* repeats: at most a few */
 		if (ns >= BATCH_MIN_SHINGLES) {
 			minhash_sign(sh, ns, &it->sigs[k * MINHASH_N]);
 			it->has_sig |= 1u << k;
@@ -329,6 +332,18 @@ batch_check(struct batch *b)
 			    (int)(cores > 0 ? cores : 1);
 	int		 i, started = 0;
 
+#ifdef __GLIBC__
+	/*
+	 * Each file's YAML tree and report are allocated and freed whole;
+	 * glibc would give the freed top of the heap back to the kernel
+	 * every time (brk, a TLB flush: a fifth of the time on 10,000
+	 * files).  Keep up to 64 MiB of it instead, and take blocks of up to
+	 * 8 MiB from the heap, not from mmap.  Process-wide; harmless for a
+	 * program that checks many files.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 8 * 1024 * 1024);
+#endif
 	if (b->tinfo == NULL) {
 		b->tinfo = xcalloc(b->o.ntpls + 1, sizeof *b->tinfo);
 		for (b->ntinfo = 0; b->ntinfo < b->o.ntpls; b->ntinfo++)

@@ -99,6 +99,10 @@ fold(UChar32 c)
 static bool
 is_content(UChar32 c)
 {
+	if (c >= 0x4e00 && c <= 0x9fff)		/* the common case: 汉字 */
+		return (true);
+	if (c < 0x80)
+		return (c > 0x20 && c < 0x7f && !u_ispunct(c));
 	return (!u_ispunct(c) && !u_isUWhiteSpace(c) && !u_iscntrl(c));
 }
 
@@ -453,22 +457,32 @@ cmp_u64(const void *a, const void *b)
 }
 
 size_t
-boiler_shingles(const char *s, uint64_t **out)
+boiler_hashes(const char *s, uint64_t **out)
 {
 	UChar32	*c;
-	size_t	 n = content_cps(s, &c, NULL, NULL), k = 0, i;
+	size_t	 n = content_cps(s, &c, NULL, NULL), i;
 
 	*out = NULL;
 	if (n >= BOILER_K) {
 		*out = xcalloc(n - BOILER_K + 1, sizeof **out);
 		for (i = 0; i + BOILER_K <= n; i++)
 			(*out)[i] = hash_cps(&c[i], BOILER_K);
-		qsort(*out, n - BOILER_K + 1, sizeof **out, cmp_u64);
-		for (i = 0; i < n - BOILER_K + 1; i++)
-			if (k == 0 || (*out)[k - 1] != (*out)[i])
-				(*out)[k++] = (*out)[i];
 	}
 	free(c);
+	return (n >= BOILER_K ? n - BOILER_K + 1 : 0);
+}
+
+size_t
+boiler_shingles(const char *s, uint64_t **out)
+{
+	size_t	n = boiler_hashes(s, out), k = 0, i;
+
+	if (n == 0)
+		return (0);
+	qsort(*out, n, sizeof **out, cmp_u64);
+	for (i = 0; i < n; i++)
+		if (k == 0 || (*out)[k - 1] != (*out)[i])
+			(*out)[k++] = (*out)[i];
 	return (k);
 }
 

@@ -84,6 +84,13 @@ void		 boiler_span(const char *text, const size_t *map, size_t a,
 		    size_t b, size_t *oa, size_t *ob);
 
 /*
+ * The hashes of the shingles of s in text order, repeats kept (what a
+ * MinHash signature needs, without the sort).  Returns how many; *out is
+ * newly allocated (caller frees; NULL when there are none).
+ */
+size_t		 boiler_hashes(const char *s, uint64_t **out);
+
+/*
  * The shingles of s (normally a stripped text): sorted, without
  * duplicates.  Returns how many; *out is newly allocated (caller frees;
  * NULL when there are none).

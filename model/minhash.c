@@ -18,7 +18,7 @@ struct pairset {
 };
 
 struct keyed {
-	uint32_t	key;
+	uint64_t	key;
 	uint32_t	ix;
 };
 
@@ -129,8 +129,11 @@ band_pairs(const uint16_t *const *sigs, size_t n, int band,
 
 	for (i = 0; i < n; i++)
 		if (sigs[i] != NULL) {
-			k[m].key = (uint32_t)sigs[i][band * MINHASH_ROWS] << 16 |
-			    sigs[i][band * MINHASH_ROWS + 1];
+			int r;
+			k[m].key = 0;
+			for (r = 0; r < MINHASH_ROWS; r++)
+				k[m].key = k[m].key << 16 |
+				    sigs[i][band * MINHASH_ROWS + r];
 			k[m++].ix = (uint32_t)i;
 		}
 	qsort(k, m, sizeof *k, cmp_keyed);

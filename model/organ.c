@@ -47,12 +47,12 @@ static const char *const next_words[] = {
 	"镇村", "镇街", "市级", "区级", "县级", "镇级", "乡级", "省级",
 	"州级", NULL
 };
-/* ... and one preceded by one of these. */
+/* ... and one preceded by one of these.  Not 城镇, 集镇, 城区, 山区:
+ * 新城镇, 马集镇, 东城区 and 金山区 are places. */
 static const char *const prev_words[] = {
-	"城乡", "社区", "小区", "园区", "景区", "街区", "城区", "市区",
-	"郊区", "城市", "都市", "超市", "城镇", "村镇", "乡镇", "集镇",
-	"山区", "片区", "辖区", "专区", "老区", "灾区", "矿区", "牧区",
-	"林区", "垦区", "城县", NULL
+	"城乡", "社区", "小区", "园区", "景区", "街区", "市区", "郊区",
+	"城市", "都市", "超市", "村镇", "乡镇", "片区", "辖区", "专区",
+	"老区", "灾区", "牧区", "垦区", NULL
 };
 /* A place never starts with one of these. */
 static const UChar32 stop_first[] = {
