@@ -39,6 +39,11 @@ struct chs {
 	struct ch	*v;
 	size_t		 n;
 	size_t		 cap;
+	/* Scratch space of the sentence being looked at, allocated once
+	 * per text: content indices, template marks, folded content. */
+	size_t		*ix;
+	bool		*m;
+	struct sbuf	 sb;
 };
 
 /*
@@ -319,30 +324,28 @@ read_chars(const char *text, struct chs *v)
 static void
 mark_template(const struct boiler *b, struct chs *v, size_t s, size_t e)
 {
-	size_t	*ix = xcalloc(e - s + 1, sizeof *ix), nc = 0, i, j, r;
-	UChar32	 w[BOILER_TPL_K];
-	bool	*m;
+	size_t	nc = 0, i, j, r;
+	UChar32	w[BOILER_TPL_K];
 
 	for (i = s; i < e; i++)
-		if (v->v[i].content)
-			ix[nc++] = i;
-	m = xcalloc(nc + 1, sizeof *m);
+		if (v->v[i].content) {
+			v->m[nc] = false;
+			v->ix[nc++] = i;
+		}
 	for (i = 0; i + BOILER_TPL_K <= nc; i++) {
 		for (j = 0; j < BOILER_TPL_K; j++)
-			w[j] = v->v[ix[i + j]].c;
+			w[j] = v->v[v->ix[i + j]].c;
 		if (set_has(b, hash_cps(w, BOILER_TPL_K)))
 			for (j = 0; j < BOILER_TPL_K; j++)
-				m[i + j] = true;
+				v->m[i + j] = true;
 	}
 	for (i = 0; i < nc; i = r) {
-		for (r = i; r < nc && m[r] == m[i]; r++)
+		for (r = i; r < nc && v->m[r] == v->m[i]; r++)
 			;
-		if (m[i] && r - i >= BOILER_MIN_PHRASE)
+		if (v->m[i] && r - i >= BOILER_MIN_PHRASE)
 			for (j = i; j < r; j++)
-				v->v[ix[j]].cut = true;
+				v->v[v->ix[j]].cut = true;
 	}
-	free(m);
-	free(ix);
 }
 
 /* Whether the nearest content character before (dir -1) or after (+1)
@@ -363,23 +366,19 @@ side_cut(const struct chs *v, size_t s, size_t e, size_t i, int dir)
 
 /* Step 3 for the sentence [s, e): whether to drop it whole. */
 static bool
-drop_sentence(const struct chs *v, size_t s, size_t e)
+drop_sentence(struct chs *v, size_t s, size_t e)
 {
-	struct sbuf	b;
-	size_t		i, nc = 0, ncut = 0;
-	bool		drop;
+	size_t	i, nc = 0, ncut = 0;
 
-	sbuf_init(&b);
+	sbuf_truncate(&v->sb, 0);
 	for (i = s; i < e; i++)
 		if (v->v[i].content) {
 			nc++;
 			ncut += v->v[i].cut;
-			put_cp(&b, v->v[i].c);
+			put_cp(&v->sb, v->v[i].c);
 		}
-	drop = nc == 0 || ncut * 100 >= nc * BOILER_SENTENCE_CUT ||
-	    statute_of(b.s) != NULL;
-	sbuf_done(&b);
-	return (drop);
+	return (nc == 0 || ncut * 100 >= nc * BOILER_SENTENCE_CUT ||
+	    statute_of(v->sb.s) != NULL);
 }
 
 static void
@@ -403,6 +402,9 @@ boiler_strip(const struct boiler *b, const char *text, size_t **map)
 	size_t		 s, e, i, cap = 0;
 
 	read_chars(text, &v);
+	v.ix = xcalloc(v.n + 1, sizeof *v.ix);
+	v.m = xcalloc(v.n + 1, sizeof *v.m);
+	sbuf_init(&v.sb);
 	sbuf_init(&out);
 	if (map != NULL)
 		*map = NULL;
@@ -427,6 +429,9 @@ boiler_strip(const struct boiler *b, const char *text, size_t **map)
 		(*map)[out.len] = strlen(text);
 	}
 	free(v.v);
+	free(v.ix);
+	free(v.m);
+	sbuf_done(&v.sb);
 	return (sbuf_take(&out));
 }
 
@@ -459,17 +464,23 @@ cmp_u64(const void *a, const void *b)
 size_t
 boiler_hashes(const char *s, uint64_t **out)
 {
-	UChar32	*c;
-	size_t	 n = content_cps(s, &c, NULL, NULL), i;
+	int32_t	 i = 0, n = (int32_t)strlen(s);
+	UChar32	 c, w[BOILER_K] = { 0 };
+	size_t	 k = 0, seen = 0, cap = 0;
 
 	*out = NULL;
-	if (n >= BOILER_K) {
-		*out = xcalloc(n - BOILER_K + 1, sizeof **out);
-		for (i = 0; i + BOILER_K <= n; i++)
-			(*out)[i] = hash_cps(&c[i], BOILER_K);
+	while (i < n) {
+		U8_NEXT(s, i, n, c);
+		if (c < 0 || !is_content(fold(c)))
+			continue;
+		/* The last BOILER_K content characters, oldest first. */
+		memmove(w, w + 1, (BOILER_K - 1) * sizeof *w);
+		w[BOILER_K - 1] = fold(c);
+		if (++seen < BOILER_K)
+			continue;
+		*VEC_PUSH(*out, k, cap) = hash_cps(w, BOILER_K);
 	}
-	free(c);
-	return (n >= BOILER_K ? n - BOILER_K + 1 : 0);
+	return (k);
 }
 
 size_t

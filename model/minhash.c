@@ -33,7 +33,7 @@ minhash_sign(const uint64_t *h, size_t n, uint16_t sig[MINHASH_N])
 	memset(full, 0, sizeof full);
 	for (i = 0; i < n; i++) {
 		uint64_t x = hash_mix64(h[i]);
-		bin = (size_t)(x >> 57);	/* 7 bits: 128 bins */
+		bin = (size_t)(x >> 56);	/* 8 bits: 256 bins */
 		if (!full[bin] || (uint32_t)x < lo[bin]) {
 			full[bin] = 1;
 			lo[bin] = (uint32_t)x;

@@ -290,8 +290,10 @@ organ_text_places(const char *s, void (*fn)(const char *, size_t, void *),
     void *arg)
 {
 	struct cps	 c = { 0 };
-	size_t		 q, L, lv, p;
-	char		*u;
+	size_t		 q, L, lv, p, i;
+	char		 u[(ORGAN_MAX_PLACE + 2) * 4];
+	int32_t		 k;
+	UBool		 bad = false;
 
 	text_cps(s, &c);
 	for (q = 1; q < c.n; q++) {
@@ -304,9 +306,12 @@ organ_text_places(const char *s, void (*fn)(const char *, size_t, void *),
 				break;
 			if (stops(c.c[p]))
 				continue;
-			u = cps_utf8(&c.c[p], L + lv);
-			fn(u, strlen(u), arg);
-			free(u);
+			/* No allocation: this runs at every level character
+			 * of every report of a county. */
+			for (i = p, k = 0; i < q + lv; i++)
+				U8_APPEND(u, k, (int32_t)sizeof u, c.c[i], bad);
+			(void)bad;
+			fn(u, (size_t)k, arg);
 		}
 	}
 	free(c.c);

@@ -65,7 +65,7 @@ char	*organ_key(const char *name);
  * reads as a place under the rules of step 3 (each level occurrence, with
  * each allowed length before it), so that a caller can look them up in a
  * set of known places.  place points into a buffer of normalised text
- * (not into s), valid during the call only.
+ * (not into s, not NUL-terminated), valid during the call only.
  */
 void	 organ_text_places(const char *s,
 	    void (*fn)(const char *place, size_t len, void *arg), void *arg);

@@ -30,7 +30,7 @@
 struct batch;
 
 #define XORGAN_NEARDUP	60	/* % (Dice of shingles) that is a copy */
-#define XORGAN_MARGIN	15
+#define XORGAN_MARGIN	10	/* 3 standard errors */
 
 void	xorgan_group(struct batch *);
 void	xorgan_check(struct batch *);

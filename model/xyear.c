@@ -130,6 +130,17 @@ over_five(struct num x, struct num y)
 	return (x.v > 5 * y.v);
 }
 
+/* The kept figure k of it (its template's keep list), or false. */
+static bool
+kept(const struct batch_item *it, size_t k, struct num *out)
+{
+	if (it->kv == NULL || it->kv[k] == INT64_MIN)
+		return (false);
+	out->v = it->kv[k];
+	out->dp = it->kdp[k];
+	return (true);
+}
+
 /* X2. */
 static void
 jumps(struct pair *p)
@@ -139,6 +150,7 @@ jumps(struct pair *p)
 	const struct batch_tinfo	*ti = batch_tinfo(p->b, b->tpl);
 	struct num			 x, y;
 	size_t				 k;
+	bool				 have;
 
 	if (ti == NULL)
 		return;
@@ -146,9 +158,13 @@ jumps(struct pair *p)
 		const struct tpl_cell *c = &b->tpl->cells[ti->keep[k]];
 		int64_t ten = c->type.kind == NUM_MONEY ? 10 * NUM_MONEY_SCALE :
 		    10;
-		if (!jump_cell(c->id) || !batch_value(p->b, a, c->id, &x) ||
-		    !batch_value(p->b, b, c->id, &y) || x.v < ten ||
-		    y.v < ten || !(over_five(x, y) || over_five(y, x)))
+		if (!jump_cell(c->id) || !kept(b, k, &y))
+			continue;
+		/* One template (the usual case): the same place in kv. */
+		have = a->tpl == b->tpl ? kept(a, k, &x) :
+		    batch_value(p->b, a, c->id, &x);
+		if (!have || x.v < ten || y.v < ten ||
+		    !(over_five(x, y) || over_five(y, x)))
 			continue;
 		struct batch_cross *f = batch_add_cross(b, BATCH_X_JUMP, p->ia);
 		f->cell = ti->keep[k];

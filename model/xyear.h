@@ -27,7 +27,7 @@
 struct batch;
 
 /* Margin below a rule's minimum within which an estimate is verified. */
-#define XYEAR_MARGIN	15
+#define XYEAR_MARGIN	10	/* 3 standard errors (minhash.h) */
 
 void	xyear_check(struct batch *);
 

@@ -219,7 +219,7 @@ main(int argc, char **argv)
 			/* One report in a hundred copies another town's 五
 			 * of the same year, one word changed. */
 			if (o > 0 && (o * 7 + y * 13) % 100 == 0) {
-				int from = (o * 31 + y) % o;
+				int from = (int)rnd(&g, (unsigned)o);
 				copy = xstrdup(five[from]);
 				char *w = strstr(copy, "信息");
 				if (w != NULL)
