@@ -583,10 +583,11 @@ scan(struct batch *b, const char *dir, const char *const *exts, bool top,
 			struct err sub = { 0 };
 			scan(b, p, exts, false, &sub);
 			err_clear(&sub);
-		} else if (top && strcmp(strrchr(p, '/') + 1,
-		    "organs.yaml") == 0)
-			ok = scan_aliases(b, p, err);
-		else if (S_ISREG(st.st_mode) && has_ext(p, exts))
+		} else if (strcmp(strrchr(p, '/') + 1, "organs.yaml") == 0) {
+			/* The alias file, not a report (read at the top only). */
+			if (top)
+				ok = scan_aliases(b, p, err);
+		} else if (S_ISREG(st.st_mode) && has_ext(p, exts))
 			batch_add(b, p);
 		free(p);
 	}

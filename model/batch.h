@@ -190,7 +190,8 @@ void		 batch_add(struct batch *, const char *path);
  * Adds the report files under dir (recursively, sorted, hidden entries
  * skipped) whose names end in one of exts (NULL-terminated, e.g. ".yaml",
  * ".txt", ".docx"); an organs.yaml directly in dir is read as the alias
- * file (organ.h) instead.  Returns false with *err if dir cannot be read
+ * file (organ.h) instead, one in a subfolder is skipped, and with several
+ * folders the last alias file read is the one used.  Returns false with *err if dir cannot be read
  * (batch.opendir {0}=strerror) or its alias file is refused (the
  * organ_aliases_load errors; the files are still added).
  */
