@@ -305,3 +305,26 @@ Test(county, quotes_one_line_and_cut)
 	free(s);
 	free(t);
 }
+
+/* A broken organs.yaml is said, with where, and the check still runs. */
+Test(county, broken_alias_file_is_said)
+{
+	char		*dir = tu_tmpdir(), *al = tu_path(dir, "organs.yaml");
+	char		*rep = tu_path(dir, "a.yaml");
+	struct tu_run	 r;
+	const char	*argv[] = { "check", "-r", dir, NULL };
+
+	tu_write(rep, "nianbao: 1\ntemplate: gb2021\norgan: 甲镇\nyear: 2024\n"
+	    "sections:\n  s6: 本年度未收取信息处理费。\n");
+	tu_write(al, "- 甲镇\n");
+	tu_nianbao(&r, NULL, argv);
+	cr_assert_eq(r.status, 2);
+	cr_assert(strstr(r.err, "organs.yaml:1:1") != NULL, "%s", r.err);
+	cr_assert(strstr(r.err, "写法: 标准名称") != NULL, "%s", r.err);
+	cr_assert(strstr(r.out, "甲镇") != NULL, "the check ran: %s", r.out);
+	tu_run_free(&r);
+	tu_rmtree(dir);
+	free(rep);
+	free(al);
+	free(dir);
+}
