@@ -163,7 +163,8 @@ keep_texts(struct batch_item *it, const struct report *r,
 		free(s);
 		organ_text_places(text, add_place, &pl);
 	}
-	qsort(pl.v, pl.n, sizeof *pl.v, cmp_u32);
+	if (pl.n > 0)
+		qsort(pl.v, pl.n, sizeof *pl.v, cmp_u32);
 	for (i = 0, k = 0; i < pl.n; i++)
 		if (k == 0 || pl.v[k - 1] != pl.v[i])
 			pl.v[k++] = pl.v[i];
@@ -365,7 +366,8 @@ batch_check(struct batch *b)
 		pthread_join(th[i], NULL);
 	free(th);
 	pthread_mutex_destroy(&p.lock);
-	qsort(b->sums, b->nsums, sizeof *b->sums, cmp_sum);
+	if (b->nsums > 0)
+		qsort(b->sums, b->nsums, sizeof *b->sums, cmp_sum);
 }
 
 void
@@ -575,7 +577,8 @@ scan(struct batch *b, const char *dir, const char *const *exts, bool top,
 			*VEC_PUSH(names, nn, cap) = xasprintf("%s/%s", dir,
 			    de->d_name);
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_name);
+	if (nn > 0)
+		qsort(names, nn, sizeof *names, cmp_name);
 	for (i = 0; i < nn; i++) {
 		p = names[i];
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {

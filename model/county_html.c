@@ -254,7 +254,8 @@ chart(struct sbuf *b, const struct batch *bt, const struct i18n *i)
 			count_rule(&v, &n, &cap, batch_cross_rule(it,
 			    &it->cross[f]));
 	}
-	qsort(v, n, sizeof *v, cmp_bar);
+	if (n > 0)
+		qsort(v, n, sizeof *v, cmp_bar);
 	heading(b, i, "chart", "county.h_chart");
 	if (n > 0)
 		max = v[0].count;

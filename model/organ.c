@@ -353,7 +353,8 @@ aliases_finish(struct organ_aliases *a, const char *path, struct err *err)
 {
 	size_t	i;
 
-	qsort(a->v, a->n, sizeof *a->v, cmp_alias);
+	if (a->n > 0)
+		qsort(a->v, a->n, sizeof *a->v, cmp_alias);
 	for (i = 1; i < a->n; i++) {
 		struct alias *x = &a->v[i - 1], *y = &a->v[i];
 		if (strcmp(x->key, y->key) == 0 &&

@@ -453,7 +453,8 @@ names(struct batch *b)
 		x->hash = batch_place_hash(p, strlen(p));
 		x->organ = o;
 	}
-	qsort(pl, np, sizeof *pl, cmp_place);
+	if (np > 0)
+		qsort(pl, np, sizeof *pl, cmp_place);
 	for (i = 0; np > 0 && i < b->n; i++)
 		if (b->items[i].read && b->items[i].nplaces > 0)
 			names_of(b, i, pl, np);
