@@ -1,13 +1,13 @@
 /*
- * nianbao check [--json|--csv] [-j N] [-r DIR]... [FILE]...
+ * nianbao check [--json|--csv] [--html OUT] [-j N] [-r DIR]... [FILE]...
  *
  * One file: its flags, one per line, then a summary line.  Many files or
  * a folder (-r): a progress bar on a terminal, then a table (organ, year,
  * errors, warnings, worst rule, file) with every file that could not be
- * read listed with its reason, and the rules that span reports (the same
- * organ's consecutive years, identical narratives, duplicates).  --json and
- * --csv give the same for other tools.  Exit 0 clean, 1 rule errors found,
- * 2 some file could not be read.
+ * read listed with its reason, the rules that span reports (batch.h) and
+ * the organ names merged.  --json and --csv give the same for other tools
+ * (county_data.h), --html OUT writes the county page (county_html.h).
+ * Exit 0 clean, 1 rule errors found, 2 some file could not be read.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +16,9 @@
 
 #include "batch.h"
 #include "cli.h"
-#include "json.h"
-#include "sbuf.h"
+#include "county.h"
+#include "county_data.h"
+#include "county_html.h"
 #include "store.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -79,34 +80,6 @@ print_flags(const struct cli *c, const char *path, const struct report *r)
 	free(f);
 }
 
-/* The message of a cross-report flag.  Newly allocated. */
-static char *
-cross_message(const struct cli *c, const struct batch_item *items,
-    const struct batch_item *it, const struct batch_cross *x)
-{
-	const struct batch_item	*o = &items[x->other];
-	char			 y[16];
-
-	snprintf(y, sizeof y, "%d", o->year);
-	switch (x->kind) {
-	case BATCH_X_CARRY: {
-		const struct tpl_block *b = NULL;
-		for (size_t i = 0; i < it->tpl->nblocks; i++)
-			if (strcmp(it->tpl->blocks[i].id, "t3") == 0)
-				b = &it->tpl->blocks[i];
-		return (i18n_fmt2(c->i18n, "check.cross_carry", b ?
-		    tpl_label(&tpl_col_node(b, x->column)->label, c->lang) :
-		    "?", o->path));
-	}
-	case BATCH_X_SAME_TEXT:
-		return (i18n_fmt2(c->i18n, "check.cross_same_text",
-		    tpl_label(&it->tpl->sections[x->section].title, c->lang),
-		    y));
-	default:
-		return (i18n_fmt1(c->i18n, "check.cross_duplicate", o->path));
-	}
-}
-
 static void
 put_cell(const char *s, int cols, const struct text_opts *o)
 {
@@ -116,9 +89,36 @@ put_cell(const char *s, int cols, const struct text_opts *o)
 	free(p);
 }
 
+/* The organs whose spellings were merged, so that a wrong merge shows. */
 static void
-print_table(const struct cli *c, const struct batch_item *items, size_t n)
+print_merged(const struct cli *c, const struct batch *b)
 {
+	size_t	o, s;
+	char	*h = i18n_fmt0(c->i18n, "county.merged");
+	bool	 any = false;
+
+	for (o = 0; o < b->norgans; o++) {
+		const struct batch_organ *org = &b->organs[o];
+		if (org->nspellings < 2 &&
+		    strcmp(org->spellings[0], org->name) == 0)
+			continue;
+		if (!any)
+			printf("%s\n", h);
+		printf("  %s ←", org->name);
+		any = true;
+		for (s = 0; s < org->nspellings; s++)
+			printf(" “%s”", org->spellings[s]);
+		printf("\n");
+	}
+	free(h);
+}
+
+static void
+print_table(const struct cli *c, const struct batch *b)
+{
+	const struct batch_item	*items = b->items;
+	size_t			 n = b->n;
+
 	struct text_opts	 o = { c->ambiguous };
 	const char		*hdr[] = { "check.col_organ", "check.col_year",
 				    "check.col_errors", "check.col_warnings",
@@ -151,12 +151,14 @@ print_table(const struct cli *c, const struct batch_item *items, size_t n)
 		put_cell(num, w[1], &o);
 		snprintf(num, sizeof num, "%zu", it->nerrors);
 		put_cell(num, w[2], &o);
-		snprintf(num, sizeof num, "%zu", it->nwarnings + it->ncross);
+		snprintf(num, sizeof num, "%zu", batch_item_problems(it) -
+		    it->nerrors);
 		put_cell(num, w[3], &o);
 		put_cell(it->worst ? it->worst : "-", w[4], &o);
 		printf("%s\n", it->path);
 		for (x = 0; x < it->ncross; x++) {
-			msg = cross_message(c, items, it, &it->cross[x]);
+			msg = county_cross_message(b, it, &it->cross[x],
+			    c->i18n);
 			printf("    %s\n", msg);
 			free(msg);
 		}
@@ -169,98 +171,7 @@ print_table(const struct cli *c, const struct batch_item *items, size_t n)
 		}
 	for (i = 0; i < 5; i++)
 		free(h[i]);
-}
-
-static void
-csv_field(const char *s)
-{
-	putchar('"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
-}
-
-static void
-print_csv(const struct cli *c, const struct batch_item *items, size_t n)
-{
-	size_t	k;
-	char	*msg;
-
-	printf("file,organ,year,errors,warnings,cross,worst_rule,error\n");
-	for (k = 0; k < n; k++) {
-		const struct batch_item *it = &items[k];
-		csv_field(it->path);
-		if (it->read) {
-			putchar(',');
-			csv_field(it->organ);
-			printf(",%d,%zu,%zu,%zu,%s,\n", it->year, it->nerrors,
-			    it->nwarnings, it->ncross,
-			    it->worst ? it->worst : "");
-		} else {
-			printf(",,,,,,,");
-			msg = i18n_err(c->i18n, &it->err);
-			csv_field(msg);
-			putchar('\n');
-			free(msg);
-		}
-	}
-}
-
-static void
-print_json(const struct cli *c, const struct batch_item *items, size_t n)
-{
-	struct sbuf	 b;
-	size_t		 k, x;
-	char		*msg;
-
-	sbuf_init(&b);
-	sbuf_adds(&b, "[");
-	for (k = 0; k < n; k++) {
-		const struct batch_item *it = &items[k];
-		sbuf_adds(&b, k ? ",\n  {\"file\": " : "\n  {\"file\": ");
-		json_str(&b, it->path);
-		if (!it->read) {
-			msg = i18n_err(c->i18n, &it->err);
-			sbuf_adds(&b, ", \"error\": ");
-			json_str(&b, msg);
-			sbuf_adds(&b, "}");
-			free(msg);
-			continue;
-		}
-		sbuf_adds(&b, ", \"template\": ");
-		json_str(&b, it->tpl->id);
-		sbuf_adds(&b, ", \"organ\": ");
-		json_str(&b, it->organ);
-		sbuf_addf(&b, ", \"year\": %d, \"errors\": %zu, "
-		    "\"warnings\": %zu, \"worst\": ", it->year, it->nerrors,
-		    it->nwarnings);
-		if (it->worst)
-			json_str(&b, it->worst);
-		else
-			sbuf_adds(&b, "null");
-		sbuf_adds(&b, ", \"cross\": [");
-		for (x = 0; x < it->ncross; x++) {
-			static const char *const kinds[] = { "carry",
-			    "same_text", "duplicate" };
-			msg = cross_message(c, items, it, &it->cross[x]);
-			sbuf_addf(&b, "%s{\"kind\": \"%s\", \"other\": ",
-			    x ? ", " : "", kinds[it->cross[x].kind]);
-			json_str(&b, items[it->cross[x].other].path);
-			sbuf_adds(&b, ", \"message\": ");
-			json_str(&b, msg);
-			sbuf_adds(&b, "}");
-			free(msg);
-		}
-		sbuf_adds(&b, "], \"flags\": ");
-		sbuf_adds(&b, it->json_flags ? it->json_flags : "[]");
-		sbuf_adds(&b, "}");
-	}
-	sbuf_adds(&b, n ? "\n]\n" : "]\n");
-	fputs(b.s, stdout);
-	sbuf_done(&b);
+	print_merged(c, b);
 }
 
 /* One file, as a clerk runs it: every flag, then the summary line. */
@@ -286,73 +197,93 @@ check_one(const struct cli *c, const char *path)
 	return (rc);
 }
 
+/* The output asked for: the county page, JSON, CSV or the table. */
+static bool
+report_out(const struct cli *c, const struct batch *b, bool json, bool csv,
+    const char *html, const char *title)
+{
+	char	*t;
+	bool	 ok = true;
+
+	if (html != NULL) {
+		t = county_html(b, c->i18n, title);
+		ok = cli_emit(c, html, t, strlen(t));
+		free(t);
+	}
+	if (json || csv) {
+		t = json ? county_json(b, c->i18n) : county_csv(b, c->i18n);
+		fputs(t, stdout);
+		free(t);
+	} else if (html == NULL)
+		print_table(c, b);
+	return (ok);
+}
+
 int
 cmd_check(struct cli *c, int argc, char **argv)
 {
-	struct batch_item	*items = NULL;
+	struct batch		*b;
 	struct batch_opts	 o;
 	struct err		 e = { 0 };
-	size_t			 n = 0, k;
+	const char		*html = NULL, *title = NULL;
+	size_t			 k;
 	bool			 json = false, csv = false, dirs = false;
-	int			 i, rc = 0, jobs = 0;
+	int			 i, rc = 0;
 
+	memset(&o, 0, sizeof o);
+	o.tpls = c->tpls;
+	o.ntpls = c->ntpls;
+	o.load = load_any;
+	o.lang = c->lang;
+	b = batch_new(&o);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json = true;
 		else if (strcmp(argv[i], "--csv") == 0)
 			csv = true;
+		else if (strcmp(argv[i], "--html") == 0 && i + 1 < argc)
+			html = argv[++i];
 		else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc)
-			jobs = atoi(argv[++i]);
+			b->o.jobs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
 			dirs = true;
-			if (!batch_scan(argv[++i], exts, &items, &n, &e)) {
+			title = argv[++i];
+			if (!batch_scan(b, title, exts, &e)) {
 				cli_say_err(c, &e);
 				err_clear(&e);
 				rc = 2;
 			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			batch_items_free(items, n);
+			batch_free(b);
 			return (cli_usage(c));
-		} else {
-			items = xreallocarray(items, n + 1, sizeof *items);
-			memset(&items[n], 0, sizeof *items);
-			items[n++].path = xstrdup(argv[i]);
-		}
+		} else
+			batch_add(b, argv[i]);
 	}
-	if (n == 0 && !dirs) {
-		batch_items_free(items, n);
+	if (b->n == 0 && !dirs) {
+		batch_free(b);
 		return (cli_usage(c));
 	}
-	if (n == 1 && !dirs && !json && !csv) {
-		rc = check_one(c, items[0].path);
-		batch_items_free(items, n);
+	if (b->n == 1 && !dirs && !json && !csv && html == NULL) {
+		rc = check_one(c, b->items[0].path);
+		batch_free(b);
 		return (rc);
 	}
-	memset(&o, 0, sizeof o);
-	o.tpls = c->tpls;
-	o.ntpls = c->ntpls;
-	o.load = load_any;
-	o.jobs = jobs;
-	o.json_flags = json;
-	o.lang = c->lang;
+	b->o.json_flags = json;
+	b->o.keep_flags = b->o.sums = html != NULL;
 	if (!json && !csv && isatty(STDERR_FILENO)) {
-		o.progress = progress;
-		o.progress_arg = c;
+		b->o.progress = progress;
+		b->o.progress_arg = c;
 	}
-	batch_check(items, n, &o);
-	batch_cross(items, n);
-	if (json)
-		print_json(c, items, n);
-	else if (csv)
-		print_csv(c, items, n);
-	else
-		print_table(c, items, n);
-	for (k = 0; k < n; k++) {
-		if (!items[k].read)
+	batch_check(b);
+	batch_cross(b);
+	if (!report_out(c, b, json, csv, html, title))
+		rc = 2;
+	for (k = 0; k < b->n; k++) {
+		if (!b->items[k].read)
 			rc = 2;
-		else if (items[k].nerrors > 0 && rc == 0)
+		else if (b->items[k].nerrors > 0 && rc == 0)
 			rc = 1;
 	}
-	batch_items_free(items, n);
+	batch_free(b);
 	return (rc);
 }
