@@ -263,8 +263,7 @@ export_docx_pdf(const struct report *r, const char *path, struct err *err)
 	if (office == NULL)
 		err_set(err, NULL, 0, 0, "pdf.no_office", 1,
 		    EXPORT_PDF_INSTALL);
-	else if ((docx = export_docx_package(r,
-	    EXPORT_DOCX_LIBREOFFICE, &len, err)) != NULL &&
+	else if ((docx = export_docx_package(r, &len, err)) != NULL &&
 	    (dir = private_dir(err)) != NULL && put_docx(dir, docx, len, err) &&
 	    (pdf = convert(office, dir, &len, err)) != NULL)
 		ok = fsio_write_atomic(path, pdf, len, 0644, err);

@@ -29,6 +29,7 @@
 
 #include "export_txt.h"
 #include "layout.h"
+#include "title.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -849,8 +850,12 @@ put_section(struct pager *pg, const struct report *r, int si,
 	for (k = 0; k < s->ntables; k++) {
 		put_canvas(pg, &cv[k]);
 		canvas_done(&cv[k]);
+		/* One empty line after each table, as the .docx has. */
+		pg_blank(pg);
 	}
 	free(cv);
+	/* Text typed in a table section follows its tables. */
+	put_narrative(pg, report_text(r, si), o);
 }
 
 /* "— N —" one character in from the outer edge: right on odd pages, left
@@ -875,13 +880,18 @@ layout_build(const struct report *r, enum lang lang,
 {
 	struct layout	*L = xcalloc(1, sizeof *L);
 	struct pager	 pg = { L, 0, 0 };
-	char		*title = export_txt_title(r, lang), **v;
+	char		**v;
 	size_t		 n, i, si;
 	int		 k, w;
 
-	n = wrap_lines(title, strlen(title), 0, 0, o, &v);
-	add_lines(&pg, v, n);
-	free(title);
+	/* The title in the lines of the .docx (title.h), centred. */
+	n = title_lines(r, lang, &v);
+	for (i = 0; i < n; i++) {
+		pg_add(&pg, rtrim(text_pad(v[i], strlen(v[i]), LAYOUT_COLS, 0,
+		    o)));
+		free(v[i]);
+	}
+	free(v);
 	pg_blank(&pg);
 	for (si = 0; si < report_tpl(r)->nsections; si++)
 		put_section(&pg, r, (int)si, lang, o);

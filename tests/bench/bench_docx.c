@@ -154,7 +154,7 @@ in_process(const struct report *r, const char *out, int n)
 		if (out != NULL && !export_docx(r, out, &e))
 			fatal("bench_docx: export_docx failed");
 		if (out == NULL) {
-			pkg = export_docx_package(r, EXPORT_DOCX_WORD, &len, &e);
+			pkg = export_docx_package(r, &len, &e);
 			if (pkg == NULL)
 				fatal("bench_docx: export_docx_package failed");
 			free(pkg);
