@@ -26,6 +26,13 @@ CHECK is one or more of
            the lines of the .docx, each table whole on one page (block
            titles with their rows), 28 characters on every full line of
            a paragraph of 汉字, a line's space after each table
+  lines    the official template filled with the report's values (by
+           python-docx) and the .docx, both rendered by LibreOffice in one
+           run: every label cell of 表三 and 表四 takes as many lines in
+           one as in the other
+  fonts    pdffonts: the PDF embeds a serif CJK face for the body, its
+           bold for the title, a sans for 黑体, a 楷 for 楷体 when the
+           official fonts are missing, and a serif for digits
   pdf      the PDF (from nianbao) is A4, shows the title, the six headings,
            every value and narrative line and "— 1 —", and nothing (text
            or table rule) lies outside the text area's left and right edges
@@ -450,6 +457,21 @@ def unxml(s):
         "&quot;", '"').replace("&amp;", "&")
 
 
+def pdf_words_y(pdf):
+    """[(xmin, xmax, text, page, ymin)] from pdftotext -bbox, in order."""
+    html = run("pdftotext", "-bbox", pdf, "-").decode()
+    words, page = [], 0
+    for line in html.split("\n"):
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                      r'xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line)
+        if m:
+            words.append((float(m.group(1)), float(m.group(3)),
+                          unxml(m.group(4)), page, float(m.group(2))))
+    return words
+
+
 def pdf_words(pdf):
     """[(xmin, xmax, text, page)] from pdftotext -bbox."""
     html = run("pdftotext", "-bbox", pdf, "-").decode()
@@ -678,6 +700,101 @@ def check_print(z, pdf):
                  "empty line between" % (page, nxt - max(nums)))
 
 
+def check_fonts(z, pdf):
+    out = run("pdffonts", pdf).decode()
+    names = [l.split()[0] for l in out.split("\n")[2:] if l.strip()]
+    have = " ".join(names)
+    installed = run("fc-list", ":", "family").decode()
+    doc = z.read("word/document.xml").decode()
+    if not re.search(r'w:eastAsia="楷体_GB2312"[^>]*/>(<w:sz [^>]*/>'
+                     r'<w:szCs [^>]*/>)?</w:rPr><w:t', doc):
+        installed += "楷体_GB2312"     # no 楷体 text: nothing to embed
+    for official, pattern in (("仿宋_GB2312", r"NotoSerifCJK\w*-Regular"),
+                              ("方正小标宋简体", r"NotoSerifCJK\w*-Bold"),
+                              ("黑体", r"NotoSansCJK\w*-Regular"),
+                              ("楷体_GB2312", r"UKai"),
+                              ("Times New Roman", r"LiberationSerif")):
+        if official in installed:
+            pattern = None
+        if pattern and not re.search(pattern, have):
+            fail("pdffonts: no %s for %s in %s" % (pattern, official, names))
+    for l in out.split("\n")[2:]:
+        if l.strip() and " yes " not in l:
+            fail("pdffonts: a font not embedded: %s" % l)
+
+
+def fill_official(rep, official, out):
+    """The official template with the report's values in its cells."""
+    doc = Document(official)
+    for ti, tid in enumerate(rep.tables):
+        where = label_positions(grid(doc.tables[ti]))
+        for cell in (c for c in rep.tpl["cells"] if c["table"] == tid):
+            key = (cell["row_label"], cell["col_label"])
+            if key in where:
+                r, c = where[key]
+                doc.tables[ti].rows[r].cells[c].text = rep.value(cell["id"])
+    doc.save(out)
+
+
+def label_lines(pdf, labels):
+    """{label: lines} of the labels as printed in a PDF: a label is found
+    from its first word, on along its line and then down its cell's left
+    edge, as long as the words read on as a prefix of it."""
+    words = [(p, y, x0, x1, t) for x0, x1, t, p, y in pdf_words_y(pdf)]
+    out = {}
+    for label in labels:
+        for i, (p, y, x0, x1, t) in enumerate(words):
+            if not t or not label.startswith(t):
+                continue
+            got, n, line_y, edge, last = t, 1, y, x0, x1
+            for q, y2, a0, a1, t2 in words[i + 1:]:
+                if got == label or q != p:
+                    break
+                if abs(y2 - line_y) < 1 and abs(a0 - last) < 4 and \
+                        label.startswith(got + t2):
+                    got, last = got + t2, a1
+                elif abs(a0 - edge) < 3 and 0 < y2 - line_y < 20 and \
+                        label.startswith(got + t2):
+                    got, n, line_y, last = got + t2, n + 1, y2, a1
+            if got == label:
+                out[label] = n
+                break
+    return out
+
+
+def check_lines(rep, ours, official):
+    import os
+    import tempfile
+    tmp = tempfile.mkdtemp()
+    filled = os.path.join(tmp, "official.docx")
+    fill_official(rep, official, filled)
+    mine = os.path.join(tmp, "ours.docx")
+    with open(ours, "rb") as f, open(mine, "wb") as g:
+        g.write(f.read())
+    run("soffice", "-env:UserInstallation=file://" + tmp + "/profile",
+        "--headless", "--convert-to", "pdf", "--outdir", tmp, filled, mine)
+    labels = set()
+    for tbl in Document(official).tables[1:3]:
+        for row in tbl.rows:
+            for c in row.cells:
+                t = re.sub(r"\s+", "", c.text)
+                if t and not NUMERIC.match(t):
+                    labels.add(t)
+    a = label_lines(os.path.join(tmp, "ours.pdf"), labels)
+    b = label_lines(os.path.join(tmp, "official.pdf"), labels)
+    if len(b) < 20:
+        fail("only %d label cells found in the official rendering" % len(b))
+    for label, n in sorted(b.items()):
+        if label not in a:
+            fail("label %r: not one cell in our rendering" % label)
+        elif a[label] != n:
+            fail("label %r: %d lines, %d on the official form"
+                 % (label, a[label], n))
+    for name in os.listdir(tmp):
+        if name != "profile":
+            os.unlink(os.path.join(tmp, name))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nb", required=True)
@@ -687,7 +804,7 @@ def main():
     ap.add_argument("--pdf")
     ap.add_argument("checks", nargs="+",
                     choices=["parts", "safety", "values", "merges", "pdf",
-                             "form", "print"])
+                             "form", "print", "lines", "fonts"])
     a = ap.parse_args()
     rep = Report(a.nb, a.report)
     z = zipfile.ZipFile(a.docx)
@@ -714,6 +831,14 @@ def main():
         if not a.pdf:
             ap.error("print needs --pdf")
         check_print(z, a.pdf)
+    if "fonts" in a.checks:
+        if not a.pdf:
+            ap.error("fonts needs --pdf")
+        check_fonts(z, a.pdf)
+    if "lines" in a.checks:
+        if not a.official:
+            ap.error("lines needs --official")
+        check_lines(rep, a.docx, a.official)
     for f in failures:
         print("FAIL:", f)
     print("%s: %d failures" % (" ".join(a.checks), len(failures)))

@@ -24,6 +24,7 @@
 #include "docx_table.h"
 #include "export_docx.h"
 #include "export_pdf.h"
+#include "fontmap.h"
 #include "fsio.h"
 #include "sbuf.h"
 #include "store.h"
@@ -722,12 +723,59 @@ Test(docx_check, libreoffice_pdf_shows_everything_inside_the_margins)
 	if (export_pdf_office() == NULL)
 		cr_skip("LibreOffice is not installed (%s)",
 		    EXPORT_PDF_INSTALL);
-	const char *checks[] = { "pdf", "print", NULL };
-	const char *publish[] = { "pdf", "print", "form", NULL };
+	const char *checks[] = { "pdf", "print", "fonts", NULL };
 
 	pdf_checks(FULL2021, checks);
 	pdf_checks(FULL2019, checks);
-	pdf_checks(PUBLISH, publish);
+}
+
+/* Lines of s that contain what. */
+static size_t
+lines_with(const char *s, const char *what)
+{
+	size_t		 n = 0;
+	const char	*nl;
+
+	for (; *s != '\0'; s = nl + (*nl != '\0')) {
+		nl = s + strcspn(s, "\n");
+		if (memmem(s, (size_t)(nl - s), what, strlen(what)) != NULL)
+			n++;
+	}
+	return (n);
+}
+
+/*
+ * `nianbao export -f pdf` of the report made for issue 14: one stderr
+ * line per substituted font and the count of errors and warnings; the PDF
+ * then passes every check, including the label lines against the official
+ * template filled with the same values.
+ */
+Test(docx_check, cli_pdf_says_its_fonts_and_prints_as_the_form)
+{
+	const char	*checks[] = { "pdf", "print", "fonts", "form", "lines",
+	    NULL };
+	char		*dir = tu_tmpdir(), *pdf = tu_path(dir, "out.pdf");
+	const char	*argv[] = { "export", "-f", "pdf", "-o", pdf, PUBLISH,
+	    NULL };
+	struct fontmap	 fm;
+	struct tu_run	 nb;
+
+	if (export_pdf_office() == NULL)
+		cr_skip("LibreOffice is not installed (%s)",
+		    EXPORT_PDF_INSTALL);
+	fontmap_init(&fm, NULL);
+	tu_nianbao(&nb, "zh_CN.UTF-8", argv);
+	cr_assert_eq(nb.status, 0, "%s", nb.err);
+	cr_expect_eq(lines_with(nb.err, "代替"), fm.nsubs, "%s", nb.err);
+	cr_expect_gt(fm.nsubs, 0, "no official font is installed here");
+	cr_expect_eq(lines_with(nb.err, "个错误、1 个提醒"), 1, "%s", nb.err);
+	check(PUBLISH, OFFICIAL, pdf, checks);
+	fontmap_done(&fm);
+	tu_run_free(&nb);
+	unlink(pdf);
+	rmdir(dir);
+	free(pdf);
+	free(dir);
 }
 
 Test(docx_check, tables_laid_out_as_the_official_form)
