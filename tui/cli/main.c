@@ -547,6 +547,7 @@ static const struct {
 	{ "templates", cmd_templates },
 	{ "template", cmd_template },
 	{ "preview", cmd_preview },
+	{ "print", cmd_print },
 };
 
 static int
