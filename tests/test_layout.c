@@ -479,3 +479,35 @@ Test(layout, plain_is_pages_separated_by_form_feeds, .fini = text_cleanup)
 	report_free(r);
 	tpl_free(t);
 }
+
+/* Issue 14, defect 10: a table that goes on to the next page repeats its
+ * header rows there, as the .docx repeats them (tblHeader). */
+Test(layout, continued_tables_repeat_their_header, .fini = text_cleanup)
+{
+	struct tpl	*t = tu_tpl("gb2021");
+	struct report	*r = full_report(t);
+	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
+	size_t		 p, with_rows = 0;
+	int		 k;
+	bool		 rows, head;
+
+	for (p = 0; p < L->npages; p++) {
+		rows = head = false;
+		for (k = 0; k < LAYOUT_LINES; k++) {
+			if (strstr(L->pages[p].lines[k], "（七）总计") != NULL ||
+			    strstr(L->pages[p].lines[k], "1.属于") != NULL)
+				rows = true;
+			if (strstr(L->pages[p].lines[k], "申请人情况") != NULL)
+				head = true;
+		}
+		if (rows) {
+			with_rows++;
+			cr_expect(head, "page %zu: 表三 goes on without its "
+			    "header", p + 1);
+		}
+	}
+	cr_expect_gt(with_rows, 1, "表三 on one page: nothing tested");
+	layout_free(L);
+	report_free(r);
+	tpl_free(t);
+}
