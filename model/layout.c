@@ -84,16 +84,6 @@ pg_break(struct pager *pg)
 
 /* ---- text ----------------------------------------------------------- */
 
-/* Drops trailing ASCII spaces in place. */
-static char *
-rtrim(char *s)
-{
-	size_t	n = strlen(s);
-
-	while (n > 0 && s[n - 1] == ' ')
-		s[--n] = '\0';
-	return (s);
-}
 
 /*
  * Wraps one paragraph to LAYOUT_COLS with `indent` columns before its
@@ -117,7 +107,7 @@ wrap_lines(const char *s, size_t len, int indent, int align,
 		else
 			v[i] = xasprintf("%*s%.*s", i == 0 ? indent : 0, "",
 			    (int)pl, p);
-		rtrim(v[i]);
+		ltable_rtrim(v[i]);
 	}
 	free(st);
 	*out = v;
@@ -305,7 +295,7 @@ layout_build(const struct report *r, enum lang lang,
 	/* The title in the lines of the .docx (title.h), centred. */
 	n = title_lines(r, lang, &v);
 	for (i = 0; i < n; i++) {
-		pg_add(&pg, rtrim(text_pad(v[i], strlen(v[i]), LAYOUT_COLS, 0,
+		pg_add(&pg, ltable_rtrim(text_pad(v[i], strlen(v[i]), LAYOUT_COLS, 0,
 		    o)));
 		free(v[i]);
 	}

@@ -26,9 +26,8 @@
 #include "sbuf.h"
 #include "xmalloc.h"
 
-/* Drops trailing ASCII spaces in place. */
-static char *
-rtrim(char *s)
+char *
+ltable_rtrim(char *s)
 {
 	size_t	n = strlen(s);
 
@@ -125,7 +124,7 @@ ltable_line(const struct canvas *c, int y, const uint8_t *fl)
 			x++;
 		}
 	}
-	return (rtrim(sbuf_take(&b)));
+	return (ltable_rtrim(sbuf_take(&b)));
 }
 
 char *
