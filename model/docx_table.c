@@ -124,7 +124,7 @@ static bool
 widths(const struct measure *m, int width, int *colw)
 {
 	int	need = twips(m->value_cols), labels = 0, values = 0, c, v;
-	int	n = m->labels + m->values, extra;
+	int	n = m->labels + m->values;
 
 	official_widths(m, width, colw);
 	for (c = 0; c < m->labels; c++)
@@ -133,15 +133,22 @@ widths(const struct measure *m, int width, int *colw)
 		values += colw[c];
 	if (m->values == 0)
 		return (true);
+	/* Equal value columns, as wide as needed and allowed, in whole
+	 * multiples of 72 twips (127 hundredths of a millimetre, the unit
+	 * LibreOffice keeps) where the values still fit. */
 	if (labels + values > width || need * m->values > values) {
-		/* Equal value columns, as wide as needed and allowed. */
 		v = (width - labels) / m->values;
 		if (labels + values <= width && need < v)
 			v = need;
-		extra = labels + values > width || need >= v ?
-		    width - labels - v * m->values : 0;
+		if (v - v % 72 >= need)
+			v -= v % 72;
 		for (c = m->labels; c < n; c++)
-			colw[c] = v + (n - c <= extra);
+			colw[c] = v;
+		/* Centred, the table stands (width - sum) / 2 twips in: an
+		 * odd difference gave LibreOffice half a twip to round both
+		 * ways, and a grid column of 1 twip when it re-saved 表四. */
+		if ((width - labels - v * m->values) % 2 != 0)
+			colw[n - 1]++;
 	}
 	for (c = m->labels; c < n; c++)
 		if (colw[c] < need)
@@ -310,7 +317,9 @@ docx_table_new(const struct report *r, int table, int width)
 	dt->nlabels = m.labels;
 	dt->ncols = m.labels + m.values;
 	dt->colw = xcalloc((size_t)dt->ncols, sizeof *dt->colw);
-	dt->margin = CELL_MARGIN;
+	/* A table of values only (表四) has the values' margins as its own:
+	 * LibreOffice, re-saving cell margins there, split a grid column. */
+	dt->margin = m.labels == 0 ? VALUE_MARGIN : CELL_MARGIN;
 	dt->value_margin = VALUE_MARGIN;
 	dt->size = TEXT_SIZE;
 	dt->fits = widths(&m, width, dt->colw);

@@ -278,7 +278,7 @@ tc(struct xmlw *w, const struct report *r, const struct docx_table *dt,
 		xmlw_empty(w, "w:vMerge", "w:val", "restart");
 	else if (c->vmerge == DOCX_VM_CONTINUE)
 		xmlw_empty(w, "w:vMerge", NULL, NULL);
-	if (c->kind == DOCX_VALUE)
+	if (c->kind == DOCX_VALUE && dt->value_margin != dt->margin)
 		cell_margins(w, dt->value_margin);
 	xmlw_empty(w, "w:vAlign", "w:val", "center");
 	xmlw_end(w);

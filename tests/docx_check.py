@@ -681,7 +681,7 @@ def check_print(z, pdf):
         if cells not in (27, 28):
             fail("page %d: %d characters a line, not 28: %r"
                  % (page, cells, t))
-    if full and 28 not in full:
+    if len(full) >= 3 and 28 not in full:
         fail("no line of 28 characters: %s" % full)
     # One empty line after 表四: its row of values, then 29 pt of nothing
     # before the text that follows (it touched the heading of 五).
