@@ -4,7 +4,11 @@
  * asks fontconfig (a configuration of its own, with the --fonts folder
  * added, released before returning) whether each family is installed;
  * the missing ones become the substitutions, in table order.
+ *
+ * libfontconfig is opened with dlopen when a PDF is made, not linked:
+ * linked, it and FreeType were loaded by every command at start-up.
  */
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,9 +29,49 @@ static const struct fontmap_sub fonts[] = {
 	    false },
 };
 
+/* The fontconfig functions used, from dlopen. */
+struct fc {
+	FcConfig	*(*init)(void);
+	FcBool		 (*add_dir)(FcConfig *, const FcChar8 *);
+	FcPattern	*(*pattern)(void);
+	FcBool		 (*add_string)(FcPattern *, const char *,
+			    const FcChar8 *);
+	FcObjectSet	*(*object_set)(const char *, ...);
+	FcFontSet	*(*list)(FcConfig *, FcPattern *, FcObjectSet *);
+	void		 (*set_destroy)(FcFontSet *);
+	void		 (*os_destroy)(FcObjectSet *);
+	void		 (*pattern_destroy)(FcPattern *);
+	void		 (*config_destroy)(FcConfig *);
+};
+
+/* Loads fontconfig into *fc; false when it is not installed. */
+static bool
+fc_open(struct fc *fc)
+{
+	void	*h = dlopen("libfontconfig.so.1", RTLD_NOW | RTLD_LOCAL);
+
+	if (h == NULL)
+		return (false);
+	*(void **)&fc->init = dlsym(h, "FcInitLoadConfigAndFonts");
+	*(void **)&fc->add_dir = dlsym(h, "FcConfigAppFontAddDir");
+	*(void **)&fc->pattern = dlsym(h, "FcPatternCreate");
+	*(void **)&fc->add_string = dlsym(h, "FcPatternAddString");
+	*(void **)&fc->object_set = dlsym(h, "FcObjectSetBuild");
+	*(void **)&fc->list = dlsym(h, "FcFontList");
+	*(void **)&fc->set_destroy = dlsym(h, "FcFontSetDestroy");
+	*(void **)&fc->os_destroy = dlsym(h, "FcObjectSetDestroy");
+	*(void **)&fc->pattern_destroy = dlsym(h, "FcPatternDestroy");
+	*(void **)&fc->config_destroy = dlsym(h, "FcConfigDestroy");
+	return (fc->init != NULL && fc->add_dir != NULL &&
+	    fc->pattern != NULL && fc->add_string != NULL &&
+	    fc->object_set != NULL && fc->list != NULL &&
+	    fc->set_destroy != NULL && fc->os_destroy != NULL &&
+	    fc->pattern_destroy != NULL && fc->config_destroy != NULL);
+}
+
 /* Whether family is installed: a font whose family is exactly it. */
 static bool
-installed(FcConfig *cfg, const char *family)
+installed(const struct fc *fc, FcConfig *cfg, const char *family)
 {
 	FcPattern	*p;
 	FcObjectSet	*os;
@@ -36,37 +80,41 @@ installed(FcConfig *cfg, const char *family)
 
 	if (cfg == NULL)
 		return (false);
-	p = FcPatternCreate();
-	FcPatternAddString(p, FC_FAMILY, (const FcChar8 *)family);
-	os = FcObjectSetBuild(FC_FAMILY, (char *)NULL);
-	fs = FcFontList(cfg, p, os);
+	p = fc->pattern();
+	fc->add_string(p, FC_FAMILY, (const FcChar8 *)family);
+	os = fc->object_set(FC_FAMILY, (char *)NULL);
+	fs = fc->list(cfg, p, os);
 	found = fs != NULL && fs->nfont > 0;
 	if (fs != NULL)
-		FcFontSetDestroy(fs);
-	FcObjectSetDestroy(os);
-	FcPatternDestroy(p);
+		fc->set_destroy(fs);
+	fc->os_destroy(os);
+	fc->pattern_destroy(p);
 	return (found);
 }
 
 void
 fontmap_init(struct fontmap *fm, const char *dir)
 {
-	FcConfig	*cfg = FcInitLoadConfigAndFonts();
+	struct fc	 fc;
+	FcConfig	*cfg = NULL;
 	size_t		 i;
 
 	memset(fm, 0, sizeof *fm);
 	fm->dir = dir != NULL ? xstrdup(dir) : NULL;
+	if (fc_open(&fc))
+		cfg = fc.init();
 	if (cfg != NULL && dir != NULL)
-		FcConfigAppFontAddDir(cfg, (const FcChar8 *)dir);
+		fc.add_dir(cfg, (const FcChar8 *)dir);
 	fm->subs = xcalloc(sizeof fonts / sizeof fonts[0], sizeof *fm->subs);
 	for (i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
-		if (installed(cfg, fonts[i].official))
+		if (installed(&fc, cfg, fonts[i].official))
 			continue;
 		fm->subs[fm->nsubs] = fonts[i];
-		fm->subs[fm->nsubs++].present = installed(cfg, fonts[i].used);
+		fm->subs[fm->nsubs++].present = installed(&fc, cfg,
+		    fonts[i].used);
 	}
 	if (cfg != NULL)
-		FcConfigDestroy(cfg);
+		fc.config_destroy(cfg);
 }
 
 void

@@ -3,7 +3,12 @@
  * destination among cupsGetDests (asked by name, else the default, else
  * the only one), make the PDF into a mkstemp file under $TMPDIR, submit
  * it with cupsPrintFile and the options, remove the file.
+ *
+ * libcups is opened with dlopen when printing, not linked: linked, it and
+ * the dozens of libraries it needs were loaded by every command at
+ * start-up.  Without it there is no printer (print.no_printer).
  */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +23,50 @@
 #include "sbuf.h"
 #include "xmalloc.h"
 
+/* The libcups functions used, from dlopen. */
+static struct {
+	bool		 tried, ok;
+	int		 (*get_dests)(cups_dest_t **);
+	void		 (*free_dests)(int, cups_dest_t *);
+	int		 (*add_option)(const char *, const char *, int,
+			    cups_option_t **);
+	void		 (*free_options)(int, cups_option_t *);
+	int		 (*print_file)(const char *, const char *, const char *,
+			    int, cups_option_t *);
+	const char	*(*last_error)(void);
+} cups;
+
+/* Loads libcups once; false when it is not installed. */
+static bool
+cups_open(void)
+{
+	void	*h;
+
+	if (cups.tried)
+		return (cups.ok);
+	cups.tried = true;
+	if ((h = dlopen("libcups.so.2", RTLD_NOW | RTLD_LOCAL)) == NULL)
+		return (false);
+	*(void **)&cups.get_dests = dlsym(h, "cupsGetDests");
+	*(void **)&cups.free_dests = dlsym(h, "cupsFreeDests");
+	*(void **)&cups.add_option = dlsym(h, "cupsAddOption");
+	*(void **)&cups.free_options = dlsym(h, "cupsFreeOptions");
+	*(void **)&cups.print_file = dlsym(h, "cupsPrintFile");
+	*(void **)&cups.last_error = dlsym(h, "cupsLastErrorString");
+	cups.ok = cups.get_dests != NULL && cups.free_dests != NULL &&
+	    cups.add_option != NULL && cups.free_options != NULL &&
+	    cups.print_file != NULL && cups.last_error != NULL;
+	return (cups.ok);
+}
+
 size_t
 print_printers(char ***names)
 {
-	cups_dest_t	*dests;
-	int		 n = cupsGetDests(&dests), i;
+	cups_dest_t	*dests = NULL;
+	int		 n, i;
 	size_t		 k = 0;
 
+	n = cups_open() ? cups.get_dests(&dests) : 0;
 	*names = xcalloc((size_t)n + 1, sizeof **names);
 	for (i = 0; i < n; i++)
 		if (dests[i].instance == NULL && dests[i].is_default)
@@ -32,7 +74,8 @@ print_printers(char ***names)
 	for (i = 0; i < n; i++)
 		if (dests[i].instance == NULL && !dests[i].is_default)
 			(*names)[k++] = xstrdup(dests[i].name);
-	cupsFreeDests(n, dests);
+	if (n > 0)
+		cups.free_dests(n, dests);
 	return (k);
 }
 
@@ -106,14 +149,14 @@ submit(const struct report *r, const char *printer, const char *pdf,
 
 	snprintf(n, sizeof n, "%d", copies < 1 ? 1 : copies > 99 ? 99 :
 	    copies);
-	nopts = cupsAddOption("sides", "two-sided-long-edge", nopts, &opts);
-	nopts = cupsAddOption("media", "iso_a4_210x297mm", nopts, &opts);
-	nopts = cupsAddOption("copies", n, nopts, &opts);
-	job = cupsPrintFile(printer, pdf, title, nopts, opts);
+	nopts = cups.add_option("sides", "two-sided-long-edge", nopts, &opts);
+	nopts = cups.add_option("media", "iso_a4_210x297mm", nopts, &opts);
+	nopts = cups.add_option("copies", n, nopts, &opts);
+	job = cups.print_file(printer, pdf, title, nopts, opts);
 	if (job <= 0)
 		err_set(err, NULL, 0, 0, "print.failed", 2, printer,
-		    cupsLastErrorString());
-	cupsFreeOptions(nopts, opts);
+		    cups.last_error());
+	cups.free_options(nopts, opts);
 	free(title);
 	return (job > 0 ? job : 0);
 }
