@@ -31,8 +31,6 @@ struct docx_meta {
 	const char	*title;
 	const char	*organ;
 	time_t		 date;
-	bool		 libreoffice;	/* for LibreOffice: see
-					   export_docx_reader */
 };
 
 struct docx_part {

@@ -13,10 +13,27 @@
 #include "xmalloc.h"
 
 #define CELL_MARGIN	57	/* 1 mm each side, as the official form */
-#define NARROW_CHARS	3	/* label columns left of the last one */
-#define LABEL_LINES	3	/* the longest label wraps to this many lines */
+#define VALUE_MARGIN	28	/* half a millimetre: value cells, narrower
+				   than the official form's, still hold five
+				   digits at 10 pt */
+#define TEXT_SIZE	20	/* half-points: 10 pt, never smaller */
 
-static const int sizes[] = { 20, 18, 15 };	/* half-points: 10, 9, 7.5 pt */
+/*
+ * The official form's grids (国办公开办函〔2021〕30号 格式模板, word/
+ * document.xml; tests/data/real/official-template-2021.docx), by the
+ * number of label and value columns of the table: label column widths,
+ * then the value columns' widths (n of them; the last one repeats).  The
+ * 2019 form has the same tables but for 第二十条, whose widest block has
+ * three value columns: the same four equal columns.
+ */
+static const struct official {
+	int	labels, values;
+	int	w[16];
+} officials[] = {
+	{ 1, 3, { 2435, 2435, 2435, 2435 } },		/* 第二十条 */
+	{ 3, 7, { 754, 921, 3271, 685 } },		/* 表三 */
+	{ 0, 15, { 649, 649, 649, 649, 649, 649, 649, 650 } },	/* 表四 */
+};
 
 /* Text measures in half-characters ("columns": 汉字 2, digit 1). */
 static int
@@ -31,8 +48,7 @@ cols(const char *s)
 struct measure {
 	int	labels;		/* L */
 	int	values;		/* V */
-	int	label_cols;	/* widest label of the last label column */
-	int	value_cols;	/* widest value, or header need (4 = 2 汉字) */
+	int	value_cols;	/* widest value, columns */
 };
 
 static void
@@ -45,77 +61,99 @@ measure(const struct report *r, const struct tpl_table *tb,
 	size_t			 k;
 
 	memset(m, 0, sizeof *m);
-	m->value_cols = 4;
 	for (i = 0; i < tb->nblocks; i++) {
 		const struct tpl_block *blk = &t->blocks[tb->first_block + i];
 		if (blk->row_depth > m->labels)
 			m->labels = blk->row_depth;
 		if ((int)blk->ncols > m->values)
 			m->values = (int)blk->ncols;
-	}
-	for (i = 0; i < tb->nblocks; i++) {
-		const struct tpl_block *blk = &t->blocks[tb->first_block + i];
-		for (k = 0; k < blk->nrownodes; k++) {
-			const struct tpl_node *nd = &blk->rownodes[k];
-			if (nd->leaf >= 0 && nd->depth == m->labels - 1 &&
-			    (w = cols(tpl_label(&nd->label, LANG_ZH))) >
-			    m->label_cols)
-				m->label_cols = w;
-		}
 		for (k = 0; k < blk->nrows * blk->ncols; k++) {
 			int c = blk->first_cell + (int)k;
 			report_format_value(r, c, report_value(r, c), buf);
-			if ((w = cols(buf) + 1) > m->value_cols)
+			if ((w = cols(buf)) > m->value_cols)
 				m->value_cols = w;
 		}
 	}
 }
 
-/* Twips for n half-characters at size sz plus the two cell margins. */
+/* Twips for n half-characters at 10 pt plus a value cell's margins. */
 static int
-twips(int n, int sz)
+twips(int n)
 {
-	return ((n * sz * 10 + 1) / 2 + 2 * CELL_MARGIN);
+	return ((n * TEXT_SIZE * 10 + 1) / 2 + 2 * VALUE_MARGIN);
+}
+
+/* The official grid for m, or equal columns for a shape it lacks. */
+static void
+official_widths(const struct measure *m, int width, int *colw)
+{
+	const struct official	*o = NULL;
+	size_t			 i;
+	int			 c, n = m->labels + m->values, k;
+
+	for (i = 0; i < sizeof officials / sizeof officials[0]; i++)
+		if (officials[i].labels == m->labels &&
+		    officials[i].values >= m->values)
+			o = &officials[i];
+	for (c = 0; c < n; c++) {
+		if (o == NULL) {
+			colw[c] = width / n;
+			continue;
+		}
+		k = c < m->labels ? c : m->labels + (c - m->labels) *
+		    o->values / m->values;
+		while (k > 0 && o->w[k] == 0)
+			k--;
+		colw[c] = o->w[k];
+		/* Fewer value columns than the official block: each takes
+		 * the width of those it stands for. */
+		if (c >= m->labels && m->values < o->values)
+			colw[c] = o->w[k] * o->values / m->values;
+	}
 }
 
 /*
- * Fills colw for text size sz; returns whether every value column holds
- * its widest value on one line and the last label column is not narrower
- * than the others.
+ * Fills colw: the official label columns, and value columns of the
+ * official width as far as the text width allows (the official tables are
+ * wider than its own text area and stand out into the margins; ours stay
+ * inside: the value columns share what the labels leave), widened all
+ * alike when the widest value does not fit one at 10 pt and there is
+ * room.  Returns whether every value fits on one line.
  */
 static bool
-widths(const struct measure *m, int sz, int width, int *colw)
+widths(const struct measure *m, int width, int *colw)
 {
-	int	narrow = twips(2 * NARROW_CHARS, sz);
-	int	vmin = twips(m->value_cols, sz);
-	int	rest = width, label, value, per, i, extra = 0;
+	int	need = twips(m->value_cols), labels = 0, values = 0, c, v;
+	int	n = m->labels + m->values;
 
-	for (i = 0; i + 1 < m->labels; i++) {
-		colw[i] = narrow;
-		rest -= narrow;
+	official_widths(m, width, colw);
+	for (c = 0; c < m->labels; c++)
+		labels += colw[c];
+	for (c = m->labels; c < n; c++)
+		values += colw[c];
+	if (m->values == 0)
+		return (true);
+	/* Equal value columns, as wide as needed and allowed, in whole
+	 * multiples of 72 twips (127 hundredths of a millimetre, the unit
+	 * LibreOffice keeps) where the values still fit. */
+	if (labels + values > width || need * m->values > values) {
+		v = (width - labels) / m->values;
+		if (labels + values <= width && need < v)
+			v = need;
+		if (v - v % 72 >= need)
+			v -= v % 72;
+		for (c = m->labels; c < n; c++)
+			colw[c] = v;
+		/* Centred, the table stands (width - sum) / 2 twips in: an
+		 * odd difference gave LibreOffice half a twip to round both
+		 * ways, and a grid column of 1 twip when it re-saved 表四. */
+		if ((width - labels - v * m->values) % 2 != 0)
+			colw[n - 1]++;
 	}
-	if (m->labels == 0) {
-		value = rest / m->values;
-		extra = rest - m->values * value;
-	} else {
-		/* An equal share for the last label column and the values,
-		 * unless its longest label needs more: then a third of that
-		 * label per line, as far as the values keep their minimum. */
-		value = rest / (m->values + 1);
-		if (twips(m->label_cols, sz) > value) {
-			per = (m->label_cols + LABEL_LINES - 1) / LABEL_LINES;
-			label = twips(per + per % 2, sz);
-			if (label > rest - m->values * vmin)
-				label = rest - m->values * vmin;
-			if (label > value)
-				value = (rest - label) / m->values;
-		}
-		colw[m->labels - 1] = rest - m->values * value;
-	}
-	for (i = 0; i < m->values; i++)
-		colw[m->labels + i] = value + (i < extra);
-	return (value >= vmin &&
-	    (m->labels == 0 || colw[m->labels - 1] >= narrow));
+	for (c = m->labels; c < n; c++)
+		if (colw[c] < need)
+			return (false);
+	return (true);
 }
 
 static struct docx_tc *
@@ -279,13 +317,14 @@ docx_table_new(const struct report *r, int table, int width)
 	dt->nlabels = m.labels;
 	dt->ncols = m.labels + m.values;
 	dt->colw = xcalloc((size_t)dt->ncols, sizeof *dt->colw);
-	dt->margin = CELL_MARGIN;
-	dt->width = width;
-	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		dt->size = sizes[i];
-		if ((dt->fits = widths(&m, dt->size, width, dt->colw)))
-			break;
-	}
+	/* A table of values only (表四) has the values' margins as its own:
+	 * LibreOffice, re-saving cell margins there, split a grid column. */
+	dt->margin = m.labels == 0 ? VALUE_MARGIN : CELL_MARGIN;
+	dt->value_margin = VALUE_MARGIN;
+	dt->size = TEXT_SIZE;
+	dt->fits = widths(&m, width, dt->colw);
+	for (j = 0; j < dt->ncols; j++)
+		dt->width += dt->colw[j];
 	/* Word repeats header rows on every page only when they are the
 	 * table's first rows: a single block without a title row. */
 	repeat = tb->nblocks == 1 && t->blocks[tb->first_block].title.s[0] ==

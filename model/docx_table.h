@@ -24,14 +24,16 @@
  * wants them: the first with DOCX_VM_RESTART, the others DOCX_VM_CONTINUE
  * with the same gridSpan.
  *
- * Widths (twips) fill exactly the given text width: label columns other
- * than the last get three characters each, value columns share what is
- * left with the last label column, which gets at most a third of its
- * longest label per line and at least its equal share.  The text size is
- * the largest of 10, 9 and 7.5 pt for which every value column holds two
- * characters of header and its widest value on one line; when even 7.5 pt
- * does not fit, 7.5 pt is used and long values wrap inside their cells
- * (the table still never passes the margin).
+ * Widths (twips) are the official form's grid whatever the values (表三:
+ * 754, 921, 3271 and 685 for each of the 7 value columns; 表四: 15 of
+ * 649/650; 第二十条: 4 of 2435), so labels wrap where they wrap on the
+ * official form.  Value columns grow, all alike, only when the widest
+ * value does not fit one of them at 10 pt, and only as far as the text
+ * width; a value wider still wraps inside its cell.  Value cells have
+ * margins of 0.5 mm instead of 1 mm, so that five digits fit the value
+ * columns the text width leaves (the official tables are wider than the
+ * text area).  The text is always
+ * 10 pt: never smaller.  The table is centred on the text area.
  */
 #ifndef NB_DOCX_TABLE_H
 #define NB_DOCX_TABLE_H
@@ -73,8 +75,9 @@ struct docx_table {
 	int		 ncols;		/* grid columns: labels + values */
 	int		 nlabels;	/* label columns */
 	int		*colw;		/* ncols widths, twips */
-	int		 width;		/* their sum (= the text width given) */
+	int		 width;		/* their sum (at most the text width) */
 	int		 margin;	/* left and right cell margin, twips */
+	int		 value_margin;	/* the same for value cells */
 	int		 size;		/* text size, half-points (w:sz) */
 	bool		 fits;		/* values fit their columns on one line */
 	struct docx_tr	*rows;
@@ -85,7 +88,7 @@ struct docx_table {
 
 /*
  * Lays out table `table` (index in tpl->tables) of r's template for a
- * text area `width` twips wide, with the Chinese labels and r's values
+ * text area at most `width` twips wide, with the Chinese labels and r's values
  * (for the widths).  Newly allocated; free with docx_table_free.
  */
 struct docx_table *docx_table_new(const struct report *r, int table,

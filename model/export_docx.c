@@ -25,6 +25,7 @@
 #include "fsio.h"
 #include "sbuf.h"
 #include "text.h"
+#include "title.h"
 #include "xmalloc.h"
 #include "xmlw.h"
 
@@ -38,13 +39,17 @@ static const struct docx_font f_h2 = { "Times New Roman", "楷体_GB2312", 32 };
 #define INDENT_2	640	/* two 3号 characters, twips */
 #define FOOTER_DIST	1417	/* 25 mm: the 一字线 7 mm below the text */
 
-/* A paragraph's properties: style, first-line indent, alignment. */
+/* A paragraph's properties: style, keep with the next, first-line indent,
+ * alignment. */
 static void
-ppr(struct xmlw *w, const char *style, bool indent, const char *jc)
+ppr_keep(struct xmlw *w, const char *style, bool keep, bool indent,
+    const char *jc)
 {
 	xmlw_start(w, "w:pPr");
 	if (style != NULL)
 		xmlw_empty(w, "w:pStyle", "w:val", style);
+	if (keep)
+		xmlw_empty(w, "w:keepNext", NULL, NULL);
 	if (indent) {
 		xmlw_start(w, "w:ind");
 		xmlw_attri(w, "w:firstLineChars", 200);
@@ -57,9 +62,17 @@ ppr(struct xmlw *w, const char *style, bool indent, const char *jc)
 }
 
 static void
+ppr(struct xmlw *w, const char *style, bool indent, const char *jc)
+{
+	ppr_keep(w, style, false, indent, jc);
+}
+
+/* The title in its lines (title.h), one paragraph with line breaks. */
+static void
 title(struct xmlw *w, const struct report *r)
 {
-	char	*t = export_txt_title(r, LANG_ZH);
+	char	**v;
+	size_t	  n = title_lines(r, LANG_ZH, &v), i;
 
 	xmlw_start(w, "w:p");
 	xmlw_start(w, "w:pPr");
@@ -72,10 +85,18 @@ title(struct xmlw *w, const struct report *r)
 	xmlw_end(w);
 	xmlw_empty(w, "w:jc", "w:val", "center");
 	xmlw_end(w);
-	docx_runs(w, t, strlen(t), &f_title);
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			xmlw_start(w, "w:r");
+			docx_rpr(w, &f_title, false);
+			xmlw_empty(w, "w:br", NULL, NULL);
+			xmlw_end(w);
+		}
+		docx_runs(w, v[i], strlen(v[i]), &f_title);
+	}
 	xmlw_end(w);
 	xmlw_newline(w);
-	free(t);
+	title_lines_free(v, n);
 }
 
 static void
@@ -200,20 +221,14 @@ tbl_pr(struct xmlw *w, const struct docx_table *dt)
 	xmlw_end(w);
 }
 
-/* Whether a label fits on one line of its cell (then it is centred). */
-static bool
-one_line(const struct docx_table *dt, const struct docx_tc *tc)
-{
-	static const struct text_opts	opts = { 2 };
-	int				cols;
-
-	cols = text_width(tc->text, strlen(tc->text), &opts);
-	return (cols * dt->size * 10 / 2 <= tc->width - 2 * dt->margin);
-}
-
+/*
+ * A cell's paragraph.  Row labels, the corner (the 勾稽 note) and block
+ * titles are left-aligned as on the official form, headers and values
+ * centred.  keep: keep with the next row (see table()).
+ */
 static void
 tc_text(struct xmlw *w, const struct report *r, const struct docx_table *dt,
-    const struct docx_tc *tc)
+    const struct docx_tc *tc, bool keep)
 {
 	struct docx_font	 f = { "Times New Roman", "宋体", dt->size };
 	char			 num[NUM_FMT_MAX];
@@ -222,17 +237,34 @@ tc_text(struct xmlw *w, const struct report *r, const struct docx_table *dt,
 	if (tc->kind == DOCX_VALUE)
 		text = report_format_value(r, tc->cell,
 		    report_value(r, tc->cell), num);
-	else if (tc->kind == DOCX_LABEL && !tc->group && !one_line(dt, tc))
+	else if (tc->kind == DOCX_LABEL || tc->kind == DOCX_CORNER ||
+	    tc->kind == DOCX_TITLE)
 		jc = "left";
 	xmlw_start(w, "w:p");
-	ppr(w, "TableText", false, jc);
+	ppr_keep(w, "TableText", keep, false, jc);
 	docx_runs(w, text, strlen(text), &f);
+	xmlw_end(w);
+}
+
+/* A cell's own left and right margins. */
+static void
+cell_margins(struct xmlw *w, int m)
+{
+	xmlw_start(w, "w:tcMar");
+	xmlw_start(w, "w:left");
+	xmlw_attri(w, "w:w", m);
+	xmlw_attr(w, "w:type", "dxa");
+	xmlw_end(w);
+	xmlw_start(w, "w:right");
+	xmlw_attri(w, "w:w", m);
+	xmlw_attr(w, "w:type", "dxa");
+	xmlw_end(w);
 	xmlw_end(w);
 }
 
 static void
 tc(struct xmlw *w, const struct report *r, const struct docx_table *dt,
-    const struct docx_tc *c)
+    const struct docx_tc *c, bool keep)
 {
 	xmlw_start(w, "w:tc");
 	xmlw_start(w, "w:tcPr");
@@ -246,18 +278,39 @@ tc(struct xmlw *w, const struct report *r, const struct docx_table *dt,
 		xmlw_empty(w, "w:vMerge", "w:val", "restart");
 	else if (c->vmerge == DOCX_VM_CONTINUE)
 		xmlw_empty(w, "w:vMerge", NULL, NULL);
+	if (c->kind == DOCX_VALUE && dt->value_margin != dt->margin)
+		cell_margins(w, dt->value_margin);
 	xmlw_empty(w, "w:vAlign", "w:val", "center");
 	xmlw_end(w);
 	/* Every cell ends with a paragraph, continued merges too. */
 	if (c->vmerge == DOCX_VM_CONTINUE) {
 		xmlw_start(w, "w:p");
-		ppr(w, "TableText", false, NULL);
+		ppr_keep(w, "TableText", keep, false, NULL);
 		xmlw_end(w);
 	} else
-		tc_text(w, r, dt, c);
+		tc_text(w, r, dt, c, keep);
 	xmlw_end(w);
 }
 
+/* An empty paragraph. */
+static void
+gap(struct xmlw *w)
+{
+	xmlw_start(w, "w:p");
+	ppr(w, NULL, false, NULL);
+	xmlw_end(w);
+	xmlw_newline(w);
+}
+
+/*
+ * A table.  Rows never split (cantSplit), and every paragraph but those
+ * of the last row keeps with the next: Word and LibreOffice then keep the
+ * table whole on one page when it fits, start it on the next page when it
+ * does not fit where it stands, and so keep each block title with its
+ * rows.  A table taller than a page breaks between rows, its header rows
+ * (tblHeader) repeated.  One empty paragraph follows, as on the official
+ * form: it also keeps two tables apart (Word would join them).
+ */
 static void
 table(struct xmlw *w, const struct report *r, int t)
 {
@@ -281,24 +334,15 @@ table(struct xmlw *w, const struct report *r, int t)
 			xmlw_empty(w, "w:tblHeader", NULL, NULL);
 		xmlw_end(w);
 		for (k = 0; k < dt->rows[i].n; k++)
-			tc(w, r, dt, &dt->tcs[dt->rows[i].first + k]);
+			tc(w, r, dt, &dt->tcs[dt->rows[i].first + k],
+			    i + 1 < dt->nrows);
 		xmlw_end(w);
 		xmlw_newline(w);
 	}
 	xmlw_end(w);
 	xmlw_newline(w);
 	docx_table_free(dt);
-}
-
-/* An empty paragraph: keeps two tables apart (Word would join them) and
- * the body from ending in a table. */
-static void
-gap(struct xmlw *w)
-{
-	xmlw_start(w, "w:p");
-	ppr(w, NULL, false, NULL);
-	xmlw_end(w);
-	xmlw_newline(w);
+	gap(w);
 }
 
 static void
@@ -328,8 +372,9 @@ sect_pr(struct xmlw *w)
 	xmlw_end(w);
 	xmlw_emptyi(w, "w:cols", "w:space", 425);
 	xmlw_start(w, "w:docGrid");
-	xmlw_attr(w, "w:type", "lines");
+	xmlw_attr(w, "w:type", "linesAndChars");
 	xmlw_attri(w, "w:linePitch", EXPORT_DOCX_LINE);
+	xmlw_attri(w, "w:charSpace", EXPORT_DOCX_CHARSPACE);
 	xmlw_end(w);
 	xmlw_end(w);
 }
@@ -341,15 +386,9 @@ section(struct xmlw *w, const struct report *r, int i)
 	int				 k;
 
 	heading(w, s);
-	if (s->kind == TPL_NARRATIVE) {
-		narrative(w, report_text(r, i));
-		return;
-	}
-	for (k = 0; k < s->ntables; k++) {
-		if (k > 0)
-			gap(w);
+	for (k = 0; s->kind == TPL_TABLES && k < s->ntables; k++)
 		table(w, r, s->first_table + k);
-	}
+	narrative(w, report_text(r, i));
 }
 
 char *
@@ -371,9 +410,6 @@ export_docx_document_xml(const struct report *r)
 	title(&w, r);
 	for (i = 0; i < t->nsections; i++)
 		section(&w, r, (int)i);
-	if (t->nsections > 0 && t->sections[t->nsections - 1].kind ==
-	    TPL_TABLES)
-		gap(&w);
 	sect_pr(&w);
 	xmlw_end(&w);
 	xmlw_end(&w);
@@ -516,8 +552,7 @@ package(char **texts, time_t date, size_t *len, struct err *err)
 #endif
 
 void *
-export_docx_package(const struct report *r, enum export_docx_reader reader,
-    size_t *len, struct err *err)
+export_docx_package(const struct report *r, size_t *len, struct err *err)
 {
 	char			**texts = xcalloc(docx_nparts, sizeof *texts);
 	char			 *title = export_txt_title(r, LANG_ZH);
@@ -528,7 +563,6 @@ export_docx_package(const struct report *r, enum export_docx_reader reader,
 	m.title = title;
 	m.organ = report_organ(r);
 	m.date = package_date();
-	m.libreoffice = reader == EXPORT_DOCX_LIBREOFFICE;
 	for (i = 0; i < docx_nparts; i++)
 		texts[i] = docx_parts[i].write != NULL ?
 		    docx_parts[i].write(&m) : export_docx_document_xml(r);
@@ -547,7 +581,7 @@ export_docx(const struct report *r, const char *path, struct err *err)
 	size_t	 len = 0;
 	bool	 ok;
 
-	if ((buf = export_docx_package(r, EXPORT_DOCX_WORD, &len, err)) ==
+	if ((buf = export_docx_package(r, &len, err)) ==
 	    NULL) {
 		free(err->path);
 		err->path = xstrdup(path);

@@ -90,6 +90,25 @@ file_url(const char *path)
 	return (sbuf_take(&b));
 }
 
+/* The environment with FONTCONFIG_FILE=conf in place of any other.
+ * Newly allocated array; the one string it adds is *own. */
+static char **
+env_with(const char *conf, char **own)
+{
+	size_t	 n = 0, i, k = 0;
+	char	**env;
+
+	while (environ[n] != NULL)
+		n++;
+	env = xcalloc(n + 2, sizeof *env);
+	for (i = 0; i < n; i++)
+		if (strncmp(environ[i], "FONTCONFIG_FILE=", 16) != 0)
+			env[k++] = environ[i];
+	*own = xasprintf("FONTCONFIG_FILE=%s", conf);
+	env[k] = *own;
+	return (env);
+}
+
 /* Starts LibreOffice on dir/report.docx; output to dir/soffice.log. */
 static bool
 spawn(const char *office, const char *dir, pid_t *pid, struct err *err)
@@ -100,10 +119,12 @@ spawn(const char *office, const char *dir, pid_t *pid, struct err *err)
 	char				*in = xasprintf("%s/report.docx", dir);
 	char				*prof = xasprintf("%s/profile", dir);
 	char				*url = file_url(prof);
-	char				*env = xasprintf("-env:UserInstallation=%s",
+	char				*envv = xasprintf("-env:UserInstallation=%s",
 	    url);
+	char				*conf = xasprintf("%s/fonts.conf", dir);
+	char				*fcenv, **env = env_with(conf, &fcenv);
 	char				*argv[] = { (char *)office, "--headless",
-	    "--norestore", "--nologo", "--nodefault", "--nolockcheck", env,
+	    "--norestore", "--nologo", "--nodefault", "--nolockcheck", envv,
 	    "--convert-to", "pdf", "--outdir", (char *)dir, in, NULL };
 	int				 rc;
 
@@ -115,7 +136,7 @@ spawn(const char *office, const char *dir, pid_t *pid, struct err *err)
 	posix_spawnattr_init(&at);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
 	posix_spawnattr_setpgroup(&at, 0);
-	rc = posix_spawnp(pid, office, &fa, &at, argv, environ);
+	rc = posix_spawnp(pid, office, &fa, &at, argv, env);
 	posix_spawnattr_destroy(&at);
 	posix_spawn_file_actions_destroy(&fa);
 	free(log);
@@ -123,6 +144,9 @@ spawn(const char *office, const char *dir, pid_t *pid, struct err *err)
 	free(prof);
 	free(url);
 	free(env);
+	free(conf);
+	free(fcenv);
+	free(envv);
 	if (rc != 0)
 		err_set(err, NULL, 0, 0, "pdf.spawn", 1, strerror(rc));
 	return (rc == 0);
@@ -235,14 +259,15 @@ private_dir(struct err *err)
 	return (dir);
 }
 
-/* Writes the package into dir as report.docx. */
+/* Writes data into dir as name. */
 static bool
-put_docx(const char *dir, const void *docx, size_t len, struct err *err)
+put_file(const char *dir, const char *name, const void *data, size_t len,
+    struct err *err)
 {
-	char	*in = xasprintf("%s/report.docx", dir), *why;
+	char	*in = xasprintf("%s/%s", dir, name), *why;
 	bool	 ok;
 
-	if (!(ok = fsio_write_atomic(in, docx, len, 0600, err))) {
+	if (!(ok = fsio_write_atomic(in, data, len, 0600, err))) {
 		why = xstrdup(err->nargs > 1 ? err->args[1] : "");
 		err_set(err, NULL, 0, 0, "pdf.tmp", 1, why);
 		free(why);
@@ -251,23 +276,48 @@ put_docx(const char *dir, const void *docx, size_t len, struct err *err)
 	return (ok);
 }
 
+/* Writes the font configuration for fm into dir. */
+static bool
+put_fonts(const char *dir, const struct fontmap *fm, struct err *err)
+{
+	char	*conf = fontmap_conf(fm);
+	bool	 ok = put_file(dir, "fonts.conf", conf, strlen(conf), err);
+
+	free(conf);
+	return (ok);
+}
+
 bool
 export_docx_pdf(const struct report *r, const char *path, struct err *err)
+{
+	return (export_docx_pdf_fonts(r, path, NULL, NULL, err));
+}
+
+bool
+export_docx_pdf_fonts(const struct report *r, const char *path,
+    const char *fontdir, struct fontmap *used, struct err *err)
 {
 	const char	*office = export_pdf_office();
 	char		*dir = NULL, *pdf = NULL;
 	void		*docx = NULL;
 	size_t		 len = 0;
 	bool		 ok = false;
+	struct fontmap	 fm;
 
+	fontmap_init(&fm, fontdir);
 	if (office == NULL)
 		err_set(err, NULL, 0, 0, "pdf.no_office", 1,
 		    EXPORT_PDF_INSTALL);
-	else if ((docx = export_docx_package(r,
-	    EXPORT_DOCX_LIBREOFFICE, &len, err)) != NULL &&
-	    (dir = private_dir(err)) != NULL && put_docx(dir, docx, len, err) &&
+	else if ((docx = export_docx_package(r, &len, err)) != NULL &&
+	    (dir = private_dir(err)) != NULL &&
+	    put_file(dir, "report.docx", docx, len, err) &&
+	    put_fonts(dir, &fm, err) &&
 	    (pdf = convert(office, dir, &len, err)) != NULL)
 		ok = fsio_write_atomic(path, pdf, len, 0644, err);
+	if (used != NULL)
+		*used = fm;
+	else
+		fontmap_done(&fm);
 	if (dir != NULL)
 		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 	if (!ok) {

@@ -11,6 +11,11 @@
  * removed whatever happened.  LibreOffice gets stdin from /dev/null;
  * nothing is printed.
  *
+ * Fonts: LibreOffice runs with $FONTCONFIG_FILE set to a file in the
+ * private folder (fontmap.h): the official fonts where installed (or in
+ * the folder given), else the fixed free ones; the caller learns which
+ * were substituted and says so.
+ *
  * Errors (msgids; err->path is the destination):
  *   pdf.no_office  {0}=the install command: no soffice or libreoffice on
  *                  PATH
@@ -28,6 +33,7 @@
 #include <stdbool.h>
 
 #include "err.h"
+#include "fontmap.h"
 #include "report.h"
 
 #define EXPORT_PDF_INSTALL	"apt-get install libreoffice-writer-nogui"
@@ -40,6 +46,15 @@ const char	*export_pdf_office(void);
 /* Writes the report to path as PDF (mode 0644 for a new file).  Returns
  * false with *err set; path is then untouched. */
 bool		 export_docx_pdf(const struct report *, const char *path,
+		    struct err *);
+
+/*
+ * The same with the official fonts also looked for in fontdir (NULL:
+ * only the usual places); fm (may be NULL) gets the fonts substituted
+ * (fontmap_init; the caller frees it with fontmap_done, on failure too).
+ */
+bool		 export_docx_pdf_fonts(const struct report *,
+		    const char *path, const char *fontdir, struct fontmap *fm,
 		    struct err *);
 
 #endif

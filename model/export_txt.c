@@ -152,6 +152,7 @@ export_txt(const struct report *r, enum lang lang)
 		s = &t->sections[i];
 		sbuf_addf(&b, "%s%s%s\n\n", s->number,
 		    lang == LANG_EN ? ". " : "、", tpl_label(&s->title, lang));
+		text = report_text(r, (int)i);
 		if (s->kind == TPL_TABLES) {
 			for (k = 0; k < s->ntables; k++) {
 				if (k > 0)
@@ -159,12 +160,13 @@ export_txt(const struct report *r, enum lang lang)
 				put_table(&b, r, &t->tables[s->first_table + k],
 				    lang);
 			}
-		} else {
-			text = report_text(r, (int)i);
-			sbuf_adds(&b, text);
-			if (*text != '\0' && text[strlen(text) - 1] != '\n')
+			/* Text typed in a table section: after its tables. */
+			if (*text != '\0')
 				sbuf_addc(&b, '\n');
 		}
+		sbuf_adds(&b, text);
+		if (*text != '\0' && text[strlen(text) - 1] != '\n')
+			sbuf_addc(&b, '\n');
 		if (i + 1 < t->nsections)
 			sbuf_addc(&b, '\n');
 	}

@@ -13,6 +13,9 @@
  *                          (each group label once, on its first row),
  *                          then the values; blank cells are empty.
  *
+ * Text typed in a table section (二, 三, 四) follows its tables after a
+ * blank line, as real reports print their notes.
+ *
  * Every line of a table has the same number of TABs (the table's grid
  * width minus one), so the importer can read it back by position as well
  * as by label.

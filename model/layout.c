@@ -4,23 +4,10 @@
  * Three stages.  A pager collects lines into pages of LAYOUT_LINES and
  * knows how much room is left.  Text (title, headings, paragraphs) is
  * wrapped with text_wrap and handed to the pager line by line.  A table
- * is first laid out as a grid per block: grid columns are the label
- * columns (the row tree's depth) then the value columns; grid rows are the
- * block title row, the header rows (the column tree's depth) and the value
- * rows; every header node, row-label node, the corner and every value is a
- * rectangle of grid cells.  Column widths are chosen (grid_widths), row
- * heights follow from the wrapped cell texts (grid_heights), and the
- * rectangles are drawn on a canvas: per text line, per column, the set of
- * line directions (up, down, left, right) meeting there, from which the
- * box character follows; cell texts are placed between.  Blocks of one
- * table share their boundary line, so their borders merge into ┼ ┬ ┴ by
- * themselves.  Finally the canvas goes to the pager in slices that break
- * at row boundaries, each page closed and reopened with a line built from
- * the same canvas (canvas_closure).
- *
- * All widths are in terminal columns measured with the text_opts; a box
- * character is bw = text_width("─") columns and every border and cell
- * width is a multiple of bw.
+ * is drawn on a canvas by layout_table.c, which goes to the pager in
+ * slices that break at row boundaries, each page closed and reopened with
+ * a line built from the same canvas (ltable_closure), the header rows of
+ * a one-block table repeated on the new page as the .docx repeats them.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +16,8 @@
 
 #include "export_txt.h"
 #include "layout.h"
+#include "layout_table.h"
+#include "title.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -95,16 +84,6 @@ pg_break(struct pager *pg)
 
 /* ---- text ----------------------------------------------------------- */
 
-/* Drops trailing ASCII spaces in place. */
-static char *
-rtrim(char *s)
-{
-	size_t	n = strlen(s);
-
-	while (n > 0 && s[n - 1] == ' ')
-		s[--n] = '\0';
-	return (s);
-}
 
 /*
  * Wraps one paragraph to LAYOUT_COLS with `indent` columns before its
@@ -128,7 +107,7 @@ wrap_lines(const char *s, size_t len, int indent, int align,
 		else
 			v[i] = xasprintf("%*s%.*s", i == 0 ? indent : 0, "",
 			    (int)pl, p);
-		rtrim(v[i]);
+		ltable_rtrim(v[i]);
 	}
 	free(st);
 	*out = v;
@@ -183,564 +162,22 @@ put_narrative(struct pager *pg, const char *text, const struct text_opts *o)
 	}
 }
 
-/* ---- canvas --------------------------------------------------------- */
-
-enum { BX_U = 1, BX_D = 2, BX_L = 4, BX_R = 8 };
-
-static const char *const box_char[16] = {
-	[BX_U] = "│", [BX_D] = "│", [BX_U | BX_D] = "│",
-	[BX_L] = "─", [BX_R] = "─", [BX_L | BX_R] = "─",
-	[BX_D | BX_R] = "┌", [BX_D | BX_L] = "┐",
-	[BX_U | BX_R] = "└", [BX_U | BX_L] = "┘",
-	[BX_U | BX_D | BX_R] = "├", [BX_U | BX_D | BX_L] = "┤",
-	[BX_D | BX_L | BX_R] = "┬", [BX_U | BX_L | BX_R] = "┴",
-	[BX_U | BX_D | BX_L | BX_R] = "┼",
-};
-
-/* Lines and texts of one table, before paging. */
-struct canvas {
-	int	  w, h, bw;
-	int	  margin;	/* spaces before every line (centring) */
-	uint8_t	 *fl;		/* h * w line directions, at x % bw == 0 */
-	char	**tx;		/* h * w: text starting at (y, x), owned */
-	int	 *tw;		/* its width */
-	bool	 *brk;		/* h: a page may end at this border line */
-};
-
-static void
-canvas_init(struct canvas *c, int w, int h, int bw)
-{
-	memset(c, 0, sizeof *c);
-	c->w = w;
-	c->h = h;
-	c->bw = bw;
-	c->margin = w < LAYOUT_COLS ? (LAYOUT_COLS - w) / 2 : 0;
-	c->fl = xcalloc((size_t)w * (size_t)h, 1);
-	c->tx = xcalloc((size_t)w * (size_t)h, sizeof *c->tx);
-	c->tw = xcalloc((size_t)w * (size_t)h, sizeof *c->tw);
-	c->brk = xcalloc((size_t)h, sizeof *c->brk);
-}
-
-static void
-canvas_done(struct canvas *c)
-{
-	size_t	i;
-
-	for (i = 0; i < (size_t)c->w * (size_t)c->h; i++)
-		free(c->tx[i]);
-	free(c->fl);
-	free(c->tx);
-	free(c->tw);
-	free(c->brk);
-}
-
-/* The border of the rectangle (x0, y0)-(x1, y1), corners included. */
-static void
-canvas_rect(struct canvas *c, int x0, int y0, int x1, int y1)
-{
-	int	x, y;
-
-	for (x = x0; x <= x1; x += c->bw) {
-		uint8_t h = (x > x0 ? BX_L : 0) | (x < x1 ? BX_R : 0);
-		c->fl[y0 * c->w + x] |= h;
-		c->fl[y1 * c->w + x] |= h;
-	}
-	for (y = y0; y <= y1; y++) {
-		uint8_t v = (y > y0 ? BX_U : 0) | (y < y1 ? BX_D : 0);
-		c->fl[y * c->w + x0] |= v;
-		c->fl[y * c->w + x1] |= v;
-	}
-}
-
-static void
-canvas_text(struct canvas *c, int x, int y, char *s, int w)
-{
-	free(c->tx[y * c->w + x]);
-	c->tx[y * c->w + x] = s;
-	c->tw[y * c->w + x] = w;
-}
-
-/* Line y as text, with the directions fl (NULL: the canvas's own). */
-static char *
-canvas_line(const struct canvas *c, int y, const uint8_t *fl)
-{
-	struct sbuf	b;
-	int		x = 0;
-
-	sbuf_init(&b);
-	sbuf_addf(&b, "%*s", c->margin, "");
-	while (x < c->w) {
-		const char *t = fl == NULL ? c->tx[y * c->w + x] : NULL;
-		if (t != NULL) {
-			sbuf_adds(&b, t);
-			x += c->tw[y * c->w + x] > 0 ? c->tw[y * c->w + x] : 1;
-		} else if (x % c->bw == 0 && (fl != NULL ? fl[x] :
-		    c->fl[y * c->w + x]) != 0) {
-			sbuf_adds(&b, box_char[fl != NULL ? fl[x] :
-			    c->fl[y * c->w + x]]);
-			x += c->bw;
-		} else {
-			sbuf_addc(&b, ' ');
-			x++;
-		}
-	}
-	return (rtrim(sbuf_take(&b)));
-}
-
-/*
- * A line that closes the table at a page break (out = BX_U: the last line
- * of a page) or opens it again (BX_D: the first line of the next page): a
- * full-width horizontal rule with a junction wherever line y has a
- * direction in `src`.
- */
-static char *
-canvas_closure(const struct canvas *c, int y, uint8_t src, uint8_t out)
-{
-	uint8_t	*fl = xcalloc((size_t)c->w, 1);
-	char	*s;
-	int	 x, last = c->w - c->bw;
-
-	for (x = 0; x <= last; x += c->bw)
-		fl[x] = ((c->fl[y * c->w + x] & src) ? out : 0) |
-		    (x > 0 ? BX_L : 0) | (x < last ? BX_R : 0);
-	s = canvas_line(c, y, fl);
-	free(fl);
-	return (s);
-}
-
-/* ---- grid ----------------------------------------------------------- */
-
-/* A rectangle of grid cells [r0, r1) x [c0, c1) with its text. */
-struct gcell {
-	int		 r0, r1, c0, c1;
-	const char	*text;
-	int		 align;		/* -1 left, 0 centre */
-	int		*memo;		/* lines at width w, -1 unknown */
-};
-
-#define MEMO_W	(2 * LAYOUT_COLS + 1)
-
-/* One block laid out as a grid. */
-struct grid {
-	int		 ncol, nrow;
-	int		 nlab;		/* label columns */
-	int		 first_body;	/* grid row of the first value row */
-	int		*w;		/* inner width of each column */
-	int		*desire;	/* width that puts its texts on one line */
-	int		*hgt;		/* text lines of each row */
-	struct gcell	*cells;
-	size_t		 ncells;
-	size_t		*order;		/* cells by row span, short first */
-	char		**vals;		/* formatted values, owned */
-	size_t		 nvals;
-	int		 bw;
-	const struct text_opts *o;
-};
-
-static void
-grid_cell(struct grid *g, int r0, int r1, int c0, int c1, const char *text,
-    int align)
-{
-	struct gcell	*gc;
-	int		 i;
-
-	g->cells = xreallocarray(g->cells, g->ncells + 1, sizeof *g->cells);
-	gc = &g->cells[g->ncells++];
-	gc->r0 = r0;
-	gc->r1 = r1;
-	gc->c0 = c0;
-	gc->c1 = c1;
-	gc->text = text;
-	gc->align = align;
-	gc->memo = xreallocarray(NULL, MEMO_W, sizeof *gc->memo);
-	for (i = 0; i < MEMO_W; i++)
-		gc->memo[i] = -1;
-}
-
-/* Inner width of columns [c0, c1) taken together. */
-static int
-span_width(const struct grid *g, int c0, int c1)
-{
-	int	w = 0, c;
-
-	for (c = c0; c < c1; c++)
-		w += g->w[c] + (c > c0 ? g->bw : 0);
-	return (w);
-}
-
-/* Lines of a cell's text wrapped to width w; *starts if not NULL. */
-static size_t
-cell_wrap(const struct grid *g, const struct gcell *gc, int w, size_t **st)
-{
-	size_t	*v, n;
-
-	n = text_wrap(gc->text, strlen(gc->text), w, 0, &v, g->o);
-	if (st != NULL)
-		*st = v;
-	else
-		free(v);
-	return (n);
-}
-
-static int
-cell_lines(const struct grid *g, struct gcell *gc)
-{
-	int	w = span_width(g, gc->c0, gc->c1);
-
-	if (gc->text[0] == '\0')
-		return (1);
-	if (w >= MEMO_W)
-		return ((int)cell_wrap(g, gc, w, NULL));
-	if (gc->memo[w] < 0)
-		gc->memo[w] = (int)cell_wrap(g, gc, w, NULL);
-	return (gc->memo[w]);
-}
-
-/* Orders the cells by the number of rows they span (stable). */
-static void
-sort_by_span(struct grid *g)
-{
-	size_t	i, j, t;
-
-	g->order = xreallocarray(NULL, g->ncells, sizeof *g->order);
-	for (i = 0; i < g->ncells; i++) {
-		const struct gcell *c = &g->cells[i];
-		for (j = i; j > 0; j--) {
-			const struct gcell *p = &g->cells[g->order[j - 1]];
-			if (p->r1 - p->r0 <= c->r1 - c->r0)
-				break;
-		}
-		for (t = i; t > j; t--)
-			g->order[t] = g->order[t - 1];
-		g->order[j] = i;
-	}
-}
-
-/*
- * Row heights for the current widths: each row is as tall as its tallest
- * one-row cell; a cell spanning rows that lack room for it makes its last
- * row taller.  Returns the total of the heights.
- */
-static int
-grid_heights(struct grid *g)
-{
-	int	r, sum = 0;
-	size_t	k;
-
-	for (r = 0; r < g->nrow; r++)
-		g->hgt[r] = 1;
-	for (k = 0; k < g->ncells; k++) {
-		struct gcell *gc = &g->cells[g->order[k]];
-		int need = cell_lines(g, gc), have = gc->r1 - gc->r0 - 1;
-		for (r = gc->r0; r < gc->r1; r++)
-			have += g->hgt[r];
-		if (need > have)
-			g->hgt[gc->r1 - 1] += need - have;
-	}
-	for (r = 0; r < g->nrow; r++)
-		sum += g->hgt[r];
-	return (sum);
-}
-
-/* Widens columns [c0, c1) by d each. */
-static void
-widen(struct grid *g, int c0, int c1, int d)
-{
-	int	c;
-
-	for (c = c0; c < c1; c++)
-		g->w[c] += d;
-}
-
-/*
- * Gives one 汉字 (2 columns) per round to every column narrower than its
- * desire, while the slack lasts.  Returns what is left of it.
- */
-static int
-widen_to_desire(struct grid *g, int slack, int step)
-{
-	bool	more = true;
-	int	c;
-
-	while (more) {
-		more = false;
-		for (c = 0; c < g->ncol; c++)
-			if (g->w[c] < g->desire[c] && slack >= step) {
-				g->w[c] += step;
-				slack -= step;
-				more = true;
-			}
-	}
-	return (slack);
-}
-
-/*
- * Column widths within LAYOUT_COLS.  From the minimum (see grid_build),
- * repeatedly widen by one 汉字 the single column, or all value columns
- * together, that saves the most lines per column spent.  When nothing
- * saves a line, widen the columns whose texts still wrap, evenly; the rest
- * goes to the last label column (a table without labels stays narrower).
- */
-static void
-grid_widths(struct grid *g)
-{
-	int	avail = LAYOUT_COLS - (g->ncol + 1) * g->bw, slack, c, cur;
-	int	step = 2, nval = g->ncol - g->nlab;
-
-	slack = avail;
-	for (c = 0; c < g->ncol; c++)
-		slack -= g->w[c];
-	cur = grid_heights(g);
-	while (slack >= step) {
-		int best_gain = 0, best_cost = 1, best = -2, h;
-		for (c = -1; c < g->ncol; c++) {
-			int c0 = c < 0 ? g->nlab : c, c1 = c < 0 ? g->ncol : c + 1;
-			int cost = (c1 - c0) * step;
-			if (cost > slack || (c < 0 && nval < 2))
-				continue;
-			widen(g, c0, c1, step);
-			h = grid_heights(g);
-			widen(g, c0, c1, -step);
-			if ((cur - h) * best_cost > best_gain * cost) {
-				best_gain = cur - h;
-				best_cost = cost;
-				best = c;
-			}
-		}
-		if (best == -2)
-			break;
-		widen(g, best < 0 ? g->nlab : best, best < 0 ? g->ncol :
-		    best + 1, step);
-		slack -= best_cost;
-		cur -= best_gain;
-	}
-	if (slack > 0)
-		slack = widen_to_desire(g, slack, step);
-	if (g->nlab > 0 && slack > 0)
-		g->w[g->nlab - 1] += slack - slack % g->bw;
-	grid_heights(g);
-}
-
-/* Width rounded up to a multiple of the box width. */
-static int
-round_bw(const struct grid *g, int w)
-{
-	return ((w + g->bw - 1) / g->bw * g->bw);
-}
-
-/* The value cells of a block, formatted. */
-static void
-grid_values(struct grid *g, const struct report *r,
-    const struct tpl_block *blk)
-{
-	char	buf[NUM_FMT_MAX];
-	size_t	row, col;
-
-	g->nvals = blk->nrows * blk->ncols;
-	g->vals = xcalloc(g->nvals, sizeof *g->vals);
-	for (row = 0; row < blk->nrows; row++)
-		for (col = 0; col < blk->ncols; col++) {
-			int cell = blk->first_cell + (int)(row * blk->ncols +
-			    col), c = g->nlab + (int)col;
-			char *v = xstrdup(report_format_value(r, cell,
-			    report_value(r, cell), buf));
-			g->vals[row * blk->ncols + col] = v;
-			grid_cell(g, g->first_body + (int)row, g->first_body +
-			    (int)row + 1, c, c + 1, v, 0);
-		}
-}
-
-/* The widest line of text wrapped as narrowly as text_wrap allows: a run
- * it keeps together, such as （三） or 三、. */
-static int
-narrowest(const struct grid *g, const char *text)
-{
-	size_t	*st, n, i, len = strlen(text);
-	int	 w = 0, lw;
-
-	n = text_wrap(text, len, 1, 0, &st, g->o);
-	for (i = 0; i < n; i++) {
-		size_t e = st[i + 1];
-		while (e > st[i] && text[e - 1] == ' ')
-			e--;
-		lw = text_width(text + st[i], e - st[i], g->o);
-		if (lw > w)
-			w = lw;
-	}
-	free(st);
-	return (w);
-}
-
-/*
- * Minimum widths, so that no text has to stick out of its cell (the last
- * column of a span takes what a spanning cell needs more), and desired
- * widths of the one-column cells.
- */
-static void
-grid_mins(struct grid *g)
-{
-	size_t	k;
-	int	m;
-
-	for (k = 0; k < g->ncells; k++) {
-		const struct gcell *gc = &g->cells[k];
-		int tw = text_width(gc->text, strlen(gc->text), g->o);
-		/* Values never wrap; labels down to what text_wrap keeps
-		 * together. */
-		m = round_bw(g, gc->r0 >= g->first_body && gc->c0 >= g->nlab ?
-		    tw : narrowest(g, gc->text)) - span_width(g, gc->c0, gc->c1);
-		if (m > 0)
-			g->w[gc->c1 - 1] += m;
-		if (gc->c1 - gc->c0 == 1 && tw > g->desire[gc->c0])
-			g->desire[gc->c0] = round_bw(g, tw);
-	}
-}
-
-/* The cells of a block: title, corner, headers, row labels, values. */
-static void
-grid_build(struct grid *g, const struct report *r,
-    const struct tpl_block *blk, enum lang lang)
-{
-	int	h0 = tpl_label(&blk->title, lang)[0] != '\0' ? 1 : 0, c;
-	size_t	i;
-
-	g->nlab = blk->row_depth;
-	g->ncol = g->nlab + (int)blk->ncols;
-	g->first_body = h0 + blk->col_depth;
-	g->nrow = g->first_body + (int)blk->nrows;
-	g->w = xcalloc((size_t)g->ncol, sizeof *g->w);
-	g->desire = xcalloc((size_t)g->ncol, sizeof *g->desire);
-	g->hgt = xcalloc((size_t)g->nrow, sizeof *g->hgt);
-	for (c = 0; c < g->ncol; c++)
-		g->w[c] = 2;
-	if (h0)
-		grid_cell(g, 0, 1, 0, g->ncol, tpl_label(&blk->title, lang), 0);
-	if (g->nlab > 0 && blk->col_depth > 0)
-		grid_cell(g, h0, g->first_body, 0, g->nlab,
-		    tpl_label(&blk->corner, lang), 0);
-	for (i = 0; i < blk->ncolnodes; i++) {
-		const struct tpl_node *nd = &blk->colnodes[i];
-		grid_cell(g, h0 + nd->depth, nd->leaf >= 0 ? g->first_body :
-		    h0 + nd->depth + 1, g->nlab + nd->first_leaf,
-		    g->nlab + nd->first_leaf + nd->nleaves,
-		    tpl_label(&nd->label, lang), 0);
-	}
-	for (i = 0; g->nlab > 0 && i < blk->nrownodes; i++) {
-		const struct tpl_node *nd = &blk->rownodes[i];
-		grid_cell(g, g->first_body + nd->first_leaf, g->first_body +
-		    nd->first_leaf + nd->nleaves, nd->depth, nd->leaf >= 0 ?
-		    g->nlab : nd->depth + 1, tpl_label(&nd->label, lang), -1);
-	}
-	grid_values(g, r, blk);
-	grid_mins(g);
-	sort_by_span(g);
-}
-
-static void
-grid_done(struct grid *g)
-{
-	size_t	i;
-
-	for (i = 0; i < g->ncells; i++)
-		free(g->cells[i].memo);
-	for (i = 0; i < g->nvals; i++)
-		free(g->vals[i]);
-	free(g->cells);
-	free(g->order);
-	free(g->vals);
-	free(g->w);
-	free(g->desire);
-	free(g->hgt);
-}
-
-/* Total width of a grid, borders included. */
-static int
-grid_total(const struct grid *g)
-{
-	return (span_width(g, 0, g->ncol) + 2 * g->bw);
-}
-
-/* Draws a grid on the canvas with its top border on line top. */
-static void
-grid_draw(const struct grid *g, struct canvas *cv, int top, bool first)
-{
-	int	*xs = xcalloc((size_t)g->ncol + 1, sizeof *xs);
-	int	*ys = xcalloc((size_t)g->nrow + 1, sizeof *ys);
-	int	 c, r;
-	size_t	 k, i, *st;
-
-	for (c = 0; c < g->ncol; c++)
-		xs[c + 1] = xs[c] + g->bw + g->w[c];
-	ys[0] = top;
-	for (r = 0; r < g->nrow; r++)
-		ys[r + 1] = ys[r] + g->hgt[r] + 1;
-	/* Breaks: between blocks, and after the first value row. */
-	if (!first)
-		cv->brk[top] = true;
-	for (r = g->first_body + 1; r < g->nrow; r++)
-		cv->brk[ys[r]] = true;
-	for (k = 0; k < g->ncells; k++) {
-		const struct gcell *gc = &g->cells[k];
-		int x0 = xs[gc->c0], x1 = xs[gc->c1], y0 = ys[gc->r0];
-		int w = x1 - x0 - g->bw, avail = ys[gc->r1] - y0 - 1;
-		size_t n = cell_wrap(g, gc, w, &st);
-		int y = y0 + 1 + (avail - (int)n) / 2;
-		/* A row label taller than half a page starts at its top, so
-		 * that it is seen where its rows begin. */
-		if (gc->align < 0 && avail > LAYOUT_LINES / 2)
-			y = y0 + 1;
-		canvas_rect(cv, x0, y0, x1, ys[gc->r1]);
-		for (i = 0; i < n && gc->text[0] != '\0'; i++) {
-			const char *p = gc->text + st[i];
-			size_t pl = st[i + 1] - st[i];
-			int lw;
-			while (pl > 0 && p[pl - 1] == ' ')
-				pl--;
-			lw = text_width(p, pl, g->o);
-			if (lw > w)	/* only if text_wrap had to overrun */
-				pl = text_fit(p, pl, w, &lw, g->o);
-			canvas_text(cv, x0 + g->bw + (gc->align == 0 && lw < w ?
-			    (w - lw) / 2 : 0), y + (int)i, xstrndup(p, pl), lw);
-		}
-		free(st);
-	}
-	/* A page break drops its line: not where a spanning label has text. */
-	for (r = 1; r <= g->nrow; r++)
-		for (c = 0; c < cv->w && cv->brk[ys[r]]; c++)
-			if (cv->tx[ys[r] * cv->w + c] != NULL)
-				cv->brk[ys[r]] = false;
-	free(xs);
-	free(ys);
-}
-
-/* Lines of the canvas from the first line to the first place it may
- * break, plus the closing line: what must stay with a heading. */
-static int
-canvas_first_chunk(const struct canvas *cv)
-{
-	int	y;
-
-	for (y = 1; y < cv->h - 1; y++)
-		if (cv->brk[y])
-			return (y + 1);
-	return (cv->h);
-}
-
 /*
  * Hands the canvas to the pager.  Each page takes the lines up to the last
  * break that fits, the break line itself drawn as a closing └┴┘ line; the
- * next page opens with ┌┬┐ at the same place.  A table that cannot start
+ * next page opens with the header rows again when the table has them
+ * (cv->hdr), else with ┌┬┐ at the same place.  A table that cannot start
  * on the rest of a page starts on the next; a row taller than a whole page
  * is cut (the only case a break falls inside a row).
  */
 static void
 put_canvas(struct pager *pg, const struct canvas *cv)
 {
-	int	y = 0, pend = -1, s, best, left, first;
+	int	y = 0, pend = -1, s, best, left, first, k;
 
 	for (;;) {
 		left = pg_left(pg);
-		first = pend >= 0 ? 1 : 0;
+		first = pend < 0 ? 0 : cv->hdr > 0 ? cv->hdr + 1 : 1;
 		best = -1;
 		if (first + cv->h - y <= left)
 			best = cv->h;
@@ -752,59 +189,31 @@ put_canvas(struct pager *pg, const struct canvas *cv)
 			pg_break(pg);
 			continue;
 		}
-		if (pend >= 0)
-			pg_add(pg, canvas_closure(cv, pend, BX_D, BX_D));
+		if (pend >= 0 && cv->hdr > 0) {
+			for (k = 0; k < cv->hdr; k++)
+				pg_add(pg, ltable_line(cv, k, NULL));
+			pg_add(pg, ltable_rejoin(cv, pend));
+		} else if (pend >= 0)
+			pg_add(pg, ltable_closure(cv, pend, BX_D, BX_D));
 		if (best == cv->h) {
 			for (; y < cv->h; y++)
-				pg_add(pg, canvas_line(cv, y, NULL));
+				pg_add(pg, ltable_line(cv, y, NULL));
 			return;
 		}
 		if (best >= 0) {
 			for (; y < best; y++)
-				pg_add(pg, canvas_line(cv, y, NULL));
-			pg_add(pg, canvas_closure(cv, best, BX_U, BX_U));
+				pg_add(pg, ltable_line(cv, y, NULL));
+			pg_add(pg, ltable_closure(cv, best, BX_U, BX_U));
 			pend = best;
 		} else {
 			pend = y + left - first - 2;
 			for (; y <= pend; y++)
-				pg_add(pg, canvas_line(cv, y, NULL));
-			pg_add(pg, canvas_closure(cv, pend, BX_D, BX_U));
+				pg_add(pg, ltable_line(cv, y, NULL));
+			pg_add(pg, ltable_closure(cv, pend, BX_D, BX_U));
 		}
 		y = pend + 1;
 		pg_break(pg);
 	}
-}
-
-/* Lays out table ti of the report on a new canvas. */
-static void
-build_table(struct canvas *cv, const struct report *r, int ti,
-    enum lang lang, const struct text_opts *o)
-{
-	const struct tpl	*t = report_tpl(r);
-	const struct tpl_table	*tb = &t->tables[ti];
-	struct grid		*g = xcalloc((size_t)tb->nblocks, sizeof *g);
-	int			 bw = text_width("─", strlen("─"), o);
-	int			 k, w = 0, h = 1, top = 0;
-
-	for (k = 0; k < tb->nblocks; k++) {
-		g[k].bw = bw < 1 ? 1 : bw;
-		g[k].o = o;
-		grid_build(&g[k], r, &t->blocks[tb->first_block + k], lang);
-		grid_widths(&g[k]);
-		if (grid_total(&g[k]) > w)
-			w = grid_total(&g[k]);
-	}
-	for (k = 0; k < tb->nblocks; k++) {
-		g[k].w[g[k].ncol - 1] += w - grid_total(&g[k]);
-		h += grid_heights(&g[k]) + g[k].nrow;
-	}
-	canvas_init(cv, w, h, g[0].bw);
-	for (k = 0; k < tb->nblocks; k++) {
-		grid_draw(&g[k], cv, top, k == 0);
-		top += grid_heights(&g[k]) + g[k].nrow;
-		grid_done(&g[k]);
-	}
-	free(g);
 }
 
 /* ---- the document --------------------------------------------------- */
@@ -835,8 +244,8 @@ put_section(struct pager *pg, const struct report *r, int si,
 	if (s->kind == TPL_TABLES && s->ntables > 0) {
 		cv = xcalloc((size_t)s->ntables, sizeof *cv);
 		for (k = 0; k < s->ntables; k++)
-			build_table(&cv[k], r, s->first_table + k, lang, o);
-		need = (int)hn + canvas_first_chunk(&cv[0]);
+			ltable_build(&cv[k], r, s->first_table + k, lang, o);
+		need = (int)hn + ltable_first_chunk(&cv[0]);
 	}
 	/* Keep the heading with what follows it. */
 	if (need > pg_left(pg))
@@ -848,9 +257,13 @@ put_section(struct pager *pg, const struct report *r, int si,
 	}
 	for (k = 0; k < s->ntables; k++) {
 		put_canvas(pg, &cv[k]);
-		canvas_done(&cv[k]);
+		ltable_done(&cv[k]);
+		/* One empty line after each table, as the .docx has. */
+		pg_blank(pg);
 	}
 	free(cv);
+	/* Text typed in a table section follows its tables. */
+	put_narrative(pg, report_text(r, si), o);
 }
 
 /* "— N —" one character in from the outer edge: right on odd pages, left
@@ -875,13 +288,18 @@ layout_build(const struct report *r, enum lang lang,
 {
 	struct layout	*L = xcalloc(1, sizeof *L);
 	struct pager	 pg = { L, 0, 0 };
-	char		*title = export_txt_title(r, lang), **v;
+	char		**v;
 	size_t		 n, i, si;
 	int		 k, w;
 
-	n = wrap_lines(title, strlen(title), 0, 0, o, &v);
-	add_lines(&pg, v, n);
-	free(title);
+	/* The title in the lines of the .docx (title.h), centred. */
+	n = title_lines(r, lang, &v);
+	for (i = 0; i < n; i++) {
+		pg_add(&pg, ltable_rtrim(text_pad(v[i], strlen(v[i]), LAYOUT_COLS, 0,
+		    o)));
+		free(v[i]);
+	}
+	free(v);
 	pg_blank(&pg);
 	for (si = 0; si < report_tpl(r)->nsections; si++)
 		put_section(&pg, r, (int)si, lang, o);

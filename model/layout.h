@@ -13,8 +13,9 @@
  * padded with empty lines to 22.
  *
  * Content, in template order:
- *   - the title (tpl->title with {organ}, {year}), centred, wrapped at 56
- *     columns if long, then one empty line;
+ *   - the title (tpl->title with {organ}, {year}) in the lines of the
+ *     .docx (title.h: broken at word boundaries into balanced lines),
+ *     each centred, then one empty line;
  *   - each section's heading "一、总体情况" (English: "一. General
  *     situation", as export_txt writes it) with the 2-character (4-column)
  *     indent, moved to the next page with what follows it when that does
@@ -39,6 +40,8 @@
  *     (inside a row only when one row is taller than a page): the page
  *     ends with a closing └┴┘ line and the next page starts with an
  *     opening ┌┬┐ line.  Header rows stay with the first body row.
+ *     One empty line follows each table, and then the text typed in the
+ *     section, as in the .docx.
  *
  * Widths are measured with the given text_opts, box characters included
  * (they are East Asian Ambiguous).  The 56-column page assumes ambiguous

@@ -17,6 +17,22 @@ CHECK is one or more of
            narrative line back as a paragraph
   merges   every table has exactly the official form's rows, grid columns,
            gridSpan and vMerge, and the same header and label texts
+  form     the tables as the official form lays them out (python-docx):
+           the official template's label column widths whatever the
+           values, 10 pt everywhere, row labels and the 勾稽 note
+           left-aligned, rows kept together, one empty paragraph after
+           each table, text typed in a table section after its tables
+  print    LibreOffice's PDF of the .docx (pdftotext -bbox): the title in
+           the lines of the .docx, each table whole on one page (block
+           titles with their rows), 28 characters on every full line of
+           a paragraph of 汉字, a line's space after each table
+  lines    the official template filled with the report's values (by
+           python-docx) and the .docx, both rendered by LibreOffice in one
+           run: every label cell of 表三 and 表四 takes as many lines in
+           one as in the other
+  fonts    pdffonts: the PDF embeds a serif CJK face for the body, its
+           bold for the title, a sans for 黑体, a 楷 for 楷体 when the
+           official fonts are missing, and a serif for digits
   pdf      the PDF (from nianbao) is A4, shows the title, the six headings,
            every value and narrative line and "— 1 —", and nothing (text
            or table rule) lies outside the text area's left and right edges
@@ -88,8 +104,6 @@ class Report:
         """Narrative lines as the .docx should print them."""
         out = []
         for s in self.tpl["sections"]:
-            if s["kind"] != "narrative":
-                continue
             for line in self.json["sections"].get(s["id"], "").split("\n"):
                 line = line.lstrip(" \t\r\u3000").rstrip(" \t\r")
                 if line:
@@ -256,8 +270,11 @@ def check_section(doc):
     if got != (TOP, BOTTOM, LEFT, RIGHT):
         fail("margins %s are not 37/35/28/26 mm" % (got,))
     grid = sect.find("w:docGrid", NS)
-    if wattr(grid, "type") != "lines" or wattr(grid, "linePitch") != "579":
-        fail("docGrid is not 22 lines of 579 twips")
+    if wattr(grid, "type") != "linesAndChars" or \
+            wattr(grid, "linePitch") != "579" or \
+            wattr(grid, "charSpace") is None:
+        fail("docGrid is not 22 lines of 579 twips and 28 characters: %s"
+             % dict(grid.attrib))
     refs = {wattr(f, "type"): f.get("{%s}id" % R)
             for f in sect.findall("w:footerReference", NS)}
     if set(refs) != {"default", "even"}:
@@ -315,8 +332,10 @@ def check_safety(z, rep):
             wattr(d.find("w:sz", NS), "val") != "32":
         fail("styles.xml defaults are not 3号 仿宋_GB2312/Times New Roman")
     op = styles.find("w:docDefaults/w:pPrDefault/w:pPr/w:overflowPunct", NS)
-    if op is None or wattr(op, "val") != "0":
-        fail("styles.xml lets punctuation hang into the margin")
+    # "1": what LibreOffice reads as no hanging (see docx_parts.c).
+    if op is None or wattr(op, "val") != "1":
+        fail("styles.xml lets punctuation hang into the margin in "
+             "LibreOffice")
 
 
 # --- values and merges -------------------------------------------------------
@@ -433,6 +452,26 @@ def check_merges(z, official):
 
 # --- pdf ---------------------------------------------------------------------
 
+def unxml(s):
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace(
+        "&quot;", '"').replace("&amp;", "&")
+
+
+def pdf_words_y(pdf):
+    """[(xmin, xmax, text, page, ymin)] from pdftotext -bbox, in order."""
+    html = run("pdftotext", "-bbox", pdf, "-").decode()
+    words, page = [], 0
+    for line in html.split("\n"):
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                      r'xMax="([\d.]+)" yMax="[\d.]+">(.*)</word>', line)
+        if m:
+            words.append((float(m.group(1)), float(m.group(3)),
+                          unxml(m.group(4)), page, float(m.group(2))))
+    return words
+
+
 def pdf_words(pdf):
     """[(xmin, xmax, text, page)] from pdftotext -bbox."""
     html = run("pdftotext", "-bbox", pdf, "-").decode()
@@ -443,8 +482,7 @@ def pdf_words(pdf):
         m = re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"'
                       r' yMax="[\d.]+">(.*)</word>', line)
         if m:
-            text = m.group(3).replace("&amp;", "&").replace(
-                "&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
+            text = unxml(m.group(3))
             words.append((float(m.group(1)), float(m.group(2)), text, page))
     return words
 
@@ -509,6 +547,254 @@ def check_pdf(rep, pdf):
         fail("page %d: something drawn outside the text area" % page)
 
 
+# --- form and print (issue 14) ---------------------------------------------
+
+def table_widths(table):
+    return [int(wattr(g, "w")) for g in
+            table._tbl.findall("w:tblGrid/w:gridCol", NS)]
+
+
+def para_jc(p):
+    jc = p._p.find("w:pPr/w:jc", NS)
+    return None if jc is None else wattr(jc, "val")
+
+
+def check_form(rep, ours, official):
+    body = ours.element.body
+    for i, (a, b) in enumerate(zip(ours.tables, official.tables)):
+        wa, wb = table_widths(a), table_widths(b)
+        nlab = {1: 3, 0: 1}.get(i, 0)
+        if wa[:nlab] != wb[:nlab]:
+            fail("table %d: label columns %s, official %s"
+                 % (i, wa[:nlab], wb[:nlab]))
+        if sum(wa) > TEXT_W:
+            fail("table %d: %d twips, wider than the text" % (i, sum(wa)))
+        for s in a._tbl.iter(w("sz")):
+            if wattr(s, "val") != "20":
+                fail("table %d: text in %s half-points, not 10 pt"
+                     % (i, wattr(s, "val")))
+                break
+        rows = a._tbl.findall("w:tr", NS)
+        for r, tr in enumerate(rows):
+            if tr.find("w:trPr/w:cantSplit", NS) is None:
+                fail("table %d row %d may split across pages" % (i, r))
+            keep = [p.find("w:pPr/w:keepNext", NS) is not None
+                    for p in tr.iter(w("p"))]
+            if r + 1 < len(rows) and not all(keep):
+                fail("table %d row %d: not kept with the next row" % (i, r))
+        nxt = a._tbl.getnext()
+        if nxt is None or nxt.tag != w("p") or \
+                "".join(t.text or "" for t in nxt.iter(w("t"))):
+            fail("table %d: no empty paragraph after it" % i)
+    g = grid(ours.tables[1])
+    for r, row in enumerate(g):
+        for c, (tc, text) in enumerate(row):
+            if c >= 3 or not text or NUMERIC.match(text):
+                continue
+            if r < 3 and c > 0:
+                continue
+            for p in ours.tables[1].rows[r].cells[c].paragraphs:
+                if p.text and para_jc(p) != "left":
+                    fail("表三 %r is %s-aligned, the form left-aligns it"
+                         % (text, para_jc(p)))
+    # Text typed in a table section follows its tables.
+    order = [("t", None) if el.tag == w("tbl") else
+             ("p", "".join(t.text or "" for t in el.iter(w("t"))))
+             for el in body
+             if el.tag in (w("tbl"), w("p"))]
+    for sec in rep.tpl["sections"]:
+        text = rep.json["sections"].get(sec["id"], "").strip()
+        if sec["kind"] != "tables" or not text:
+            continue
+        first = text.split("\n")[0].strip(" \u3000")
+        idx = [k for k, (kind, t) in enumerate(order) if t == first]
+        head = [k for k, (kind, t) in enumerate(order)
+                if t == "%s、%s" % (sec["number"], sec["title"])]
+        if not idx:
+            fail("text of %s is not in the document" % sec["id"])
+        elif not head or not any(kind == "t" for kind, _ in
+                                 order[head[0]:idx[0]]):
+            fail("text of %s is not after its tables" % sec["id"])
+
+
+def pdf_lines(pdf):
+    """[(page, y, x0, x1, text)] of pdftotext -bbox lines, words joined."""
+    html = run("pdftotext", "-bbox-layout", pdf, "-").decode()
+    out, page = [], 0
+    for line in html.split("\n"):
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<line xMin="([\d.]+)" yMin="([\d.]+)" '
+                      r'xMax="([\d.]+)"', line)
+        if m:
+            cur = [page, float(m.group(2)), float(m.group(1)),
+                   float(m.group(3)), ""]
+            out.append(cur)
+        m = re.search(r'<word [^>]*>(.*)</word>', line)
+        if m and out:
+            out[-1][4] += unxml(m.group(1))
+    return [tuple(x) for x in out]
+
+
+def check_print(z, pdf):
+    doc = etree.fromstring(z.read("word/document.xml"))
+    body = doc.find("w:body", NS)
+    title = body.find("w:p", NS)
+    want, cur = [], ""
+    for el in title.iter(w("t"), w("br")):
+        if el.tag == w("br"):
+            want.append(cur)
+            cur = ""
+        else:
+            cur += el.text or ""
+    want.append(cur)
+    lines = pdf_lines(pdf)
+    got = [re.sub(r"\s+", "", t) for _, _, _, _, t in lines[:len(want)]]
+    if got != want:
+        fail("title printed as %s, the .docx has %s" % (got, want))
+    pages = collections.defaultdict(set)
+    for page, _, _, _, t in lines:
+        pages[re.sub(r"\s+", "", t)].add(page)
+
+    def same_page(a, b):
+        pa, pb = pages.get(a), pages.get(b)
+        if pa and pb and pa != pb:
+            fail("%r on page %s, %r on page %s: the table is split"
+                 % (a, sorted(pa), b, sorted(pb)))
+    for a, b in (("第二十条第（一）项", "行政事业性收费"),
+                 ("第二十条第（八）项", "行政事业性收费"),
+                 ("一、本年新收政府信息公开申请数量", "四、结转下年度继续办理"),
+                 ("（一）予以公开", "（七）总计")):
+        same_page(a, b)
+    left, right = LEFT / 20, (PAGE_W - RIGHT) / 20
+    pitch = (right - left) / 28
+    full = []
+    for page, y, x0, x1, t in lines:
+        t = re.sub(r"\s+", "", t)
+        if not re.match(r"^[\u4e00-\u9fff，。、；：]{20,}$", t):
+            continue
+        if x1 < right - pitch:
+            continue
+        cells = len(t) + round((x0 - left) / pitch)
+        full.append(cells)
+        # 27 where the next character may not end a line (“, 《).
+        if cells not in (27, 28):
+            fail("page %d: %d characters a line, not 28: %r"
+                 % (page, cells, t))
+    if len(full) >= 3 and 28 not in full:
+        fail("no line of 28 characters: %s" % full)
+    # One empty line after 表四: its row of values, then 29 pt of nothing
+    # before the text that follows (it touched the heading of 五).
+    for i, (page, y, x0, x1, t) in enumerate(lines):
+        if not re.sub(r"\s+", "", t).startswith("五、"):
+            continue
+        same = sorted(l for l in lines if l[0] == page and l[1] < y)
+        nums = [l[1] for l in same if NUMERIC.match(re.sub(r"\s", "",
+                                                            l[4]))]
+        if not nums:
+            continue
+        after = [l[1] for l in same if l[1] > max(nums) + 1]
+        nxt = min(after) if after else y
+        if nxt - max(nums) < 35:
+            fail("page %d: text %.0f pt under the last row of 表四, no "
+                 "empty line between" % (page, nxt - max(nums)))
+
+
+def check_fonts(z, pdf):
+    out = run("pdffonts", pdf).decode()
+    names = [l.split()[0] for l in out.split("\n")[2:] if l.strip()]
+    have = " ".join(names)
+    installed = run("fc-list", ":", "family").decode()
+    doc = z.read("word/document.xml").decode()
+    if not re.search(r'w:eastAsia="楷体_GB2312"[^>]*/>(<w:sz [^>]*/>'
+                     r'<w:szCs [^>]*/>)?</w:rPr><w:t', doc):
+        installed += "楷体_GB2312"     # no 楷体 text: nothing to embed
+    for official, pattern in (("仿宋_GB2312", r"NotoSerifCJK\w*-Regular"),
+                              ("方正小标宋简体", r"NotoSerifCJK\w*-Bold"),
+                              ("黑体", r"NotoSansCJK\w*-Regular"),
+                              ("楷体_GB2312", r"UKai"),
+                              ("Times New Roman", r"LiberationSerif")):
+        if official in installed:
+            pattern = None
+        if pattern and not re.search(pattern, have):
+            fail("pdffonts: no %s for %s in %s" % (pattern, official, names))
+    for l in out.split("\n")[2:]:
+        if l.strip() and " yes " not in l:
+            fail("pdffonts: a font not embedded: %s" % l)
+
+
+def fill_official(rep, official, out):
+    """The official template with the report's values in its cells."""
+    doc = Document(official)
+    for ti, tid in enumerate(rep.tables):
+        where = label_positions(grid(doc.tables[ti]))
+        for cell in (c for c in rep.tpl["cells"] if c["table"] == tid):
+            key = (cell["row_label"], cell["col_label"])
+            if key in where:
+                r, c = where[key]
+                doc.tables[ti].rows[r].cells[c].text = rep.value(cell["id"])
+    doc.save(out)
+
+
+def label_lines(pdf, labels):
+    """{label: lines} of the labels as printed in a PDF: a label is found
+    from its first word, on along its line and then down its cell's left
+    edge, as long as the words read on as a prefix of it."""
+    words = [(p, y, x0, x1, t) for x0, x1, t, p, y in pdf_words_y(pdf)]
+    out = {}
+    for label in labels:
+        for i, (p, y, x0, x1, t) in enumerate(words):
+            if not t or not label.startswith(t):
+                continue
+            got, n, line_y, edge, last = t, 1, y, x0, x1
+            for q, y2, a0, a1, t2 in words[i + 1:]:
+                if got == label or q != p:
+                    break
+                if abs(y2 - line_y) < 1 and abs(a0 - last) < 4 and \
+                        label.startswith(got + t2):
+                    got, last = got + t2, a1
+                elif abs(a0 - edge) < 3 and 0 < y2 - line_y < 20 and \
+                        label.startswith(got + t2):
+                    got, n, line_y, last = got + t2, n + 1, y2, a1
+            if got == label:
+                out[label] = n
+                break
+    return out
+
+
+def check_lines(rep, ours, official):
+    import os
+    import tempfile
+    tmp = tempfile.mkdtemp()
+    filled = os.path.join(tmp, "official.docx")
+    fill_official(rep, official, filled)
+    mine = os.path.join(tmp, "ours.docx")
+    with open(ours, "rb") as f, open(mine, "wb") as g:
+        g.write(f.read())
+    run("soffice", "-env:UserInstallation=file://" + tmp + "/profile",
+        "--headless", "--convert-to", "pdf", "--outdir", tmp, filled, mine)
+    labels = set()
+    for tbl in Document(official).tables[1:3]:
+        for row in tbl.rows:
+            for c in row.cells:
+                t = re.sub(r"\s+", "", c.text)
+                if t and not NUMERIC.match(t):
+                    labels.add(t)
+    a = label_lines(os.path.join(tmp, "ours.pdf"), labels)
+    b = label_lines(os.path.join(tmp, "official.pdf"), labels)
+    if len(b) < 20:
+        fail("only %d label cells found in the official rendering" % len(b))
+    for label, n in sorted(b.items()):
+        if label not in a:
+            fail("label %r: not one cell in our rendering" % label)
+        elif a[label] != n:
+            fail("label %r: %d lines, %d on the official form"
+                 % (label, a[label], n))
+    for name in os.listdir(tmp):
+        if name != "profile":
+            os.unlink(os.path.join(tmp, name))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nb", required=True)
@@ -517,7 +803,8 @@ def main():
     ap.add_argument("--official")
     ap.add_argument("--pdf")
     ap.add_argument("checks", nargs="+",
-                    choices=["parts", "safety", "values", "merges", "pdf"])
+                    choices=["parts", "safety", "values", "merges", "pdf",
+                             "form", "print", "lines", "fonts"])
     a = ap.parse_args()
     rep = Report(a.nb, a.report)
     z = zipfile.ZipFile(a.docx)
@@ -536,6 +823,22 @@ def main():
         if not a.pdf:
             ap.error("pdf needs --pdf")
         check_pdf(rep, a.pdf)
+    if "form" in a.checks:
+        if not a.official:
+            ap.error("form needs --official")
+        check_form(rep, Document(a.docx), Document(a.official))
+    if "print" in a.checks:
+        if not a.pdf:
+            ap.error("print needs --pdf")
+        check_print(z, a.pdf)
+    if "fonts" in a.checks:
+        if not a.pdf:
+            ap.error("fonts needs --pdf")
+        check_fonts(z, a.pdf)
+    if "lines" in a.checks:
+        if not a.official:
+            ap.error("lines needs --official")
+        check_lines(rep, a.docx, a.official)
     for f in failures:
         print("FAIL:", f)
     print("%s: %d failures" % (" ".join(a.checks), len(failures)))

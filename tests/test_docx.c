@@ -24,6 +24,7 @@
 #include "docx_table.h"
 #include "export_docx.h"
 #include "export_pdf.h"
+#include "fontmap.h"
 #include "fsio.h"
 #include "sbuf.h"
 #include "store.h"
@@ -35,6 +36,7 @@
 #define DATA		NB_SOURCE_DIR "/tests/data/docx"
 #define FULL2021	DATA "/full2021.yaml"
 #define FULL2019	DATA "/full2019.yaml"
+#define PUBLISH		DATA "/publish2021.yaml"
 #define GOLDEN		DATA "/full2021.document.xml"
 #define OFFICIAL	NB_REAL_DIR "/official-template-2021.docx"
 #define CHECKER		NB_SOURCE_DIR "/tests/docx_check.py"
@@ -223,7 +225,7 @@ Test(docx_table, t2_t3_t4_merge_as_the_official_form)
 	report_free(r);
 }
 
-/* Widths fill the text area exactly; cells have their columns' widths. */
+/* Widths stay inside the text area; cells have their columns' widths. */
 static void
 assert_widths(const struct docx_table *dt)
 {
@@ -234,7 +236,8 @@ assert_widths(const struct docx_table *dt)
 		cr_expect_gt(dt->colw[i], 2 * dt->margin);
 		sum += dt->colw[i];
 	}
-	cr_expect_eq(sum, EXPORT_DOCX_TEXT_W);
+	cr_expect_eq(sum, dt->width);
+	cr_expect_leq(sum, EXPORT_DOCX_TEXT_W);
 	for (j = 0; j < dt->ntcs; j++) {
 		const struct docx_tc *tc = &dt->tcs[j];
 		for (sum = 0, k = 0; k < tc->span; k++)
@@ -243,27 +246,43 @@ assert_widths(const struct docx_table *dt)
 	}
 }
 
-Test(docx_table, widths_fit_the_page_and_the_values)
+/*
+ * Issue 14, defect 3: 表三's label columns are the official form's 754 /
+ * 921 / 3271 twips whatever the values (they were 714 / 714 / 2517 and
+ * narrowed with a 4-digit value), and the type stays 10 pt (表四 went down
+ * to 9 and 7.5 pt).
+ */
+Test(docx_table, official_widths_whatever_the_values)
 {
+	static const char *const big[] = { "9", "1234", "12345",
+	    "123456789012" };
 	struct report	*r = load(FULL2021);
 	struct err	 e = { 0 };
-	int		 t, cell = tpl_cell_index(T[0], "t4.n.review_upheld");
+	int		 t3 = tpl_cell_index(T[0], "t3.new.natural");
+	int		 t4 = tpl_cell_index(T[0], "t4.n.review_upheld");
+	size_t		 i;
+	int		 t;
 
-	for (t = 0; t < 3; t++) {
-		struct docx_table *dt = docx_table_new(r, t,
-		    EXPORT_DOCX_TEXT_W);
-		assert_widths(dt);
-		cr_expect(dt->fits, "table %d", t);
-		cr_expect_eq(dt->size, 20, "table %d: %d", t, dt->size);
-		docx_table_free(dt);
+	for (i = 0; i < sizeof big / sizeof big[0]; i++) {
+		cr_assert(report_set_input(r, t3, big[i], NULL, &e));
+		cr_assert(report_set_input(r, t4, big[i], NULL, &e));
+		for (t = 0; t < 3; t++) {
+			struct docx_table *dt = docx_table_new(r, t,
+			    EXPORT_DOCX_TEXT_W);
+			assert_widths(dt);
+			cr_expect_eq(dt->size, 20, "table %d, %s: %d", t,
+			    big[i], dt->size);
+			if (t == 1) {
+				cr_expect_eq(dt->colw[0], 754);
+				cr_expect_eq(dt->colw[1], 921);
+				cr_expect_eq(dt->colw[2], 3271);
+			}
+			/* Five digits fit every value column. */
+			if (strlen(big[i]) <= 5)
+				cr_expect(dt->fits, "table %d, %s", t, big[i]);
+			docx_table_free(dt);
+		}
 	}
-	/* Twelve digits do not fit 15 columns at 10 pt: smaller type, same
-	 * width. */
-	cr_assert(report_set_input(r, cell, "123456789012", NULL, &e));
-	struct docx_table *dt = docx_table_new(r, 2, EXPORT_DOCX_TEXT_W);
-	assert_widths(dt);
-	cr_expect_lt(dt->size, 20);
-	docx_table_free(dt);
 	report_free(r);
 }
 
@@ -335,8 +354,8 @@ Test(docx, word_safety_rules_hold)
 	cr_expect(strstr(xml, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>") != NULL);
 	cr_expect(strstr(xml, "<w:pgMar w:top=\"2098\" w:right=\"1474\" "
 	    "w:bottom=\"1984\" w:left=\"1587\"") != NULL);
-	cr_expect(strstr(xml, "<w:docGrid w:type=\"lines\" "
-	    "w:linePitch=\"579\"/>") != NULL);
+	cr_expect(strstr(xml, "<w:docGrid w:type=\"linesAndChars\" "
+	    "w:linePitch=\"579\" w:charSpace=\"0\"/>") != NULL);
 	cr_expect(strstr(xml, "w:vMerge w:val=\"restart\"") != NULL);
 	cr_expect(strstr(xml, "<w:gridSpan w:val=\"15\"/>") == NULL);
 	cr_expect(strstr(xml, "<w:gridSpan w:val=\"10\"/>") != NULL);
@@ -396,7 +415,7 @@ Test(docx, user_text_is_escaped)
 	cr_expect(strchr(xml, '\x01') == NULL && strchr(xml, '\x02') == NULL);
 	assert_word_safe(xml);
 	free(xml);
-	pkg = export_docx_package(r, EXPORT_DOCX_WORD, &len, &e);
+	pkg = export_docx_package(r, &len, &e);
 	cr_assert(pkg != NULL);
 	free(pkg);
 	report_free(r);
@@ -442,8 +461,8 @@ Test(docx, package_holds_every_part_and_is_reproducible)
 	struct report	*r = load(FULL2021);
 	struct err	 e = { 0 };
 	size_t		 len, len2, i;
-	void		*a = export_docx_package(r, EXPORT_DOCX_WORD, &len, &e);
-	void		*b = export_docx_package(r, EXPORT_DOCX_WORD, &len2, &e);
+	void		*a = export_docx_package(r, &len, &e);
+	void		*b = export_docx_package(r, &len2, &e);
 	zip_source_t	*src;
 	zip_t		*za;
 	char		*s, *xml;
@@ -660,15 +679,16 @@ Test(docx_check, merges_match_the_official_form)
 	check(FULL2021, OFFICIAL, NULL, checks);
 }
 
+/* Exports report as PDF through export_docx_pdf and runs checks on it
+ * (one LibreOffice conversion for all of them). */
 static void
-pdf_check(const char *report)
+pdf_checks(const char *report, const char *const *checks)
 {
 	struct report	*r = load(report);
 	struct err	 e = { 0 };
 	char		*dir = tu_tmpdir(), *pdf = tu_path(dir, "out.pdf");
 	char		*tmp = tu_tmpdir(), *data, *ls;
 	size_t		 len;
-	const char	*checks[] = { "pdf", NULL };
 	char		*old = getenv("TMPDIR") ? xstrdup(getenv("TMPDIR")) : NULL;
 	bool		 ok;
 
@@ -688,7 +708,7 @@ pdf_check(const char *report)
 	data = tu_read(pdf, &len);
 	cr_expect(len > 5 && memcmp(data, "%PDF-", 5) == 0);
 	free(data);
-	check(report, NULL, pdf, checks);
+	check(report, OFFICIAL, pdf, checks);
 	unlink(pdf);
 	rmdir(dir);
 	rmdir(tmp);
@@ -703,8 +723,67 @@ Test(docx_check, libreoffice_pdf_shows_everything_inside_the_margins)
 	if (export_pdf_office() == NULL)
 		cr_skip("LibreOffice is not installed (%s)",
 		    EXPORT_PDF_INSTALL);
-	pdf_check(FULL2021);
-	pdf_check(FULL2019);
+	const char *checks[] = { "pdf", "print", "fonts", NULL };
+
+	pdf_checks(FULL2021, checks);
+	pdf_checks(FULL2019, checks);
+}
+
+/* Lines of s that contain what. */
+static size_t
+lines_with(const char *s, const char *what)
+{
+	size_t		 n = 0;
+	const char	*nl;
+
+	for (; *s != '\0'; s = nl + (*nl != '\0')) {
+		nl = s + strcspn(s, "\n");
+		if (memmem(s, (size_t)(nl - s), what, strlen(what)) != NULL)
+			n++;
+	}
+	return (n);
+}
+
+/*
+ * `nianbao export -f pdf` of the report made for issue 14: one stderr
+ * line per substituted font and the count of errors and warnings; the PDF
+ * then passes every check, including the label lines against the official
+ * template filled with the same values.
+ */
+Test(docx_check, cli_pdf_says_its_fonts_and_prints_as_the_form)
+{
+	const char	*checks[] = { "pdf", "print", "fonts", "form", "lines",
+	    NULL };
+	char		*dir = tu_tmpdir(), *pdf = tu_path(dir, "out.pdf");
+	const char	*argv[] = { "export", "-f", "pdf", "-o", pdf, PUBLISH,
+	    NULL };
+	struct fontmap	 fm;
+	struct tu_run	 nb;
+
+	if (export_pdf_office() == NULL)
+		cr_skip("LibreOffice is not installed (%s)",
+		    EXPORT_PDF_INSTALL);
+	fontmap_init(&fm, NULL);
+	tu_nianbao(&nb, "zh_CN.UTF-8", argv);
+	cr_assert_eq(nb.status, 0, "%s", nb.err);
+	cr_expect_eq(lines_with(nb.err, "代替"), fm.nsubs, "%s", nb.err);
+	cr_expect_gt(fm.nsubs, 0, "no official font is installed here");
+	cr_expect_eq(lines_with(nb.err, "个错误、1 个提醒"), 1, "%s", nb.err);
+	check(PUBLISH, OFFICIAL, pdf, checks);
+	fontmap_done(&fm);
+	tu_run_free(&nb);
+	unlink(pdf);
+	rmdir(dir);
+	free(pdf);
+	free(dir);
+}
+
+Test(docx_check, tables_laid_out_as_the_official_form)
+{
+	const char *checks[] = { "form", NULL };
+
+	check(FULL2021, OFFICIAL, NULL, checks);
+	check(PUBLISH, OFFICIAL, NULL, checks);
 }
 
 Test(docx, pdf_without_libreoffice_says_how_to_install_it)

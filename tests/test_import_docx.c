@@ -240,7 +240,7 @@ docx_round_trip(const char *yaml, const char *tpl_id)
 	void		*pkg;
 	size_t		 len;
 
-	pkg = export_docx_package(orig, EXPORT_DOCX_WORD, &len, &e);
+	pkg = export_docx_package(orig, &len, &e);
 	cr_assert_not_null(pkg, "%s", e.msgid);
 	expect_back(orig, pkg, len, yaml);
 	free(pkg);
@@ -295,33 +295,29 @@ Test(import_docx, libreoffice_resaved_docx_round_trips)
 	report_free(orig);
 }
 
-/* The LibreOffice flavour of the package reads the same. */
-Test(import_docx, libreoffice_flavour_reads_the_same)
+/* The exported package (one document for Word and LibreOffice alike)
+ * reads back: the title, a table row, a paragraph. */
+Test(import_docx, export_reads_back)
 {
 	struct err	 e = { 0 };
 	struct report	*r = store_load(DATA "/full2021.yaml", tpls, ntpls,
 			    &e);
-	void		*a, *b;
-	size_t		 la, lb;
-	char		*ta, *tb;
+	void		*a;
+	size_t		 la;
+	char		*ta;
 
 	cr_assert_not_null(r);
-	a = export_docx_package(r, EXPORT_DOCX_WORD, &la, &e);
-	b = export_docx_package(r, EXPORT_DOCX_LIBREOFFICE, &lb, &e);
+	a = export_docx_package(r, &la, &e);
 	ta = import_docx_text(a, la, "a.docx", &e);
-	tb = import_docx_text(b, lb, "b.docx", &e);
-	cr_assert(ta != NULL && tb != NULL);
-	cr_expect_str_eq(ta, tb);
-	/* Spot checks of the layout: a title line, a table row. */
-	cr_expect(strncmp(ta, "小城子镇人民政府2024年政府信息公开工作年度报告\n"
-	    "一、总体情况\n", strlen("小城子镇人民政府2024年政府信息公开工作"
+	cr_assert(ta != NULL);
+	/* The title is broken after the organ's name (title.h). */
+	cr_expect(strncmp(ta, "小城子镇人民政府\n2024年政府信息公开工作年度报告\n"
+	    "一、总体情况\n", strlen("小城子镇人民政府\n2024年政府信息公开工作"
 	    "年度报告\n一、总体情况\n")) == 0, "%.200s", ta);
 	cr_expect_not_null(strstr(ta, "\n规章\t1\t2\t3\n"));
 	cr_expect_not_null(strstr(ta, "。对A&B类文件按<保密>规定处理。\n"));
 	free(ta);
-	free(tb);
 	free(a);
-	free(b);
 	report_free(r);
 }
 

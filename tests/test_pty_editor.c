@@ -991,10 +991,13 @@ Test(pty_editor, preview_page_one)
 	pty_key(g_p, PTY_F4);
 	WAIT_FOR("— 1 —");
 	pty_settle(g_p, 100, WAIT_MS);
-	/* The first printed line fixes where the page is on screen. */
+	/* The title's last line fixes where the page is on screen (its
+	 * first line may be the organ alone, which the header shows too). */
+	while (t + 1 < n && strstr(lines[t], "年度报告") == NULL)
+		t++;
 	lead = strspn(lines[t], " ");
 	EXPECT(pty_find(g_p, lines[t] + lead, 0, &r0, &c),
-	    "the first line of page 1 is not on screen: %s", lines[t]);
+	    "the title of page 1 is not on screen: %s", lines[t]);
 	c -= (int)lead;
 	r0 -= (int)t;
 	EXPECT(c >= 0 && r0 >= 0, "page 1 does not start at its top");

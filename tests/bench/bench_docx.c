@@ -16,7 +16,8 @@
  *                        process start to exit, when it is built;
  *   pandoc               `pandoc -f markdown -t docx`, when installed.
  *
- * Targets (issue 4): at least 10x faster than pandoc, under 8 MiB peak.
+ * Targets (issue 4, raised by issue 14): in process at least 20x faster
+ * than pandoc, under 8 MiB peak.
  * Asserts nothing; says what is missing.
  *
  *   bench_docx [RUNS]     (default 20 process runs, 200 in-process calls)
@@ -154,7 +155,7 @@ in_process(const struct report *r, const char *out, int n)
 		if (out != NULL && !export_docx(r, out, &e))
 			fatal("bench_docx: export_docx failed");
 		if (out == NULL) {
-			pkg = export_docx_package(r, EXPORT_DOCX_WORD, &len, &e);
+			pkg = export_docx_package(r, &len, &e);
 			if (pkg == NULL)
 				fatal("bench_docx: export_docx_package failed");
 			free(pkg);
@@ -200,6 +201,8 @@ processes(const char *const *argv, int n)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	/* The export's notes (counts, fonts) are not what is measured. */
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	for (i = 0; i < n; i++) {
 		t0 = now();
 		if (posix_spawnp(&pid, argv[0], &fa, NULL, (char **)argv,
@@ -375,7 +378,7 @@ main(int argc, char **argv)
 	if (pandoc.ok && cli.ok)
 		printf(", as a command %.1fx", pandoc.ms / cli.ms);
 	if (pandoc.ok)
-		printf(" (target >= 10x)\n");
+		printf(" (target: in process >= 20x)\n");
 	printf("  peak: export in process %.1f MiB (%s 8 MiB)",
 	    (double)inproc.kib / 1024, inproc.kib < 8 * 1024 ? "under" :
 	    "OVER");

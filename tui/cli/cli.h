@@ -46,5 +46,6 @@ bool		 cli_emit(const struct cli *, const char *out, const char *text,
 int		 cmd_check(struct cli *, int argc, char **argv);
 int		 cmd_sum(struct cli *, int argc, char **argv);
 int		 cmd_import(struct cli *, int argc, char **argv);
+int		 cmd_print(struct cli *, int argc, char **argv);
 
 #endif

@@ -25,6 +25,7 @@
 #include "json.h"
 #include "layout.h"
 #include "paths.h"
+#include "publish.h"
 #include "rollover.h"
 #include "sbuf.h"
 #include "store.h"
@@ -224,10 +225,13 @@ static int
 cmd_export(struct cli *c, int argc, char **argv)
 {
 	const char		*fmt = "txt", *out = NULL, *path = NULL;
+	struct publish_opts	 po = { false, NULL };
+	struct publish_notes	 notes = { NULL, 0 };
 	enum exporter_fmt	 f;
 	struct report		*r;
 	struct err		 e = { 0 };
-	char			*text;
+	char			*text = NULL;
+	size_t			 k;
 	int			 i, rc = 0;
 
 	for (i = 1; i < argc; i++) {
@@ -235,6 +239,10 @@ cmd_export(struct cli *c, int argc, char **argv)
 			fmt = argv[++i];
 		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
 			out = argv[++i];
+		else if (strcmp(argv[i], "--fonts") == 0 && i + 1 < argc)
+			po.fontdir = argv[++i];
+		else if (strcmp(argv[i], "--strict") == 0)
+			po.strict = true;
 		else if (argv[i][0] == '-' || path != NULL)
 			return (cli_usage(c));
 		else
@@ -250,17 +258,26 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return (2);
 	if (out == NULL || strcmp(out, "-") == 0) {
 		/* Standard output: the text formats only. */
-		if ((text = exporter_text(r, f, c->lang)) == NULL) {
+		if (!publish_allowed(r, &po, &e))
+			rc = 1;
+		else if ((text = exporter_text(r, f, c->lang)) == NULL) {
 			cli_say(c, "cli.docx_needs_out", 0);
 			rc = 2;
-		} else
+		} else {
 			rc = cli_emit(c, NULL, text, strlen(text)) ? 0 : 2;
+			publish_note_counts(r, c->i18n, &notes);
+		}
 		free(text);
-	} else if (!exporter_write(r, f, c->lang, out, &e)) {
+	} else if (!publish_write(r, f, c->lang, out, &po, c->i18n, &notes,
+	    &e))
+		rc = strcmp(e.msgid, "export.strict") == 0 ? 1 : 2;
+	for (k = 0; k < notes.n; k++)
+		fprintf(stderr, "nianbao: %s\n", notes.v[k]);
+	if (rc != 0 && e.msgid != NULL) {
 		cli_say_err(c, &e);
 		err_clear(&e);
-		rc = 2;
 	}
+	publish_notes_free(&notes);
 	report_free(r);
 	return (rc);
 }
@@ -530,6 +547,7 @@ static const struct {
 	{ "templates", cmd_templates },
 	{ "template", cmd_template },
 	{ "preview", cmd_preview },
+	{ "print", cmd_print },
 };
 
 static int

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "export_docx.h"
+#include "export_html.h"
 #include "export_json.h"
 #include "export_pdf.h"
 #include "export_txt.h"
@@ -18,6 +19,7 @@ static const struct {
 	[EXPORTER_JSON] = { "json", ".json" },
 	[EXPORTER_DOCX] = { "docx", ".docx" },
 	[EXPORTER_PDF] = { "pdf", ".pdf" },
+	[EXPORTER_HTML] = { "html", ".html" },
 };
 
 bool
@@ -62,6 +64,8 @@ exporter_text(const struct report *r, enum exporter_fmt fmt, enum lang lang)
 		return (export_txt(r, lang));
 	case EXPORTER_JSON:
 		return (export_json(r, lang));
+	case EXPORTER_HTML:
+		return (export_html(r));
 	default:
 		return (NULL);
 	}

@@ -3,7 +3,8 @@
  * `nianbao export` command and the editor's export (F9) go through, so
  * that they produce the same files.  The formats are the model's
  * exporters: plain text (export_txt.h), JSON (export_json.h), Word
- * (export_docx.h) and PDF through LibreOffice (export_pdf.h).  Every file
+ * (export_docx.h), PDF through LibreOffice (export_pdf.h) and the web
+ * page (export_html.h).  Every file
  * is written atomically (fsio_write_atomic, mode 0644 for a new file):
  * on failure the destination is untouched.
  */
@@ -16,9 +17,10 @@
 #include "i18n.h"
 #include "report.h"
 
-enum exporter_fmt { EXPORTER_TXT, EXPORTER_JSON, EXPORTER_DOCX, EXPORTER_PDF };
+enum exporter_fmt { EXPORTER_TXT, EXPORTER_JSON, EXPORTER_DOCX, EXPORTER_PDF,
+	EXPORTER_HTML };
 
-/* The format named name ("txt", "json", "docx", "pdf").  False for an
+/* The format named name ("txt", "json", "docx", "pdf", "html").  False for an
  * unknown name (*out untouched). */
 bool		 exporter_parse(const char *name, enum exporter_fmt *out);
 /* The file extension of fmt, with its dot (".docx").  Static string. */
@@ -33,7 +35,7 @@ const char	*exporter_ext(enum exporter_fmt);
 char		*exporter_path(const char *report_path, enum exporter_fmt);
 
 /*
- * The report as text for the text formats (txt, json) in lang; NULL for
+ * The report as text for the text formats (txt, json, html) in lang; NULL for
  * the others, which only go to a file.  Newly allocated; caller frees.
  */
 char		*exporter_text(const struct report *, enum exporter_fmt,
