@@ -1,0 +1,708 @@
+/*
+ * Counting registers into table 三 (issue 18, "Done when" 1): every
+ * register of tests/data/ledger gives exactly the table written by hand
+ * in its NAME.expect (every input cell of 三 not listed there must be 0),
+ * and 勾稽 (R1–R4) holds on the report filled from it.  Then what the
+ * count keeps: the rows behind each cell, the fill as one undoable step,
+ * the provenance in the report file (round trip, and refused when
+ * malformed), the warnings `check` gives when a cell was changed by hand
+ * or the register changed, 二 from last year's report when the register
+ * starts in the year, the rows that stop a count, and the 2019 format's
+ * single （六）其他处理 row.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ledger.h"
+#include "ledger_count.h"
+#include "ledger_date.h"
+#include "ledger_fill.h"
+#include "ledger_map.h"
+#include "ledger_prov.h"
+#include "report.h"
+#include "store.h"
+#include "testutil.h"
+
+#define DATA	NB_SOURCE_DIR "/tests/data/ledger/"
+
+/* What an .expect file says. */
+struct expect {
+	int	 year;
+	bool	 starts;		/* carried_in: starts */
+	char	 map[4][2][64];		/* value=target pairs */
+	int	 nmap;
+	char	 cell[64][64];
+	long	 n[64];
+	int	 ncells;
+};
+
+static void
+read_expect(const char *name, struct expect *x)
+{
+	char	*path = tu_path(DATA, name), *text = tu_read(path, NULL);
+	char	*line, *save, *colon, *eq;
+
+	cr_assert_not_null(text, "%s", path);
+	memset(x, 0, sizeof *x);
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '#' || (colon = strstr(line, ": ")) == NULL)
+			continue;
+		*colon = '\0';
+		if (strcmp(line, "year") == 0)
+			x->year = atoi(colon + 2);
+		else if (strcmp(line, "carried_in") == 0)
+			x->starts = strcmp(colon + 2, "starts") == 0;
+		else if (strcmp(line, "map") == 0) {
+			eq = strchr(colon + 2, '=');
+			cr_assert_not_null(eq);
+			*eq = '\0';
+			snprintf(x->map[x->nmap][0], 64, "%s", colon + 2);
+			snprintf(x->map[x->nmap++][1], 64, "%s", eq + 1);
+		} else {
+			snprintf(x->cell[x->ncells], 64, "%s", line);
+			x->n[x->ncells++] = atol(colon + 2);
+		}
+	}
+	free(text);
+	free(path);
+}
+
+static int
+today(void)
+{
+	int	d;
+
+	ledger_date_days(2026, 1, 15, &d);
+	return (d);
+}
+
+/* Opens and counts reg for year with the given map (initialised). */
+static struct ledger *
+count(const char *reg, int year, struct ledger_map *m, struct ledger_count *c)
+{
+	struct ledger_opts	 o = { year, today() };
+	struct err		 e = { 0 };
+	struct ledger		*L = ledger_open(reg, &e);
+
+	cr_assert_not_null(L, "%s: %s", reg, e.msgid);
+	ledger_count_init(c);
+	cr_assert(ledger_count(L, m, &o, c, &e), "%s: %s", reg, e.msgid);
+	return (L);
+}
+
+/* The rule flags of R1..R4 that fail on r. */
+static size_t
+balance_flags(const struct report *r)
+{
+	const struct tpl	*t = report_tpl(r);
+	struct report_flag	 f[256];
+	size_t			 n, i, bad = 0;
+
+	n = report_flags(r, f, 256);
+	for (i = 0; i < n && i < 256; i++) {
+		const char *id = t->rules[f[i].rule].id;
+		if (strcmp(id, "R1") == 0 || strcmp(id, "R2") == 0 ||
+		    strcmp(id, "R3") == 0 || strcmp(id, "R4") == 0)
+			bad++;
+	}
+	return (bad);
+}
+
+/* Every input cell of 三 in r against x (unlisted cells must be 0). */
+static void
+compare(const char *what, const struct report *r, const struct expect *x)
+{
+	const struct tpl	*t = report_tpl(r);
+	struct report_value	 v;
+	size_t			 i;
+	long			 want;
+	int			 k;
+
+	for (i = 0; i < t->ncells; i++) {
+		if (strncmp(t->cells[i].id, "t3.", 3) != 0 ||
+		    t->cells[i].formula >= 0)
+			continue;
+		want = 0;
+		for (k = 0; k < x->ncells; k++)
+			if (strcmp(x->cell[k], t->cells[i].id) == 0)
+				want = x->n[k];
+		v = report_value(r, (int)i);
+		cr_expect(v.state == RV_SET && v.n.v == want,
+		    "%s: %s is %s%lld, must be %ld", what, t->cells[i].id,
+		    v.state == RV_SET ? "" : "blank ", (long long)v.n.v, want);
+	}
+	for (k = 0; k < x->ncells; k++)
+		cr_expect_geq(tpl_cell_index(t, x->cell[k]), 0, "%s: %s",
+		    what, x->cell[k]);
+}
+
+/* Counts reg as its .expect says and checks the filled report. */
+static void
+register_gives(const char *reg, const char *expect)
+{
+	struct tpl		*t = tu_tpl("gb2021");
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger_fill	*f;
+	struct ledger		*L;
+	struct report		*r;
+	struct expect		 x;
+	struct err		 e = { 0 };
+	int			 i;
+
+	read_expect(expect, &x);
+	ledger_map_init(&m);
+	for (i = 0; i < x.nmap; i++)
+		cr_assert(ledger_map_set(&m, LEDGER_APPLICANT, x.map[i][0],
+		    x.map[i][1]));
+	L = count(reg, x.year, &m, &c);
+	cr_assert(ledger_count_ok(&c), "%s: %zu problems (%s), %zu unmapped",
+	    reg, c.problems.n, c.problems.n ? c.problems.v[0].msgid : "",
+	    c.unmapped);
+	cr_expect_eq(c.starts_in_year, x.starts, "%s", reg);
+	r = report_new(t);
+	report_set_year(r, x.year);
+	f = ledger_fill(r, &c, "reg", ledger_sha256(L), &e);
+	cr_assert_not_null(f, "%s", e.msgid);
+	compare(reg, r, &x);
+	cr_expect_eq(balance_flags(r), 0, "%s: 勾稽 fails", reg);
+	ledger_fill_free(f);
+	report_free(r);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	tpl_free(t);
+}
+
+Test(ledger_registers, libreoffice_xlsx)
+{
+	register_gives(DATA "town.xlsx", "town.expect");
+}
+
+Test(ledger_registers, same_register_as_xls_and_csv)
+{
+	register_gives(DATA "town.xls", "town.expect");
+	register_gives(DATA "town.csv", "town.expect");
+}
+
+Test(ledger_registers, gb18030_csv)
+{
+	register_gives(DATA "county-gb18030.csv", "county-gb18030.expect");
+}
+
+Test(ledger_registers, serials_title_messy_values)
+{
+	register_gives(DATA "serials.xlsx", "serials.expect");
+	register_gives(DATA "serials-1904.xlsx", "serials-1904.expect");
+}
+
+Test(ledger_registers, year_boundary_both_ways)
+{
+	register_gives(DATA "boundary.tsv", "boundary-2024.expect");
+	register_gives(DATA "boundary.tsv", "boundary-2023.expect");
+}
+
+/* town.csv counted for 2024 and filled into a new report. */
+static struct report *
+town_report(struct tpl *t, struct ledger_fill **f)
+{
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	struct report		*r = report_new(t);
+	struct err		 e = { 0 };
+
+	report_set_year(r, 2024);
+	ledger_map_init(&m);
+	L = count(DATA "town.csv", 2024, &m, &c);
+	*f = ledger_fill(r, &c, "town.csv", ledger_sha256(L), &e);
+	cr_assert_not_null(*f);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	return (r);
+}
+
+Test(ledger_prov, rows_behind_a_cell)
+{
+	static const char *const want[] = { "2", "3", "5", "6", "8", "10",
+	    "11", "12" };
+	struct tpl			*t = tu_tpl("gb2021");
+	struct ledger_fill		*f;
+	struct report			*r = town_report(t, &f);
+	const struct ledger_prov_row	*rows[16];
+	int64_t				 n;
+	size_t				 k, i;
+
+	k = ledger_prov_rows(r, tpl_cell_index(t, "t3.new.natural"), rows, 16);
+	cr_assert_eq(k, 8);
+	for (i = 0; i < k; i++)
+		cr_expect_str_eq(rows[i]->ref, want[i]);
+	cr_expect_str_eq(rows[0]->received, "2024-01-08");
+	cr_expect_str_eq(rows[0]->answered, "2024-01-20");
+	cr_expect_str_eq(rows[0]->applicant, "自然人");
+	cr_expect_str_eq(rows[0]->result, "予以公开");
+	/* The one still open: no date answered, no result. */
+	cr_expect_str_eq(rows[7]->answered, "");
+	cr_expect_str_eq(rows[7]->result, "");
+	k = ledger_prov_rows(r, tpl_cell_index(t, "t3.carried_out.nonprofit"),
+	    rows, 16);
+	cr_assert_eq(k, 1);
+	cr_expect_str_eq(rows[0]->ref, "13");
+	cr_expect_str_eq(rows[0]->result, "办理中");
+	/* Counted 0: filled, no rows. */
+	cr_expect(ledger_prov_filled(r, tpl_cell_index(t, "t3.r_deny_1.legal"),
+	    &n));
+	cr_expect_eq(n, 0);
+	cr_expect_eq(ledger_prov_rows(r, tpl_cell_index(t, "t3.r_deny_1.legal"),
+	    rows, 16), 0);
+	/* Not from the register at all. */
+	cr_expect(!ledger_prov_filled(r, tpl_cell_index(t,
+	    "t2_5.licensing.decisions"), NULL));
+	cr_expect_str_eq(ledger_prov_register(r), "town.csv");
+	cr_expect_eq(ledger_prov_year(r), 2024);
+	ledger_fill_free(f);
+	report_free(r);
+	tpl_free(t);
+}
+
+Test(ledger_fill, one_step_undo_redo)
+{
+	struct tpl		*t = tu_tpl("gb2021");
+	struct report		*r = report_new(t);
+	struct ledger_fill	*f;
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	struct report_value	 v;
+	struct err		 e = { 0 };
+	char			*before, *after, *again;
+	int			 nat = tpl_cell_index(t, "t3.new.natural");
+
+	report_set_year(r, 2024);
+	cr_assert(report_set_input(r, nat, "99", NULL, &e));
+	before = store_dump(r);
+	ledger_map_init(&m);
+	L = count(DATA "town.csv", 2024, &m, &c);
+	f = ledger_fill(r, &c, "town.csv", ledger_sha256(L), &e);
+	cr_assert_not_null(f);
+	/* 144 input cells: 143 were blank, one held 99. */
+	cr_expect_eq(ledger_fill_nchanges(f), 144);
+	v = report_value(r, nat);
+	cr_expect_eq(v.n.v, 8);
+	after = store_dump(r);
+	cr_expect(strstr(after, "\nledger:\n") != NULL);
+	cr_assert(ledger_fill_undo(f, r));
+	cr_expect(!ledger_fill_undo(f, r), "undo twice");
+	again = store_dump(r);
+	cr_expect_str_eq(again, before, "undo restores values and provenance");
+	free(again);
+	cr_assert(ledger_fill_redo(f, r));
+	again = store_dump(r);
+	cr_expect_str_eq(again, after);
+	free(again);
+	/* Filling the same count again changes nothing. */
+	ledger_fill_free(f);
+	f = ledger_fill(r, &c, "town.csv", ledger_sha256(L), &e);
+	cr_expect_eq(ledger_fill_nchanges(f), 0);
+	ledger_fill_free(f);
+	free(before);
+	free(after);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	report_free(r);
+	tpl_free(t);
+}
+
+Test(ledger_fill, wrong_year_refused)
+{
+	struct tpl		*t = tu_tpl("gb2021");
+	struct report		*r = report_new(t);
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	struct err		 e = { 0 };
+	char			*before;
+
+	report_set_year(r, 2023);
+	before = store_dump(r);
+	ledger_map_init(&m);
+	L = count(DATA "town.csv", 2024, &m, &c);
+	cr_expect_null(ledger_fill(r, &c, "x", ledger_sha256(L), &e));
+	cr_expect_str_eq(e.msgid, "ledger.e_year");
+	{
+		char *now = store_dump(r);
+		cr_expect_str_eq(now, before);
+		free(now);
+	}
+	err_clear(&e);
+	free(before);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	report_free(r);
+	tpl_free(t);
+}
+
+Test(ledger_store, provenance_round_trip)
+{
+	struct tpl			*t = tu_tpl("gb2021");
+	struct ledger_fill		*f;
+	struct report			*r = town_report(t, &f), *back;
+	const struct ledger_prov_row	*rows[16];
+	struct err			 e = { 0 };
+	char				*a, *b;
+	int64_t				 n;
+
+	a = store_dump(r);
+	back = store_parse(a, strlen(a), "r.yaml", &t, 1, &e);
+	cr_assert_not_null(back, "%s at %d:%d", e.msgid, e.line, e.col);
+	b = store_dump(back);
+	cr_expect_str_eq(a, b);
+	cr_expect_eq(ledger_prov_rows(back, tpl_cell_index(t,
+	    "t3.r_open.natural"), rows, 16), 2);
+	cr_expect_str_eq(rows[1]->ref, "11");
+	cr_expect(ledger_prov_filled(back, tpl_cell_index(t,
+	    "t3.carried_in.other_org"), &n));
+	cr_expect_eq(n, 0);
+	cr_expect_str_eq(ledger_prov_sha256(back), ledger_prov_sha256(r));
+	free(a);
+	free(b);
+	report_free(back);
+	ledger_fill_free(f);
+	report_free(r);
+	tpl_free(t);
+}
+
+Test(ledger_store, malformed_provenance_refused)
+{
+	static const struct {
+		const char	*ledger;
+		int		 line;
+	} cases[] = {
+		{ "ledger: x\n", 3 },
+		{ "ledger:\n  register: a\n", 4 },
+		{ "ledger:\n  register: a\n  sha256: 12\n  year: 2024\n"
+		  "  carried_in: register\n  rows: {}\n  cells: {}\n", 5 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 1999\n"
+		  "  carried_in: register\n  rows: {}\n  cells: {}\n", 6 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 2024\n"
+		  "  carried_in: both\n  rows: {}\n  cells: {}\n", 7 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 2024\n"
+		  "  carried_in: register\n  rows: {}\n  cells:\n"
+		  "    t3.new.natural: {n: 1, rows: [5]}\n", 10 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 2024\n"
+		  "  carried_in: register\n  rows:\n    \"5\": [a, b]\n"
+		  "  cells: {}\n", 9 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 2024\n"
+		  "  carried_in: register\n  rows: {}\n  cells:\n"
+		  "    t3.new.natural: {n: -1, rows: []}\n", 10 },
+		{ "ledger:\n  register: a\n  sha256: SHA\n  year: 2024\n"
+		  "  carried_in: register\n  rows: {}\n  cells:\n"
+		  "    t9.x: {n: 1, rows: []}\n", 10 },
+		{ "ledger:\n  register: a\n  extra: 1\n", 5 },
+	};
+	const char	*sha = "0123456789abcdef0123456789abcdef"
+	    "0123456789abcdef0123456789abcdef";
+	struct tpl	*t = tu_tpl("gb2021");
+	struct report	*r;
+	struct err	 e = { 0 };
+	char		 text[2048], body[1024];
+	size_t		 i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* SHA stands for a well-formed hash. */
+		const char *mark = strstr(cases[i].ledger, "SHA");
+		if (mark != NULL)
+			snprintf(body, sizeof body, "%.*s%s%s",
+			    (int)(mark - cases[i].ledger), cases[i].ledger,
+			    sha, mark + 3);
+		else
+			snprintf(body, sizeof body, "%s", cases[i].ledger);
+		snprintf(text, sizeof text,
+		    "nianbao: 1\ntemplate: gb2021\n%s", body);
+		r = store_parse(text, strlen(text), "r.yaml", &t, 1, &e);
+		cr_expect_null(r, "case %zu loaded", i);
+		cr_expect_eq(e.line, cases[i].line, "case %zu: %s at %d", i,
+		    e.msgid, e.line);
+		cr_expect(e.msgid != NULL && (strncmp(e.msgid, "ledger.", 7) ==
+		    0 || strcmp(e.msgid, "store.unknown_cell") == 0),
+		    "case %zu: %s", i, e.msgid);
+		err_clear(&e);
+		report_free(r);
+	}
+	tpl_free(t);
+}
+
+Test(ledger_check, hand_change_and_register_change)
+{
+	struct tpl		*t = tu_tpl("gb2021");
+	struct ledger_fill	*f;
+	struct report		*r;
+	struct errlist		 w;
+	struct err		 e = { 0 };
+	char			*dir = tu_tmpdir(), *reg, *rep, *text;
+	size_t			 len;
+
+	/* The report and a copy of the register side by side. */
+	reg = tu_path(dir, "town.csv");
+	rep = tu_path(dir, "2024.yaml");
+	text = tu_read(DATA "town.csv", &len);
+	tu_write(reg, text);
+	free(text);
+	r = town_report(t, &f);
+	errlist_init(&w);
+	cr_expect_eq(ledger_prov_check(r, rep, &w), 0);
+	cr_expect_eq(ledger_prov_state(r, rep), LEDGER_PROV_SAME);
+	/* A cell changed by hand: both numbers. */
+	cr_assert(report_set_input(r, tpl_cell_index(t, "t3.new.natural"),
+	    "9", NULL, &e));
+	cr_assert_eq(ledger_prov_check(r, rep, &w), 1);
+	cr_expect_str_eq(w.v[0].msgid, "ledger.w_hand");
+	cr_expect_str_eq(w.v[0].args[0], "t3.new.natural");
+	cr_expect_str_eq(w.v[0].args[1], "8");
+	cr_expect_str_eq(w.v[0].args[2], "9");
+	errlist_done(&w);
+	errlist_init(&w);
+	/* A row added to the register since. */
+	text = tu_read(reg, NULL);
+	{
+		char *more = malloc(strlen(text) + 64);
+		sprintf(more, "%s13,2024-12-30,某,自然人,x,,,\n", text);
+		tu_write(reg, more);
+		free(more);
+	}
+	free(text);
+	cr_expect_eq(ledger_prov_state(r, rep), LEDGER_PROV_CHANGED);
+	cr_assert_eq(ledger_prov_check(r, rep, &w), 2);
+	cr_expect_str_eq(w.v[1].msgid, "ledger.w_changed");
+	errlist_done(&w);
+	errlist_init(&w);
+	remove(reg);
+	cr_expect_eq(ledger_prov_state(r, rep), LEDGER_PROV_MISSING);
+	cr_assert_eq(ledger_prov_check(r, rep, &w), 2);
+	cr_expect_str_eq(w.v[1].msgid, "ledger.w_missing");
+	errlist_done(&w);
+	ledger_fill_free(f);
+	report_free(r);
+	tpl_free(t);
+	tu_rmtree(dir);
+	free(dir);
+	free(reg);
+	free(rep);
+}
+
+Test(ledger_prov, relative_paths)
+{
+	char	*dir = tu_tmpdir(), *sub, *reg, *rel;
+
+	sub = tu_path(dir, "台账");
+	cr_assert_eq(mkdir(sub, 0700), 0);
+	reg = tu_path(sub, "2024.xlsx");
+	tu_write(reg, "x");
+	rel = ledger_prov_relpath(reg, tu_path(dir, "r.yaml"));
+	cr_expect_str_eq(rel, "台账/2024.xlsx");
+	free(rel);
+	rel = ledger_prov_relpath(reg, "/r.yaml");
+	cr_expect_eq(rel[0], '/');
+	free(rel);
+	tu_rmtree(dir);
+	free(dir);
+	free(sub);
+	free(reg);
+}
+
+Test(ledger_fill, carried_in_from_last_year)
+{
+	struct tpl		*t = tu_tpl("gb2021");
+	struct report		*r = report_new(t);
+	struct report_value	 v;
+	struct ledger_fill	*f;
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	struct err		 e = { 0 };
+
+	/* Last year's report said 3 natural persons and 1 company carried
+	 * over; this year's register (town) starts in 2024. */
+	report_set_year(r, 2024);
+	memset(&v, 0, sizeof v);
+	v.state = RV_SET;
+	v.n.v = 3;
+	report_set_prev_value(r, tpl_cell_index(t, "t3.carried_out.natural"),
+	    &v);
+	v.n.v = 1;
+	report_set_prev_value(r, tpl_cell_index(t,
+	    "t3.carried_out.commercial"), &v);
+	ledger_map_init(&m);
+	L = count(DATA "town.csv", 2024, &m, &c);
+	cr_expect(c.starts_in_year);
+	f = ledger_fill(r, &c, "town.csv", ledger_sha256(L), &e);
+	cr_assert_not_null(f);
+	cr_expect_eq(ledger_fill_carry(f), LEDGER_CARRY_PREVIOUS);
+	cr_expect_eq(ledger_prov_carry(r), LEDGER_CARRY_PREVIOUS);
+	v = report_value(r, tpl_cell_index(t, "t3.carried_in.natural"));
+	cr_expect_eq(v.n.v, 3);
+	v = report_value(r, tpl_cell_index(t, "t3.carried_in.commercial"));
+	cr_expect_eq(v.n.v, 1);
+	v = report_value(r, tpl_cell_index(t, "t3.carried_in.legal"));
+	cr_expect(v.state == RV_SET && v.n.v == 0);
+	ledger_fill_free(f);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	report_free(r);
+	tpl_free(t);
+}
+
+Test(ledger_count, problems_stop_the_count)
+{
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	char			*dir = tu_tmpdir(), *p = tu_path(dir, "r.csv");
+	struct ledger_value	*v;
+
+	tu_write(p, "收到日期,申请人类型,办理结果,答复日期\n"
+	    "2024-01-05,公民,已公开,2024-01-10\n"		/* 2: fine */
+	    "2024-02-05,公民,已公开,2024-01-10\n"		/* 3: before */
+	    "2024-03-05,村委会,已公开,2024-03-10\n"		/* 4: unmapped */
+	    "2023-03-05,村委会,已公开,2023-03-10\n"		/* 5: last year */
+	    "2024-13-05,公民,已公开,2024-03-10\n"		/* 6: no date */
+	    "2025-03-05,公民,已公开,2025-03-10\n"		/* 7: next year */
+	    "2024-04-05,公民,,\n");				/* 8: open */
+	ledger_map_init(&m);
+	L = count(p, 2024, &m, &c);
+	cr_expect(!ledger_count_ok(&c));
+	cr_assert_eq(c.problems.n, 2);
+	cr_expect_str_eq(c.problems.v[0].msgid, "ledger.p_before");
+	cr_expect_eq(c.problems.v[0].line, 3);
+	cr_expect_str_eq(c.problems.v[1].msgid, "ledger.p_bad_date");
+	cr_expect_eq(c.problems.v[1].line, 6);
+	cr_expect_eq(c.unmapped, 1);
+	v = ledger_map_find(&m, LEDGER_APPLICANT, "村委会");
+	cr_assert_not_null(v);
+	cr_expect(v->needed);
+	cr_assert_eq(v->nrows, 2);
+	cr_expect_str_eq(v->rows[0], "4");
+	cr_expect_str_eq(v->rows[1], "5");
+	ledger_count_done(&c);
+	ledger_free(L);
+	/* Once mapped (and the bad rows left out of the file), it counts. */
+	cr_assert(ledger_map_set(&m, LEDGER_APPLICANT, "村委会", "other_org"));
+	tu_write(p, "收到日期,申请人类型,办理结果,答复日期\n"
+	    "2024-01-05,公民,已公开,2024-01-10\n"
+	    "2024-03-05,村委会,已公开,2024-03-10\n"
+	    "2024-04-05,公民,,\n");
+	L = count(p, 2024, &m, &c);
+	cr_expect(ledger_count_ok(&c));
+	cr_expect_eq(c.n[LEDGER_ROW_NEW][5], 1);
+	cr_expect_eq(c.n[LEDGER_ROW_CARRIED_OUT][0], 1);
+	ledger_count_done(&c);
+	ledger_free(L);
+	ledger_map_done(&m);
+	tu_rmtree(dir);
+	free(dir);
+	free(p);
+}
+
+Test(ledger_count, no_header_says_what_is_missing)
+{
+	struct ledger_opts	 o = { 2024, today() };
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	struct err		 e = { 0 };
+	char			*dir = tu_tmpdir(), *p = tu_path(dir, "r.csv");
+
+	tu_write(p, "标题\n\n受理日期,类别,结果,回复日期\n2024-01-01,公民,已公开,"
+	    "2024-01-02\n");
+	ledger_map_init(&m);
+	L = ledger_open(p, &e);
+	cr_assert_not_null(L);
+	ledger_count_init(&c);
+	cr_expect(!ledger_count(L, &m, &o, &c, &e));
+	cr_expect_str_eq(e.msgid, "ledger.e_missing_applicant");
+	cr_expect_eq(e.line, 3);
+	err_clear(&e);
+	ledger_count_done(&c);
+	/* Naming the column (by letter) in the map is enough. */
+	m.columns[LEDGER_APPLICANT] = strdup("B");
+	ledger_count_init(&c);
+	cr_expect(ledger_count(L, &m, &o, &c, &e), "%s", e.msgid);
+	cr_expect_eq(c.n[LEDGER_ROW_NEW][0], 1);
+	cr_expect_eq(c.header_row, 3);
+	ledger_count_done(&c);
+	ledger_free(L);
+	ledger_map_done(&m);
+	tu_rmtree(dir);
+	free(dir);
+	free(p);
+}
+
+Test(ledger_count, dates_without_year)
+{
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger		*L;
+	char			*dir = tu_tmpdir(), *p = tu_path(dir, "r.csv");
+
+	/* The year from the title; 1月5日 after 12月28日 is next January. */
+	tu_write(p, "2024年依申请公开登记表\n收到日期,申请人类型,办理结果,答复日期\n"
+	    "3月5日,公民,已公开,3月9日\n12月28日,公民,已公开,1月5日\n");
+	ledger_map_init(&m);
+	L = count(p, 2024, &m, &c);
+	cr_expect(ledger_count_ok(&c));
+	cr_expect_eq(c.n[LEDGER_ROW_NEW][0], 2);
+	cr_expect_eq(c.n[LEDGER_ROW_OUTCOME][0], 1);
+	cr_expect_eq(c.n[LEDGER_ROW_CARRIED_OUT][0], 1);
+	cr_expect_geq(c.notes.n, 2);
+	cr_expect_eq(ledger_count_title_year(L, &m), 2024);
+	ledger_count_done(&c);
+	ledger_free(L);
+	ledger_map_done(&m);
+	tu_rmtree(dir);
+	free(dir);
+	free(p);
+}
+
+Test(ledger_fill, format_2019_single_other_row)
+{
+	struct tpl		*T[2];
+	struct report		*r;
+	struct ledger_map	 m;
+	struct ledger_count	 c;
+	struct ledger_fill	*f;
+	struct ledger		*L;
+	struct err		 e = { 0 };
+	char			*dir = tu_tmpdir(), *p = tu_path(dir, "r.csv");
+
+	tu_tpl_pair(T);
+	tu_write(p, "收到日期,申请人类型,办理结果,答复日期\n"
+	    "2020-01-05,公民,逾期未补正,2020-01-10\n"
+	    "2020-02-05,公民,申请人撤回,2020-02-10\n"
+	    "2020-03-05,公民,已公开,2020-03-10\n");
+	r = report_new(T[1]);
+	report_set_year(r, 2020);
+	ledger_map_init(&m);
+	L = count(p, 2020, &m, &c);
+	f = ledger_fill(r, &c, "r.csv", ledger_sha256(L), &e);
+	cr_assert_not_null(f, "%s", e.msgid);
+	cr_expect_eq(report_value(r, tpl_cell_index(T[1],
+	    "t3.r_other.natural")).n.v, 2);
+	cr_expect_eq(balance_flags(r), 0);
+	ledger_fill_free(f);
+	ledger_count_done(&c);
+	ledger_map_done(&m);
+	ledger_free(L);
+	report_free(r);
+	tu_tpl_pair_free(T);
+	tu_rmtree(dir);
+	free(dir);
+	free(p);
+}
