@@ -76,15 +76,18 @@ is_html(const char *buf, size_t len)
 	return (false);
 }
 
-/* Reads buf (the file's bytes) into the grid by its kind. */
+/* Reads buf (the file's bytes) into the grid by its kind; file: the
+ * bytes are those of the file at L->path (FreeXL and LibreOffice read
+ * the file itself). */
 static bool
-dispatch(struct ledger *L, const char *buf, size_t len, struct err *err)
+dispatch(struct ledger *L, const char *buf, size_t len, bool file,
+    struct err *err)
 {
 	char	*x;
 	size_t	 xlen;
 	bool	 ok;
 
-	if (has_ext(L->path, ".et")) {
+	if (file && has_ext(L->path, ".et")) {
 		if ((x = ledger_et_to_xlsx(L->path, &xlen, err)) == NULL)
 			return (false);
 		ok = ledger_xlsx_parse(x, xlen, L->path, &L->g, err);
@@ -97,13 +100,39 @@ dispatch(struct ledger *L, const char *buf, size_t len, struct err *err)
 		err_set(err, L->path, 0, 0, "ledger.e_encrypted", 0);
 		return (false);
 	}
-	if (ledger_xls_is_cfb(buf, len))
-		return (ledger_xls_read(L->path, &L->g, err));
+	if (ledger_xls_is_cfb(buf, len)) {
+		if (file)
+			return (ledger_xls_read(L->path, &L->g, err));
+		err_set(err, L->path, 0, 0, "ledger.e_not_xls", 1, "-");
+		return (false);
+	}
 	if (is_html(buf, len)) {
 		err_set(err, L->path, 0, 0, "ledger.e_html", 0);
 		return (false);
 	}
 	return (ledger_csv_parse(buf, len, L->path, &L->g, err));
+}
+
+/* A ledger named path read from buf; NULL with *err. */
+static struct ledger *
+open_bytes(const char *path, const char *buf, size_t len, bool file,
+    struct err *err)
+{
+	struct ledger	*L = xcalloc(1, sizeof *L);
+
+	L->path = xstrdup(path);
+	ledger_grid_init(&L->g);
+	hex_digest(buf, len, L->sha);
+	if (!dispatch(L, buf, len, file, err)) {
+		ledger_free(L);
+		return (NULL);
+	}
+	if (L->g.nrows == 0) {
+		err_set(err, path, 0, 0, "ledger.e_empty", 0);
+		ledger_free(L);
+		return (NULL);
+	}
+	return (L);
 }
 
 struct ledger *
@@ -115,22 +144,16 @@ ledger_open(const char *path, struct err *err)
 
 	if ((buf = fsio_read_file(path, LEDGER_MAX_FILE, &len, err)) == NULL)
 		return (NULL);
-	L = xcalloc(1, sizeof *L);
-	L->path = xstrdup(path);
-	ledger_grid_init(&L->g);
-	hex_digest(buf, len, L->sha);
-	if (!dispatch(L, buf, len, err)) {
-		free(buf);
-		ledger_free(L);
-		return (NULL);
-	}
+	L = open_bytes(path, buf, len, true, err);
 	free(buf);
-	if (L->g.nrows == 0) {
-		err_set(err, path, 0, 0, "ledger.e_empty", 0);
-		ledger_free(L);
-		return (NULL);
-	}
 	return (L);
+}
+
+struct ledger *
+ledger_open_buffer(const char *name, const void *buf, size_t len,
+    struct err *err)
+{
+	return (open_bytes(name, buf, len, false, err));
 }
 
 void

@@ -36,6 +36,13 @@ struct ledger;
  *   ledger.e_empty      the file holds no cell at all
  */
 struct ledger	*ledger_open(const char *path, struct err *err);
+/*
+ * The same from len bytes in memory, named name in messages: .xlsx and
+ * text only (an .xls is refused with ledger.e_not_xls, an .et is read
+ * by its bytes).  For the fuzz targets and callers that hold the bytes.
+ */
+struct ledger	*ledger_open_buffer(const char *name, const void *buf,
+		    size_t len, struct err *err);
 void		 ledger_free(struct ledger *);
 
 /* Borrowed; valid while the ledger lives. */

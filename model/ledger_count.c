@@ -117,8 +117,19 @@ struct rowin {
 	const char			*text[LEDGER_NFIELDS];	/* "" */
 	int				 recv, ans;
 	enum ledger_date_st		 recv_st, ans_st;
-	struct ledger_value		*who, *res;
+	/* Indices into the map's values (which may move as it grows). */
+	long				 iwho, ires;
 };
+
+/* The map entry of index i, or NULL (-1). */
+static struct ledger_value *
+val(const struct ctx *X, long i)
+{
+	return (i >= 0 ? &X->m->v[i] : NULL);
+}
+
+#define WHO(X, R)	val((X), (R)->iwho)
+#define RES(X, R)	val((X), (R)->ires)
 
 static void
 problem(struct ctx *X, const struct rowin *R, const char *msgid, int nargs,
@@ -174,12 +185,13 @@ read_row(struct ctx *X, size_t r, struct rowin *R)
 	}
 	if (R->recv_st == LEDGER_DATE_NO_YEAR || R->ans_st == LEDGER_DATE_NO_YEAR)
 		X->no_year++;
+	R->iwho = R->ires = -1;
 	if (*R->text[LEDGER_APPLICANT] != '\0')
-		R->who = ledger_map_value(X->m, LEDGER_APPLICANT,
-		    R->text[LEDGER_APPLICANT]);
+		R->iwho = ledger_map_value(X->m, LEDGER_APPLICANT,
+		    R->text[LEDGER_APPLICANT]) - X->m->v;
 	if (*R->text[LEDGER_RESULT] != '\0')
-		R->res = ledger_map_value(X->m, LEDGER_RESULT,
-		    R->text[LEDGER_RESULT]);
+		R->ires = ledger_map_value(X->m, LEDGER_RESULT,
+		    R->text[LEDGER_RESULT]) - X->m->v;
 	R->ref = ledger_row_ref(X->L, r);
 }
 
@@ -263,23 +275,23 @@ outcome(struct ctx *X, const struct rowin *R)
 {
 	char	a[16];
 
-	if (R->res == NULL) {
+	if (R->ires < 0) {
 		problem(X, R, "ledger.p_no_result", 1,
 		    ledger_date_iso(R->ans, a), NULL);
 		return (-2);
 	}
-	note_value(R->res, R->ref, true);
-	if (R->res->target == NULL)
+	note_value(RES(X, R), R->ref, true);
+	if (RES(X, R)->target == NULL)
 		return (-2);
-	if (strcmp(R->res->target, "skip") == 0)
+	if (strcmp(RES(X, R)->target, "skip") == 0)
 		return (-1);
-	if (strcmp(R->res->target, "pending") == 0) {
-		problem(X, R, "ledger.p_pending_answered", 2, R->res->text,
+	if (strcmp(RES(X, R)->target, "pending") == 0) {
+		problem(X, R, "ledger.p_pending_answered", 2, RES(X, R)->text,
 		    ledger_date_iso(R->ans, a));
 		return (-2);
 	}
 	return (index_of(row_ids + LEDGER_ROW_OUTCOME, LEDGER_NOUTCOMES,
-	    R->res->target));
+	    RES(X, R)->target));
 }
 
 static void
@@ -329,29 +341,29 @@ judge(struct ctx *X, const struct rowin *R)
 		    ledger_date_iso(R->recv, b));
 		return;
 	}
-	if (R->who == NULL) {
+	if (R->iwho < 0) {
 		problem(X, R, "ledger.p_no_applicant", 0, NULL, NULL);
-		note_value(R->res, R->ref, false);
+		note_value(RES(X, R), R->ref, false);
 		return;
 	}
-	note_value(R->who, R->ref, true);
+	note_value(WHO(X, R), R->ref, true);
 	if (in_y && (out = outcome(X, R)) < -1)
 		return;
 	if (!in_y)
-		note_value(R->res, R->ref, false);
-	if (!answered && R->res != NULL && R->res->target != NULL &&
-	    strcmp(R->res->target, "pending") != 0 &&
-	    strcmp(R->res->target, "skip") != 0) {
-		problem(X, R, "ledger.p_result_no_date", 1, R->res->text, NULL);
+		note_value(RES(X, R), R->ref, false);
+	if (!answered && R->ires >= 0 && RES(X, R)->target != NULL &&
+	    strcmp(RES(X, R)->target, "pending") != 0 &&
+	    strcmp(RES(X, R)->target, "skip") != 0) {
+		problem(X, R, "ledger.p_result_no_date", 1, RES(X, R)->text, NULL);
 		return;
 	}
-	if (R->who->target == NULL)
+	if (WHO(X, R)->target == NULL)
 		return;
-	if (strcmp(R->who->target, "skip") == 0 || (in_y && out == -1)) {
+	if (strcmp(WHO(X, R)->target, "skip") == 0 || (in_y && out == -1)) {
 		X->skipped++;
 		return;
 	}
-	col = index_of(col_ids, LEDGER_NCOLS, R->who->target);
+	col = index_of(col_ids, LEDGER_NCOLS, WHO(X, R)->target);
 	count_row(X, R, col, in_y ? out : -1);
 }
 
@@ -381,18 +393,18 @@ one_row(struct ctx *X, size_t r)
 	if (!any)
 		empty_row(X, &R);
 	else if (R.recv_st == LEDGER_DATE_NONE) {
-		note_value(R.who, R.ref, false);
-		note_value(R.res, R.ref, false);
+		note_value(WHO(X, &R), R.ref, false);
+		note_value(RES(X, &R), R.ref, false);
 		if (!formula_problem(X, &R))
 			problem(X, &R, "ledger.p_no_received", 0, NULL, NULL);
 	} else if (formula_problem(X, &R) ||
 	    !date_ok(X, &R, LEDGER_RECEIVED, R.recv_st, R.recv) ||
 	    !date_ok(X, &R, LEDGER_ANSWERED, R.ans_st, R.ans)) {
-		note_value(R.who, R.ref, false);
-		note_value(R.res, R.ref, false);
+		note_value(WHO(X, &R), R.ref, false);
+		note_value(RES(X, &R), R.ref, false);
 	} else if (!this_year(X, &R)) {
-		note_value(R.who, R.ref, false);
-		note_value(R.res, R.ref, false);
+		note_value(WHO(X, &R), R.ref, false);
+		note_value(RES(X, &R), R.ref, false);
 	} else
 		judge(X, &R);
 	free(R.ref);

@@ -4,6 +4,7 @@
  * a small state machine over the decoded text with a scratch buffer for
  * the field being read (quoted fields need "" turned into ").
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,16 +113,45 @@ split(struct csv *C)
 	return (true);
 }
 
+/*
+ * Records in the raw bytes, counted without decoding: '"' and '\n' are
+ * single bytes that no multi-byte sequence of UTF-8 or GB18030 contains.
+ * -1 for UTF-16, where they are not.  Lets a million-row file be refused
+ * before it is converted.
+ */
+static long
+raw_records(const char *buf, size_t len)
+{
+	size_t	i;
+	long	n = 1;
+	bool	quoted = false;
+
+	if (len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
+	    (buf[0] == '\xfe' && buf[1] == '\xff')))
+		return (-1);
+	for (i = 0; i < len; i++)
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (buf[i] == '\n' && !quoted)
+			n++;
+	return (n);
+}
+
 bool
 ledger_csv_parse(const char *buf, size_t len, const char *path,
     struct ledger_grid *g, struct err *err)
 {
 	struct csv	 C;
 	enum importenc	 enc;
-	char		*text;
+	char		*text, max[16];
 	size_t		 tlen;
 	bool		 ok;
 
+	if (raw_records(buf, len) > LEDGER_MAX_ROWS + 1) {
+		snprintf(max, sizeof max, "%d", LEDGER_MAX_ROWS);
+		err_set(err, path, 0, 0, "ledger.e_rows", 1, max);
+		return (false);
+	}
 	if ((text = importenc_decode(buf, len, path, &enc, &tlen, err)) ==
 	    NULL) {
 		if (err->msgid != NULL && strcmp(err->msgid,

@@ -409,6 +409,22 @@ ledger_map_done(struct ledger_map *m)
 	memset(m, 0, sizeof *m);
 }
 
+size_t
+ledger_map_unmapped(struct ledger_map *m, struct ledger_value **out,
+    size_t max)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < m->n; i++) {
+		if (!m->v[i].needed || m->v[i].target != NULL)
+			continue;
+		if (n < max)
+			out[n] = &m->v[i];
+		n++;
+	}
+	return (n);
+}
+
 void
 ledger_map_clear_rows(struct ledger_map *m)
 {

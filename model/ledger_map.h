@@ -126,6 +126,14 @@ struct ledger_value *ledger_map_find(const struct ledger_map *,
 bool	 ledger_map_set(struct ledger_map *, enum ledger_field,
 	    const char *text, const char *target);
 
+/*
+ * The values a count is waiting for (needed by a counted row, no
+ * target), in the order met: fills out[0..max) and returns how many
+ * there are.  What the editor asks the clerk about, one list per value.
+ */
+size_t	 ledger_map_unmapped(struct ledger_map *, struct ledger_value **out,
+	    size_t max);
+
 /* Forgets every value's rows (before a new count). */
 void	 ledger_map_clear_rows(struct ledger_map *);
 

@@ -287,7 +287,7 @@ dump_rows(struct sbuf *b, const struct ledger_prov *p)
 	const struct ledger_prov_row	*w;
 	size_t				 i;
 
-	sbuf_adds(b, "  rows:\n");
+	sbuf_adds(b, p->nrows > 0 ? "  rows:\n" : "  rows: {}\n");
 	for (i = 0; i < p->nrows; i++) {
 		w = &p->rows[i];
 		sbuf_adds(b, "    ");
@@ -311,6 +311,7 @@ ledger_prov_dump(struct sbuf *b, const struct report *r)
 	const struct tpl		*t = report_tpl(r);
 	const struct pcell		*c;
 	size_t				 i, k;
+	bool				 any;
 
 	if (p == NULL)
 		return;
@@ -320,12 +321,14 @@ ledger_prov_dump(struct sbuf *b, const struct report *r)
 	    p->sha, p->year, p->carry == LEDGER_CARRY_PREVIOUS ? "previous" :
 	    "register");
 	dump_rows(b, p);
-	sbuf_adds(b, "  cells:\n");
-	for (i = 0; i < t->ncells; i++) {
+	for (i = 0, any = false; i < t->ncells; i++) {
 		/* Cells counted 0 go without saying (see ledger_prov.h). */
 		if ((c = find_cell(p, (int)i)) == NULL ||
 		    (c->n == 0 && c->nrows == 0))
 			continue;
+		if (!any)
+			sbuf_adds(b, "  cells:\n");
+		any = true;
 		sbuf_addf(b, "    %s: {n: %lld, rows: [", t->cells[i].id,
 		    (long long)c->n);
 		for (k = 0; k < c->nrows; k++) {
@@ -335,6 +338,8 @@ ledger_prov_dump(struct sbuf *b, const struct report *r)
 		}
 		sbuf_adds(b, "]}\n");
 	}
+	if (!any)
+		sbuf_adds(b, "  cells: {}\n");
 }
 
 /* Loading: the context of one ledger: section. */

@@ -215,6 +215,7 @@ attr(xmlTextReaderPtr rd, const char *local, char *buf, size_t size)
 {
 	const xmlChar	*n, *v;
 	bool		 found = false;
+	size_t		 len;
 
 	if (xmlTextReaderMoveToFirstAttribute(rd) != 1)
 		return (false);
@@ -222,7 +223,9 @@ attr(xmlTextReaderPtr rd, const char *local, char *buf, size_t size)
 		n = xmlTextReaderConstLocalName(rd);
 		if (n != NULL && strcmp((const char *)n, local) == 0) {
 			v = xmlTextReaderConstValue(rd);
-			snprintf(buf, size, "%s", v ? (const char *)v : "");
+			len = v ? strnlen((const char *)v, size - 1) : 0;
+			memcpy(buf, v ? (const char *)v : "", len);
+			buf[len] = '\0';
 			found = true;
 			break;
 		}
@@ -449,21 +452,24 @@ emit_cell(struct xlsx *X, struct xcell *c)
 	    X->path, X->err));
 }
 
-/* One reader node of a worksheet; false on a grid limit. */
-static bool
-sheet_node(struct xlsx *X, xmlTextReaderPtr rd, struct xcell *c, int *row,
-    int *col)
+/* What a worksheet node asks of the reading loop. */
+enum node { NODE_GO, NODE_STOP, NODE_LIMIT, NODE_FORBIDDEN };
+
+/* An element opens: row, c, and inside c f, v, is/t, rPh. */
+static enum node
+sheet_start(struct xlsx *X, xmlTextReaderPtr rd, struct xcell *c,
+    const char *n, int *row, int *col)
 {
 	char	v[32];
-	bool	ok;
 
-	if (is(rd, XML_READER_TYPE_ELEMENT, "row")) {
+	if (strcmp(n, "row") == 0) {
 		*row = attr(rd, "r", v, sizeof v) && atoi(v) > 0 ? atoi(v) :
 		    *row + 1;
 		*col = -1;
-		return (ledger_grid_row(X->g, *row, X->path, X->err));
+		return (ledger_grid_row(X->g, *row, X->path, X->err) ?
+		    NODE_GO : NODE_LIMIT);
 	}
-	if (is(rd, XML_READER_TYPE_ELEMENT, "c")) {
+	if (strcmp(n, "c") == 0) {
 		c->col = attr(rd, "r", v, sizeof v) && ref_col(v) >= 0 ?
 		    ref_col(v) : *col + 1;
 		*col = c->col;
@@ -474,27 +480,68 @@ sheet_node(struct xlsx *X, xmlTextReaderPtr rd, struct xcell *c, int *row,
 		sbuf_truncate(&c->v, 0);
 		if (xmlTextReaderIsEmptyElement(rd))
 			c->col = -1;
-	} else if (is(rd, XML_READER_TYPE_ELEMENT, "f"))
+	} else if (strcmp(n, "f") == 0)
 		c->formula = true;
-	else if (is(rd, XML_READER_TYPE_ELEMENT, "v")) {
+	else if (strcmp(n, "v") == 0) {
 		c->in = 'v';
 		c->has_v = true;
-	} else if (is(rd, XML_READER_TYPE_ELEMENT, "t"))
-		c->in = 't';
-	else if (is(rd, XML_READER_TYPE_ELEMENT, "rPh"))
+	} else if (strcmp(n, "t") == 0)
+		c->in = c->rph ? 0 : 't';
+	else if (strcmp(n, "rPh") == 0)
+		c->rph = !xmlTextReaderIsEmptyElement(rd);
+	return (NODE_GO);
+}
+
+/* An element closes: the cell is added at </c>, the row ends at </row>. */
+static enum node
+sheet_end(struct xlsx *X, struct xcell *c, const char *n)
+{
+	bool	ok;
+
+	if (strcmp(n, "v") == 0 || strcmp(n, "t") == 0)
 		c->in = 0;
-	else if (is(rd, XML_READER_TYPE_END_ELEMENT, "v") ||
-	    is(rd, XML_READER_TYPE_END_ELEMENT, "t"))
-		c->in = 0;
-	else if (c->in != 0 && is_text(rd))
-		add_text(rd, &c->v);
-	else if (is(rd, XML_READER_TYPE_END_ELEMENT, "c") && c->col >= 0) {
+	else if (strcmp(n, "rPh") == 0)
+		c->rph = false;
+	else if (strcmp(n, "c") == 0 && c->col >= 0) {
 		ok = emit_cell(X, c);
 		c->col = -1;
-		return (ok);
-	} else if (is(rd, XML_READER_TYPE_END_ELEMENT, "row"))
+		return (ok ? NODE_GO : NODE_LIMIT);
+	} else if (strcmp(n, "row") == 0)
 		ledger_grid_end_row(X->g);
-	return (true);
+	else if (strcmp(n, "sheetData") == 0)
+		return (NODE_STOP);
+	return (NODE_GO);
+}
+
+/* One reader node of a worksheet; its type and name are read once (the
+ * reader's accessors are most of the time a 10,000-row sheet takes). */
+static enum node
+sheet_node(struct xlsx *X, xmlTextReaderPtr rd, struct xcell *c, int *row,
+    int *col)
+{
+	const char	*n;
+
+	switch (xmlTextReaderNodeType(rd)) {
+	case XML_READER_TYPE_ELEMENT:
+		n = (const char *)xmlTextReaderConstLocalName(rd);
+		return (n ? sheet_start(X, rd, c, n, row, col) : NODE_GO);
+	case XML_READER_TYPE_END_ELEMENT:
+		n = (const char *)xmlTextReaderConstLocalName(rd);
+		return (n ? sheet_end(X, c, n) : NODE_GO);
+	case XML_READER_TYPE_TEXT:
+	case XML_READER_TYPE_CDATA:
+	case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+	case XML_READER_TYPE_WHITESPACE:
+		if (c->in != 0)
+			add_text(rd, &c->v);
+		return (NODE_GO);
+	case XML_READER_TYPE_DOCUMENT_TYPE:
+	case XML_READER_TYPE_ENTITY_REFERENCE:
+	case XML_READER_TYPE_ENTITY:
+		return (NODE_FORBIDDEN);
+	default:
+		return (NODE_GO);
+	}
 }
 
 static bool
@@ -503,7 +550,8 @@ read_sheet(struct xlsx *X, const struct sheetref *s)
 	struct part		 p;
 	struct xcell		 c;
 	xmlTextReaderPtr	 rd;
-	int			 rc, row = 0, col = -1;
+	enum node		 k = NODE_GO;
+	int			 rc = 0, row = 0, col = -1;
 
 	if ((rd = open_part(X, s->target, &p)) == NULL)
 		return (!err_isset(X->err));
@@ -514,16 +562,10 @@ read_sheet(struct xlsx *X, const struct sheetref *s)
 	memset(&c, 0, sizeof c);
 	c.col = -1;
 	sbuf_init(&c.v);
-	while ((rc = xmlTextReaderRead(rd)) == 1) {
-		if (forbidden(rd)) {
-			rc = -1;
-			break;
-		}
-		if (!sheet_node(X, rd, &c, &row, &col))
-			break;
-		if (is(rd, XML_READER_TYPE_END_ELEMENT, "sheetData"))
-			break;
-	}
+	while (k == NODE_GO && (rc = xmlTextReaderRead(rd)) == 1)
+		k = sheet_node(X, rd, &c, &row, &col);
+	if (k == NODE_FORBIDDEN)
+		rc = -1;
 	ledger_grid_end_row(X->g);
 	sbuf_done(&c.v);
 	return (close_part(X, rd, &p, s->target, rc));

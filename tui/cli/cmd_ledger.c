@@ -239,17 +239,19 @@ rows_list(const struct ledger_value *v)
 
 /* The problems and unmapped values, and what to do about them. */
 static void
-say_blockers(struct cli *c, const struct run *R)
+say_blockers(struct cli *c, struct run *R)
 {
-	char	*f, *rows;
-	size_t	 i;
+	struct ledger_value	**ask;
+	char			 *f, *rows;
+	size_t			  i, n;
 
 	for (i = 0; i < R->c.problems.n; i++)
 		cli_say_err(c, &R->c.problems.v[i]);
-	for (i = 0; i < R->m.n; i++) {
-		const struct ledger_value *v = &R->m.v[i];
-		if (!v->needed || v->target != NULL)
-			continue;
+	n = ledger_map_unmapped(&R->m, NULL, 0);
+	ask = xcalloc(n + 1, sizeof *ask);
+	ledger_map_unmapped(&R->m, ask, n);
+	for (i = 0; i < n; i++) {
+		const struct ledger_value *v = ask[i];
 		rows = rows_list(v);
 		field_name(c, v->field, &f);
 		cli_say(c, "ledger.unmapped", 4, f, v->text, rows,
@@ -257,6 +259,7 @@ say_blockers(struct cli *c, const struct run *R)
 		free(rows);
 		free(f);
 	}
+	free(ask);
 	if (R->c.unmapped > 0)
 		cli_say(c, "ledger.edit_map", 1, R->mappath);
 	cli_say(c, "ledger.not_counted", 0);
