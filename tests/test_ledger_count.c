@@ -645,3 +645,74 @@ Test(ledger_fill, format_2019_single_other_row)
 	free(dir);
 	free(p);
 }
+
+/*
+ * The editor's path through the model, without the editor (which is
+ * being restructured): count; ask about each unmapped value with the
+ * list of targets; recount; fill as one step; list the rows behind a
+ * cell; see whether the register changed; undo the whole fill at once.
+ */
+Test(ledger_editor_api, ask_fill_list_undo)
+{
+	struct tpl			*t = tu_tpl("gb2021");
+	struct report			*r = report_new(t);
+	struct ledger_value		*ask[8];
+	const struct ledger_prov_row	*rows[8];
+	const char			*ids[32];
+	struct ledger_fill		*f;
+	struct counted			 k;
+	struct err			 e = { 0 };
+	char				*empty;
+	size_t				 n, i;
+	int				 cell;
+
+	report_set_year(r, 2024);
+	empty = store_dump(r);
+	counted(&k, DATA "serials.xlsx", 2024);
+	cr_assert(!ledger_count_ok(&k.c));
+	n = ledger_map_unmapped(&k.m, ask, 8);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(ask[0]->text, "个体户");
+	cr_expect_eq(ask[0]->field, LEDGER_APPLICANT);
+	/* The list the clerk picks from: the six columns and "skip". */
+	n = ledger_map_targets(ask[0]->field, ids, 32);
+	cr_assert_eq(n, 7);
+	for (i = 0; i < n && strcmp(ids[i], "commercial") != 0; i++)
+		;
+	cr_assert_lt(i, n);
+	cr_expect_str_eq(ledger_map_label(ids[i]), "商业企业");
+	cr_assert(ledger_map_set(&k.m, ask[0]->field, ask[0]->text, ids[i]));
+	cr_expect(k.m.dirty);
+	ledger_count_done(&k.c);
+	ledger_count_init(&k.c);
+	{
+		struct ledger_opts o = { 2024, 0 };
+		ledger_date_days(2026, 1, 1, &o.today);
+		cr_assert(ledger_count(k.L, &k.m, &o, &k.c, &e));
+	}
+	cr_assert(ledger_count_ok(&k.c));
+	f = ledger_fill(r, &k.c, "serials.xlsx", ledger_sha256(k.L), &e);
+	cr_assert_not_null(f);
+	cell = tpl_cell_index(t, "t3.new.commercial");
+	cr_assert_eq(ledger_prov_rows(r, cell, rows, 8), 2);
+	cr_expect_str_eq(rows[0]->ref, "7");
+	cr_expect_str_eq(rows[1]->ref, "10");
+	cr_expect_str_eq(rows[1]->applicant, "个体户");
+	cr_expect_str_eq(rows[1]->result, "申请人撤回");
+	/* A report next to the register: the register is as counted. */
+	cr_expect_eq(ledger_prov_state(r, DATA "r.yaml"), LEDGER_PROV_SAME);
+	cr_expect_eq(ledger_prov_state(r, "/nonexistent/r.yaml"),
+	    LEDGER_PROV_MISSING);
+	cr_assert(ledger_fill_undo(f, r));
+	{
+		char *now = store_dump(r);
+		cr_expect_str_eq(now, empty);
+		free(now);
+	}
+	cr_expect_eq(ledger_prov_rows(r, cell, rows, 8), 0);
+	ledger_fill_free(f);
+	counted_done(&k);
+	free(empty);
+	report_free(r);
+	tpl_free(t);
+}

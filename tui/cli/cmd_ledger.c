@@ -140,11 +140,7 @@ load_map(struct cli *c, const struct lopts *o, struct run *R)
 	struct stat	 st;
 	char		*from;
 
-	R->mappath = xstrdup(o->map ? o->map : "");
-	if (o->map == NULL) {
-		free(R->mappath);
-		R->mappath = ledger_map_path(o->reg);
-	}
+	R->mappath = o->map ? xstrdup(o->map) : ledger_map_path(o->reg);
 	from = stat(R->mappath, &st) == 0 ? xstrdup(R->mappath) :
 	    o->map == NULL ? ledger_map_sibling(o->reg) : NULL;
 	if (from == NULL)
@@ -432,7 +428,10 @@ cmd_ledger(struct cli *c, int argc, char **argv)
 	}
 	if ((R.r == NULL && !new_report(c, &R, year)) || !fill(c, &R, o.out))
 		goto done;
-	if (save_map(c, &R) && write_report(c, &R, o.out))
+	/* A map that cannot be written (a read-only share) is said, and
+	 * does not stop the report: the count itself is complete. */
+	save_map(c, &R);
+	if (write_report(c, &R, o.out))
 		rc = 0;
 done:
 	run_done(&R);
