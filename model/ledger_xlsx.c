@@ -40,7 +40,8 @@ struct part {
 	zip_file_t	*zf;
 	size_t		 got;
 	size_t		 max;
-	bool		 bomb;		/* more than max, or than declared */
+	bool		 declared;	/* max is the size its header says */
+	bool		 bomb;		/* more than max */
 };
 
 struct sheetref {
@@ -170,6 +171,7 @@ open_part(struct xlsx *X, const char *name, struct part *p)
 			return (NULL);
 		}
 		p->max = (size_t)st.size;
+		p->declared = true;
 	}
 	if ((p->zf = zip_fopen_index(X->za, (zip_uint64_t)idx, 0)) == NULL) {
 		err_set(X->err, X->path, 0, 0, "ledger.e_not_xlsx", 0);
@@ -197,6 +199,12 @@ close_part(struct xlsx *X, xmlTextReaderPtr rd, struct part *p,
 	char	line[16];
 
 	xmlFreeTextReader(rd);
+	if (p->bomb && p->declared) {
+		/* It inflates past what its header says: libzip 1.7 goes on
+		 * inflating, the count stops it here. */
+		err_set(X->err, X->path, 0, 0, "ledger.e_zip_lie", 1, name);
+		return (false);
+	}
 	if (p->bomb)
 		return (bomb(X, name, p->got));
 	if (rc < 0 && !err_isset(X->err)) {

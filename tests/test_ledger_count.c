@@ -134,6 +134,41 @@ Test(ledger_registers, serials_title_messy_values)
 	register_gives(DATA "serials-1904.xlsx", "serials-1904.expect");
 }
 
+Test(ledger_registers, one_sheet_a_year)
+{
+	const struct ledger_prov_row	*rows[4];
+	struct tpl			*t = tu_tpl("gb2021");
+	struct report			*r = report_new(t);
+	struct ledger_fill		*f;
+	struct counted			 k;
+	struct err			 e = { 0 };
+	size_t				 i;
+	bool				 said = false;
+
+	register_gives(DATA "years.xlsx", "years.expect");
+	/* Rows are named with their sheet; the instructions sheet is said
+	 * to have been passed over. */
+	report_set_year(r, 2024);
+	counted(&k, DATA "years.xlsx", 2024);
+	for (i = 0; i < k.c.notes.n; i++)
+		said = said || (strcmp(k.c.notes.v[i].msgid,
+		    "ledger.n_sheet_skipped") == 0 &&
+		    strcmp(k.c.notes.v[i].args[0], "填表说明") == 0);
+	cr_expect(said);
+	f = ledger_fill(r, &k.c, "years.xlsx", ledger_sha256(k.L), &e);
+	cr_assert_not_null(f);
+	cr_assert_eq(ledger_prov_rows(r, tpl_cell_index(t,
+	    "t3.carried_in.commercial"), rows, 4), 1);
+	cr_expect_str_eq(rows[0]->ref, "2023年!4");
+	cr_assert_eq(ledger_prov_rows(r, tpl_cell_index(t,
+	    "t3.carried_out.commercial"), rows, 4), 1);
+	cr_expect_str_eq(rows[0]->ref, "2023年!4");
+	ledger_fill_free(f);
+	counted_done(&k);
+	report_free(r);
+	tpl_free(t);
+}
+
 Test(ledger_registers, year_boundary_both_ways)
 {
 	register_gives(DATA "boundary.tsv", "boundary-2024.expect");

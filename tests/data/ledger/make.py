@@ -235,6 +235,54 @@ def boundary():
     write("boundary.tsv", b"\xef\xbb\xbf" + text.encode("utf-8"))
 
 
+# ---- years: one sheet a year, and a sheet of instructions ----
+def years():
+    """A workbook with a sheet per year (2023年, 2024年: the 2024 sheet
+    has a title row) and a sheet of instructions, inline strings only."""
+    def sheet(rows):
+        out = ['<worksheet xmlns="http://schemas.openxmlformats.org/'
+               'spreadsheetml/2006/main"><sheetData>']
+        for r, cells in enumerate(rows, 1):
+            out.append('<row r="%d">' % r)
+            for c, v in enumerate(cells):
+                out.append('<c r="%s%d" t="inlineStr"><is><t>%s</t></is>'
+                           '</c>' % (col(c), r, escape(v)))
+            out.append("</row>")
+        return "".join(out) + "</sheetData></worksheet>"
+    h = ["收到日期", "申请人类型", "办理结果", "答复日期"]
+    sheets = [
+        ("2023年", [h, ["2023-05-01", "公民", "已公开", "2023-05-09"],
+                    ["2023-12-20", "公民", "已公开", "2024-01-05"],
+                    ["2023-12-28", "企业", "办理中", ""]]),
+        ("2024年", [["2024年度政府信息公开申请登记"], h,
+                    ["2024-02-01", "企业", "部分公开", "2024-02-10"],
+                    ["2024-12-30", "公民", "办理中", ""]]),
+        ("填表说明", [["按收到日期顺序登记，每件申请一行。"]]),
+    ]
+    ns = ('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+          'main" xmlns:r="http://schemas.openxmlformats.org/'
+          'officeDocument/2006/relationships"')
+    wb = "<workbook %s><sheets>%s</sheets></workbook>" % (ns, "".join(
+        '<sheet name="%s" sheetId="%d" r:id="rId%d"/>' % (n, i + 1, i + 1)
+        for i, (n, _) in enumerate(sheets)))
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships">%s</Relationships>' % "".join(
+                '<Relationship Id="rId%d" Type="http://schemas.openxml'
+                'formats.org/officeDocument/2006/relationships/worksheet" '
+                'Target="worksheets/sheet%d.xml"/>' % (i + 1, i + 1)
+                for i in range(len(sheets))))
+    with zipfile.ZipFile(os.path.join(HERE, "years.xlsx"), "w",
+                         zipfile.ZIP_DEFLATED) as z:
+        parts = [("xl/workbook.xml", wb), ("xl/_rels/workbook.xml.rels",
+                                           rels)]
+        parts += [("xl/worksheets/sheet%d.xml" % (i + 1), sheet(rows))
+                  for i, (_, rows) in enumerate(sheets)]
+        for n, text in parts:
+            info = zipfile.ZipInfo(n, date_time=(2024, 12, 31, 9, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text.encode("utf-8"))
+
+
 def to1904(rows):
     """The same sheet in the 1904 date system (a Mac Excel workbook):
     every serial 1462 days smaller."""
@@ -255,3 +303,4 @@ if __name__ == "__main__":
     xlsx("serials.xlsx", SERIAL_ROWS)
     xlsx("serials-1904.xlsx", to1904(SERIAL_ROWS), date1904=True)
     boundary()
+    years()

@@ -116,6 +116,18 @@ def main():
     EXPECTED.append("\t".join(["zip_bomb.xlsx", "ledger.e_zip_bomb", "0",
                                "worksheets/sheet1.xml"]))
     del bomb
+    # A bomb that lies: its headers say 1000 bytes, it inflates to 10 MB.
+    lying = bytearray(xlsx("zip_bomb_lying.xlsx",
+                           b"<" + b" " * (10 * 1024 * 1024)))
+    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        i = 0
+        while (i := lying.find(sig, i)) >= 0:
+            name_at = i + (30 if sig == b"PK\x03\x04" else 46)
+            if lying[name_at:name_at + 24] == b"xl/worksheets/sheet1.xml":
+                lying[i + off:i + off + 4] = struct.pack("<I", 1000)
+            i += 4
+    bad("zip_bomb_lying.xlsx", bytes(lying), "ledger.e_zip_lie", 0,
+        "worksheets/sheet1.xml")
     head = ["收到日期", "申请人类型", "办理结果", "答复日期"]
     xlsx("formula_no_value.xlsx", rows_xml([
         head, [45300, "自然人", ('IF(1,"予以公开")', ""), 45310]]))
@@ -166,7 +178,9 @@ def main():
     bad("empty.csv", "", "ledger.e_empty", 0)
     xlsx("renamed_docx.xlsx", "", workbook=None, extra=None)
     with zipfile.ZipFile(os.path.join(HERE, "renamed_docx.xlsx"), "w") as z:
-        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr(zipfile.ZipInfo("word/document.xml",
+                                   date_time=(2024, 12, 31, 9, 0, 0)),
+                   "<w:document/>")
     EXPECTED.append("renamed_docx.xlsx\tledger.e_not_xlsx\t0\t")
     xlsx("hidden_only.xlsx", rows_xml([head]), workbook=(
         '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats'
