@@ -18,6 +18,7 @@
 
 #include <unicode/uregex.h>
 
+#include "ledger_prov.h"
 #include "regex.h"
 #include "report.h"
 #include "sbuf.h"
@@ -47,6 +48,8 @@ struct report {
 	int			*said_sec;	/* per inst: its section */
 	char			**sources;
 	size_t			 nsources;
+	struct ledger_prov	*prov;		/* cells counted from a
+						   register, or NULL */
 	/* Scratch for one change: formulas to evaluate, insts to check. */
 	bool			*fmark;
 	int			*istack;
@@ -141,6 +144,7 @@ report_free(struct report *r)
 	free(r->fmark);
 	free(r->istack);
 	free(r->imark);
+	ledger_prov_free(r->prov);
 	free(r);
 }
 
@@ -981,4 +985,20 @@ report_add_source(struct report *r, const char *s)
 	    sizeof *r->sources);
 	r->sources[r->nsources++] = xstrdup(s);
 	r->gen++;
+}
+
+const struct ledger_prov *
+report_prov(const struct report *r)
+{
+	return (r->prov);
+}
+
+struct ledger_prov *
+report_swap_prov(struct report *r, struct ledger_prov *p)
+{
+	struct ledger_prov	*old = r->prov;
+
+	r->prov = p;
+	r->gen++;
+	return (old);
 }

@@ -164,6 +164,17 @@ size_t		 report_nsources(const struct report *);
 const char	*report_source(const struct report *, size_t i);	/* borrowed */
 void		 report_add_source(struct report *, const char *);
 
+/*
+ * Where the cells counted from the office's register of applications
+ * came from (ledger_prov.h), or NULL.  Borrowed; valid until the next
+ * report_swap_prov.  report_swap_prov installs p (taken; NULL: none) and
+ * hands back the one it replaces (the caller frees it or keeps it for
+ * undo); it counts as a change.
+ */
+struct ledger_prov;
+const struct ledger_prov *report_prov(const struct report *);
+struct ledger_prov *report_swap_prov(struct report *, struct ledger_prov *p);
+
 /* A generation counter bumped by every change (for "modified" and
  * recovery snapshots). */
 unsigned long	 report_generation(const struct report *);

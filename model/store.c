@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fsio.h"
+#include "ledger_prov.h"
 #include "sbuf.h"
 #include "store.h"
 #include "year.h"
@@ -90,6 +91,7 @@ store_dump(const struct report *r)
 			sbuf_addc(&b, '\n');
 		}
 	}
+	ledger_prov_dump(&b, r);
 	return (sbuf_take(&b));
 }
 
@@ -242,7 +244,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
 	    "year", "sections", "cells", "published", "previous",
-	    "previous_sections", "sources", NULL };
+	    "previous_sections", "sources", "ledger", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	struct report		*r;
@@ -327,6 +329,9 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 			report_add_source(r, v->items[i]->str);
 		}
 	}
+	if ((v = ytree_get(root, "ledger")) != NULL &&
+	    !ledger_prov_load(r, v, S->path, S->err))
+		goto fail;
 	report_thaw(r);
 	return (r);
 fail:

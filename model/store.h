@@ -20,6 +20,9 @@
  *     s5: "……"
  *   sources:                   # a summed report: the reports it adds up
  *     - "小城子镇人民政府 2024 (towns/xcz.yaml)"
+ *   ledger:                    # 三 counted from the office's register:
+ *     register: 台账.xlsx       # where each number came from
+ *     ...                      # (format in ledger_prov.h)
  *
  * Loading refuses, with path:line:col and a msgid: what ytree refuses, a
  * root that is not a mapping, unknown keys, wrong types, a missing or

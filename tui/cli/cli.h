@@ -47,5 +47,11 @@ int		 cmd_check(struct cli *, int argc, char **argv);
 int		 cmd_sum(struct cli *, int argc, char **argv);
 int		 cmd_import(struct cli *, int argc, char **argv);
 int		 cmd_print(struct cli *, int argc, char **argv);
+int		 cmd_ledger(struct cli *, int argc, char **argv);
+
+/* Prints the warnings about cells counted from a register (changed by
+ * hand since, register changed): check's lines.  Returns how many. */
+size_t		 cli_ledger_warnings(const struct cli *, const char *path,
+		    const struct report *);
 
 #endif

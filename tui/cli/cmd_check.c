@@ -189,8 +189,9 @@ check_one(const struct cli *c, const char *path)
 		return (2);
 	}
 	snprintf(ne, sizeof ne, "%zu", report_nflags_severity(r, TPL_ERROR));
-	snprintf(nw, sizeof nw, "%zu", report_nflags_severity(r, TPL_WARNING));
 	print_flags(c, path, r);
+	snprintf(nw, sizeof nw, "%zu", report_nflags_severity(r, TPL_WARNING) +
+	    cli_ledger_warnings(c, path, r));
 	cli_say(c, "check.summary", 3, path, ne, nw);
 	rc = report_nflags_severity(r, TPL_ERROR) > 0 ? 1 : 0;
 	report_free(r);

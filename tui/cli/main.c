@@ -543,6 +543,7 @@ static const struct {
 	{ "check", cmd_check },
 	{ "sum", cmd_sum },
 	{ "import", cmd_import },
+	{ "ledger", cmd_ledger },
 	{ "export", cmd_export },
 	{ "templates", cmd_templates },
 	{ "template", cmd_template },
