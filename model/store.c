@@ -247,21 +247,16 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 	const struct tpl	*t;
 	struct report		*r;
 	size_t			 i;
-	int			 j, year;
+	int			 year;
 
 	if (root->kind != YTREE_MAP || root->n == 0) {
 		serr(S, root, "store.not_report", NULL, NULL);
 		return (NULL);
 	}
-	for (i = 0; i < root->n; i++) {
-		for (j = 0; keys[j] != NULL; j++)
-			if (strcmp(root->keys[i]->str, keys[j]) == 0)
-				break;
-		if (keys[j] == NULL) {
-			serr(S, root->keys[i], "store.unknown_key",
-			    root->keys[i]->str, NULL);
-			return (NULL);
-		}
+	if ((i = ytree_unknown_key(root, keys, 0)) < root->n) {
+		serr(S, root->keys[i], "store.unknown_key", root->keys[i]->str,
+		    NULL);
+		return (NULL);
 	}
 	if ((v = ytree_get(root, "nianbao")) == NULL) {
 		serr(S, root, "store.not_report", NULL, NULL);

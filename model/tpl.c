@@ -38,21 +38,15 @@ tpl_lerr(struct tpl_loader *L, const struct ytree *at, const char *msgid,
 }
 
 /* Reports every key of map that is not in allowed (NULL-terminated). */
-static void
-check_keys(struct tpl_loader *L, const struct ytree *map,
+void
+tpl_check_keys(struct tpl_loader *L, const struct ytree *map,
     const char *const *allowed)
 {
 	size_t	i;
-	int	j;
 
-	for (i = 0; i < map->n; i++) {
-		for (j = 0; allowed[j] != NULL; j++)
-			if (strcmp(map->keys[i]->str, allowed[j]) == 0)
-				break;
-		if (allowed[j] == NULL)
-			tpl_lerr(L, map->keys[i], "tpl.unknown_key", 1,
-			    map->keys[i]->str, NULL);
-	}
+	for (i = 0; (i = ytree_unknown_key(map, allowed, i)) < map->n; i++)
+		tpl_lerr(L, map->keys[i], "tpl.unknown_key", 1,
+		    map->keys[i]->str, NULL);
 }
 
 static bool
@@ -134,7 +128,7 @@ get_label(struct tpl_loader *L, const struct ytree *map, const char *key,
 
 	if (v == NULL)
 		return;
-	check_keys(L, v, allowed);
+	tpl_check_keys(L, v, allowed);
 	for (i = 0; i < 2; i++) {
 		s = ytree_get(v, langs[i]);
 		if (s == NULL || s->kind != YTREE_SCALAR || s->len == 0) {
@@ -225,7 +219,7 @@ parse_node(struct tpl_loader *L, const struct ytree *n, int parent, int depth,
 
 	if (!expect(L, n, YTREE_MAP))
 		return;
-	check_keys(L, n, allowed);
+	tpl_check_keys(L, n, allowed);
 	idx = GROW(*nodes, *nnodes);
 	nd = &(*nodes)[idx];
 	nd->parent = parent;
@@ -371,7 +365,7 @@ parse_block(struct tpl_loader *L, const struct ytree *n, int table)
 
 	if (!expect(L, n, YTREE_MAP))
 		return;
-	check_keys(L, n, allowed);
+	tpl_check_keys(L, n, allowed);
 	bi = GROW(t->blocks, t->nblocks);
 	b = &t->blocks[bi];
 	b->table = table;
@@ -404,7 +398,7 @@ parse_table(struct tpl_loader *L, const struct ytree *n, int section)
 
 	if (!expect(L, n, YTREE_MAP))
 		return;
-	check_keys(L, n, allowed);
+	tpl_check_keys(L, n, allowed);
 	ti = GROW(t->tables, t->ntables);
 	t->tables[ti].id = get_id(L, n);
 	t->tables[ti].section = section;
@@ -433,7 +427,7 @@ parse_section(struct tpl_loader *L, const struct ytree *n)
 
 	if (!expect(L, n, YTREE_MAP))
 		return;
-	check_keys(L, n, allowed);
+	tpl_check_keys(L, n, allowed);
 	si = GROW(t->sections, t->nsections);
 	s = &t->sections[si];
 	s->id = get_id(L, n);
@@ -495,7 +489,7 @@ parse_root(struct tpl_loader *L, const struct ytree *root)
 
 	if (!expect(L, root, YTREE_MAP))
 		return;
-	check_keys(L, root, allowed);
+	tpl_check_keys(L, root, allowed);
 	if (get_int(L, root, "format", true, &v) && v != TPL_FORMAT_VERSION)
 		tpl_lerr(L, ytree_get(root, "format"), "tpl.version", 1,
 		    ytree_get(root, "format")->str, NULL);
@@ -506,7 +500,7 @@ parse_root(struct tpl_loader *L, const struct ytree *root)
 	get_label(L, root, "title", true, &t->title);
 	years = child(L, root, "years", YTREE_MAP, true);
 	if (years != NULL) {
-		check_keys(L, years, yallowed);
+		tpl_check_keys(L, years, yallowed);
 		if (get_int(L, years, "from", true, &v))
 			t->year_from = (int)(v > 9999 ? 9999 : v);
 		if (get_int(L, years, "to", false, &v))

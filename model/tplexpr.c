@@ -490,9 +490,8 @@ tplexpr_formulas(struct tpl_loader *L, const struct ytree *list)
 	    "for_cols", "except", NULL };
 	const struct ytree	*e, *cell, *expr;
 	struct iter		*its;
-	size_t			 k, i, n, a;
+	size_t			 k, i, n;
 	char			*c, *x;
-	bool			 ok;
 
 	for (k = 0; list != NULL && k < list->n; k++) {
 		e = list->items[k];
@@ -500,13 +499,7 @@ tplexpr_formulas(struct tpl_loader *L, const struct ytree *list)
 			tpl_lerr(L, e, "tpl.type", 1, "mapping", NULL);
 			continue;
 		}
-		for (i = 0; i < e->n; i++) {
-			for (a = 0, ok = false; allowed[a] != NULL; a++)
-				ok |= strcmp(e->keys[i]->str, allowed[a]) == 0;
-			if (!ok)
-				tpl_lerr(L, e->keys[i], "tpl.unknown_key", 1,
-				    e->keys[i]->str, NULL);
-		}
+		tpl_check_keys(L, e, allowed);
 		cell = ytree_get(e, "cell");
 		expr = ytree_get(e, "expr");
 		if (cell == NULL || cell->kind != YTREE_SCALAR ||
@@ -707,6 +700,25 @@ parse_text_check(struct tpl_loader *L, const struct ytree *e, int ri,
 	inst_cells(&t->insts[ii], t->insts[ii].lhs, t->insts[ii].nlhs);
 }
 
+/* A rule's message {zh, en}: both non-empty, nothing else. */
+static void
+parse_message(struct tpl_loader *L, const struct ytree *m,
+    struct tpl_label *out)
+{
+	static const char *const allowed[] = { "zh", "en", NULL };
+	const struct ytree *zh = ytree_get(m, "zh"), *en = ytree_get(m, "en");
+
+	tpl_check_keys(L, m, allowed);
+	if (zh == NULL || zh->kind != YTREE_SCALAR || zh->len == 0)
+		tpl_lerr(L, m, "tpl.label_lang", 2, "message", "zh");
+	else if (en == NULL || en->kind != YTREE_SCALAR || en->len == 0)
+		tpl_lerr(L, m, "tpl.label_lang", 2, "message", "en");
+	else {
+		out->s[LANG_ZH] = xstrdup(zh->str);
+		out->s[LANG_EN] = xstrdup(en->str);
+	}
+}
+
 static void
 parse_rule(struct tpl_loader *L, const struct ytree *e)
 {
@@ -717,18 +729,11 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 	struct tpl_rule		*r;
 	const struct ytree	*v;
 	struct iter		*its;
-	size_t			 i, n, a;
+	size_t			 i, n;
 	int			 ri;
-	bool			 ok;
 	char			*src;
 
-	for (i = 0; i < e->n; i++) {
-		for (a = 0, ok = false; allowed[a] != NULL; a++)
-			ok |= strcmp(e->keys[i]->str, allowed[a]) == 0;
-		if (!ok)
-			tpl_lerr(L, e->keys[i], "tpl.unknown_key", 1,
-			    e->keys[i]->str, NULL);
-	}
+	tpl_check_keys(L, e, allowed);
 	ri = GROW(t->rules, t->nrules);
 	r = &t->rules[ri];
 	r->first_inst = (int)t->ninsts;
@@ -750,22 +755,11 @@ parse_rule(struct tpl_loader *L, const struct ytree *e)
 		    TPL_WARNING;
 	else
 		tpl_lerr(L, v ? v : e, "tpl.bad_severity", 0, NULL, NULL);
-	{
-		/* Labels are parsed by tpl.c's rules; reuse its checks. */
-		const struct ytree *m = ytree_get(e, "message");
-		const struct ytree *zh = m ? ytree_get(m, "zh") : NULL;
-		const struct ytree *en = m ? ytree_get(m, "en") : NULL;
-		if (m == NULL || m->kind != YTREE_MAP)
-			tpl_lerr(L, e, "tpl.missing_key", 1, "message", NULL);
-		else if (zh == NULL || zh->kind != YTREE_SCALAR || !zh->len)
-			tpl_lerr(L, m, "tpl.label_lang", 2, "message", "zh");
-		else if (en == NULL || en->kind != YTREE_SCALAR || !en->len)
-			tpl_lerr(L, m, "tpl.label_lang", 2, "message", "en");
-		else {
-			r->message.s[LANG_ZH] = xstrdup(zh->str);
-			r->message.s[LANG_EN] = xstrdup(en->str);
-		}
-	}
+	v = ytree_get(e, "message");
+	if (v == NULL || v->kind != YTREE_MAP)
+		tpl_lerr(L, e, "tpl.missing_key", 1, "message", NULL);
+	else
+		parse_message(L, v, &r->message);
 	v = ytree_get(e, "kind");
 	if (v == NULL || (v->kind == YTREE_SCALAR &&
 	    strcmp(v->str, "check") == 0)) {

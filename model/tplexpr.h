@@ -22,6 +22,10 @@ struct tpl_loader {
 void	tpl_lerr(struct tpl_loader *, const struct ytree *at,
 	    const char *msgid, int nargs, const char *, const char *);
 
+/* Reports every key of map not in allowed (NULL-terminated). */
+void	tpl_check_keys(struct tpl_loader *, const struct ytree *map,
+	    const char *const *allowed);
+
 /* list may be NULL (no formulas / no rules). */
 void	tplexpr_formulas(struct tpl_loader *, const struct ytree *list);
 void	tplexpr_rules(struct tpl_loader *, const struct ytree *list);

@@ -744,6 +744,25 @@ ytree_get(const struct ytree *map, const char *key)
 	return (NULL);
 }
 
+size_t
+ytree_unknown_key(const struct ytree *map, const char *const *allowed,
+    size_t from)
+{
+	size_t	i;
+	int	j;
+
+	if (map->kind != YTREE_MAP)
+		return (map->n);
+	for (i = from; i < map->n; i++) {
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(map->keys[i]->str, allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL)
+			return (i);
+	}
+	return (map->n);
+}
+
 /*
  * Emitting.  Inside a one-line double-quoted scalar only '"', '\\' and the
  * characters YAML cannot carry literally need escapes; we also escape the

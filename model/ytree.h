@@ -82,6 +82,18 @@ void		 ytree_free(struct ytree *);
 const struct ytree *ytree_get(const struct ytree *map, const char *key);
 
 /*
+ * The one check of a mapping's keys: the index of the first key at or
+ * after from that is not in allowed (a NULL-terminated list), or map->n
+ * when every one is allowed (also when map is not a mapping; map is not
+ * NULL).  A loader
+ * reports each unknown key at its own line and column:
+ *	for (i = 0; (i = ytree_unknown_key(map, allowed, i)) < map->n; i++)
+ *		... map->keys[i] ...
+ */
+size_t		 ytree_unknown_key(const struct ytree *map,
+		    const char *const *allowed, size_t from);
+
+/*
  * Emitting: YAML text in block style, written by our own code (not
  * libyaml's emitter): keys in the order given, each scalar on one line so
  * that it round-trips through ytree_parse byte for byte, including

@@ -282,3 +282,12 @@ Test(tpl, broken_missing_section_key)
 {
 	broken("    guidance: {zh: 说明, en: help}\n", "", 8, "tpl.missing_key");
 }
+
+/* A rule's message is a label like any other: {zh, en} and nothing else.
+ * (Until the one key check in ytree, a rule's message was not checked.) */
+Test(tpl, broken_unknown_key_in_rule_message)
+{
+	broken("message: {zh: 太大, en: too big}",
+	    "message: {zh: 太大, en: too big, fr: trop grand}", 29,
+	    "tpl.unknown_key");
+}
