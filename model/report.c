@@ -22,6 +22,7 @@
 #include "report.h"
 #include "sbuf.h"
 #include "text.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 struct report {
@@ -47,6 +48,7 @@ struct report {
 	int			*said_sec;	/* per inst: its section */
 	char			**sources;
 	size_t			 nsources;
+	size_t			 capsources;
 	/* Scratch for one change: formulas to evaluate, insts to check. */
 	bool			*fmark;
 	int			*istack;
@@ -977,8 +979,6 @@ report_source(const struct report *r, size_t i)
 void
 report_add_source(struct report *r, const char *s)
 {
-	r->sources = xreallocarray(r->sources, r->nsources + 1,
-	    sizeof *r->sources);
-	r->sources[r->nsources++] = xstrdup(s);
+	*VEC_PUSH(r->sources, r->nsources, r->capsources) = xstrdup(s);
 	r->gen++;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sbuf.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 void
@@ -31,13 +32,7 @@ sbuf_grow(struct sbuf *b, size_t more)
 
 	if (__builtin_add_overflow(b->len, more + 1, &need))
 		fatal("string too long");
-	if (need <= b->cap)
-		return;
-	if (b->cap == 0)
-		b->cap = 64;
-	while (b->cap < need)
-		b->cap *= 2;
-	b->s = xreallocarray(b->s, b->cap, 1);
+	VEC_RESERVE(b->s, b->cap, need);
 }
 
 void

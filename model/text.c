@@ -32,13 +32,15 @@
 #include <unicode/utf8.h>
 
 #include "text.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 struct u16 {
 	UChar	*u;
 	size_t	*map;		/* n + 1 byte offsets */
 	size_t	 n;
-	size_t	 cap;
+	size_t	 ucap;
+	size_t	 mapcap;
 };
 
 static _Thread_local UBreakIterator	*text_charbi;
@@ -119,11 +121,8 @@ u16_set(struct u16 *t, const char *s, size_t a, size_t b)
 	UChar32	c;
 
 	/* A character never needs more UTF-16 units than it has bytes. */
-	if (need > t->cap) {
-		t->u = xreallocarray(t->u, need, sizeof *t->u);
-		t->map = xreallocarray(t->map, need, sizeof *t->map);
-		t->cap = need;
-	}
+	VEC_RESERVE(t->u, t->ucap, need);
+	VEC_RESERVE(t->map, t->mapcap, need);
 	t->n = 0;
 	for (i = a; i < b; i += n) {
 		n = u8_decode(s, b, i, &c);

@@ -28,6 +28,7 @@
 
 #include "sbuf.h"
 #include "textbuf.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 struct textbuf {
@@ -39,6 +40,7 @@ struct textbuf {
 	int			 cols;		/* 0: not wrapped yet */
 	struct textbuf_line	*lines;
 	size_t			 nlines;
+	size_t			 caplines;
 	struct text_opts	 opts;
 };
 
@@ -62,10 +64,7 @@ textbuf_wrap(const char *s, size_t len, int cols, struct textbuf_line **out,
 		size_t		*starts, k, i;
 
 		k = text_wrap(s + p, pe - p, cols, 0, &starts, opts);
-		if (n + k > cap) {
-			cap = (n + k) * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
+		VEC_RESERVE(v, cap, n + k);
 		for (i = 0; i < k; i++) {
 			v[n].start = p + starts[i];
 			v[n].end = p + starts[i + 1];
@@ -148,6 +147,7 @@ rewrap_all(struct textbuf *tb)
 	free(tb->lines);
 	tb->nlines = textbuf_wrap(tb->text.s, tb->text.len,
 	    wrap_cols(tb->cols), &tb->lines, &tb->opts);
+	tb->caplines = tb->nlines;
 }
 
 struct textbuf *
@@ -290,8 +290,7 @@ splice_lines(struct textbuf *tb, size_t a, size_t b, size_t n)
 	    &tb->opts);
 	tail = tb->nlines - (i1 + 1);
 	nn = i0 + k + tail;
-	if (k > i1 + 1 - i0)
-		tb->lines = xreallocarray(tb->lines, nn, sizeof *tb->lines);
+	VEC_RESERVE(tb->lines, tb->caplines, nn);
 	memmove(tb->lines + i0 + k, tb->lines + i1 + 1,
 	    tail * sizeof *tb->lines);
 	for (size_t j = 0; j < k; j++) {
