@@ -15,7 +15,9 @@
  * formulas of every computed cell it reads).  Rules are expanded into
  * instances (one per iterated row or column) that list the cells they read.
  *
- * A loaded tpl is immutable and may be shared by many reports.
+ * A loaded tpl is immutable and may be shared by many reports (and
+ * threads).  It is built by tpl_load (tpl_load.h); this header is the
+ * schema and its read-only lookups.
  */
 #ifndef NB_TPL_H
 #define NB_TPL_H
@@ -203,14 +205,7 @@ struct tpl {
 	int			*by_id;		/* cell indices sorted by id */
 };
 
-#define TPL_FORMAT_VERSION 1
-
-/*
- * Loads and fully validates a template file.  Returns NULL and fills errs
- * with every problem found ("file:line:col" + msgid) otherwise.  Caller
- * frees with tpl_free.
- */
-struct tpl	*tpl_load(const char *path, struct errlist *errs);
+/* Frees a loaded template (tpl_load.h); NULL is fine. */
 void		 tpl_free(struct tpl *);
 
 /* Index of the cell with this id, or -1. */
@@ -241,15 +236,6 @@ bool		 tpl_cell_computed(const struct tpl *, int cell);
 /* The block's leaf node for row r / column c. */
 const struct tpl_node *tpl_row_node(const struct tpl_block *, int r);
 const struct tpl_node *tpl_col_node(const struct tpl_block *, int c);
-
-/*
- * The catalogue of templates in a folder: every *.yaml, loaded.  Returns
- * the number loaded; *out is a newly allocated array of tpl pointers
- * (caller frees each with tpl_free and the array with free).  Problems go
- * to errs; a broken template does not stop the others.
- */
-size_t		 tpl_load_dir(const char *dir, struct tpl ***out,
-		    struct errlist *errs);
 
 /* The national template (not a variant) whose years contain year, or
  * NULL. */

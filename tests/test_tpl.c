@@ -10,6 +10,7 @@
 
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 static struct tpl *
