@@ -18,12 +18,19 @@
 
 #include <unicode/uregex.h>
 
-#include "regex.h"
 #include "report.h"
+#include "rulekind.h"
 #include "sbuf.h"
 #include "text.h"
 #include "vec.h"
 #include "xmalloc.h"
+
+/* What an evaluator noted about a failing instance (report_note). */
+struct note {
+	char	*said;		/* the sentence at fault, or NULL */
+	char	*stated;	/* the number it states, or NULL */
+	int	 sec;		/* the section the flag belongs to, or -1 */
+};
 
 struct report {
 	const struct tpl	*t;
@@ -41,11 +48,8 @@ struct report {
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
 	bool			 frozen;	/* report_freeze: no recompute */
-	URegularExpression	**re;		/* per rule, compiled on use */
-	char			**said;		/* per inst: the sentence of a
-						   failing text check */
-	char			**stated;	/* per inst: the number in it */
-	int			*said_sec;	/* per inst: its section */
+	URegularExpression	**re;		/* per rule, cloned on use */
+	struct note		*notes;		/* per inst (report_note) */
 	char			**sources;
 	size_t			 nsources;
 	size_t			 capsources;
@@ -85,6 +89,7 @@ struct report *
 report_new(const struct tpl *t)
 {
 	struct report	*r = xcalloc(1, sizeof *r);
+	size_t		 i;
 
 	r->t = t;
 	r->organ = xstrdup("");
@@ -100,9 +105,9 @@ report_new(const struct tpl *t)
 	r->istack = xcalloc(t->ninsts, sizeof *r->istack);
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
 	r->re = xcalloc(t->nrules, sizeof *r->re);
-	r->said = xcalloc(t->ninsts, sizeof *r->said);
-	r->stated = xcalloc(t->ninsts, sizeof *r->stated);
-	r->said_sec = xcalloc(t->ninsts, sizeof *r->said_sec);
+	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
+	for (i = 0; i < t->ninsts; i++)
+		r->notes[i].sec = -1;
 	report_thaw(r);
 	return (r);
 }
@@ -133,13 +138,11 @@ report_free(struct report *r)
 	for (i = 0; i < r->t->nrules; i++)
 		uregex_close(r->re[i]);
 	for (i = 0; i < r->t->ninsts; i++) {
-		free(r->said[i]);
-		free(r->stated[i]);
+		free(r->notes[i].said);
+		free(r->notes[i].stated);
 	}
 	free(r->re);
-	free(r->said);
-	free(r->stated);
-	free(r->said_sec);
+	free(r->notes);
 	free(r->fmark);
 	free(r->istack);
 	free(r->imark);
@@ -200,9 +203,8 @@ set_failing(struct report *r, int i, bool fail)
 		r->nfailing[sev]--;
 }
 
-/* The compiled pattern of rule ri, compiled on first use (NULL if bad). */
-static URegularExpression *
-rule_re(struct report *r, int ri)
+URegularExpression *
+report_rule_regex(struct report *r, int ri)
 {
 	UErrorCode	st = U_ZERO_ERROR;
 
@@ -216,42 +218,20 @@ rule_re(struct report *r, int ri)
 	return (r->re[ri]);
 }
 
-/* Points a cached pattern away from text about to be freed (ICU refuses
- * NULL here, and an error left in a status would stop the next scan). */
-static void
-forget_text(URegularExpression *re)
+void
+report_note(struct report *r, int inst, int sec, char *said, char *stated)
 {
-	static const UChar	empty[1];
-	UErrorCode		st = U_ZERO_ERROR;
+	struct note	*n = &r->notes[inst];
 
-	uregex_setText(re, empty, 0, &st);
+	free(n->said);
+	free(n->stated);
+	n->said = said;
+	n->stated = stated;
+	n->sec = sec;
 }
 
-static bool
-text_matches(struct report *r, int ri, const char *text)
-{
-	URegularExpression	*re = rule_re(r, ri);
-	UErrorCode		 st = U_ZERO_ERROR;
-	UChar			*u;
-	int32_t			 len;
-	bool			 hit;
-
-	if (re == NULL)
-		return (true);
-	u = regex_u16(text, &len);
-	uregex_setText(re, u, len, &st);
-	hit = U_SUCCESS(st) && uregex_find(re, 0, &st) && U_SUCCESS(st);
-	forget_text(re);
-	free(u);
-	return (hit);
-}
-
-/*
- * Sums terms; blank counts as 0.  Returns false when the sum cannot be
- * checked: a prev/published operand unknown, or an overflow (*overflow).
- */
-static bool
-sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
+bool
+report_sum(const struct report *r, const struct tpl_term *terms, size_t n,
     struct num *out, bool *overflow)
 {
 	struct report_value	v;
@@ -303,107 +283,8 @@ sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
 	return (true);
 }
 
-static bool
-is_stop(UChar c)
-{
-	return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-	    c == '\n' || c == '!' || c == '?' || c == ';');
-}
-
-/* The sentence around u[a..b): back to the last stop, on to the next. */
-static char *
-sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
-{
-	while (a > 0 && !is_stop(u[a - 1]))
-		a--;
-	while (b < len && !is_stop(u[b]))
-		b++;
-	if (b < len && u[b] != '\n')
-		b++;
-	while (a < b && (u[a] == ' ' || u[a] == 0x3000))
-		a++;
-	return (regex_u8(u + a, b - a));
-}
-
-/* The number in group 1 of the current match, as a count; false if none. */
-static bool
-stated_number(URegularExpression *re, struct num *n, char **text)
-{
-	UErrorCode	 st = U_ZERO_ERROR;
-	UChar		 g[64];
-	int32_t		 len;
-
-	len = uregex_group(re, 1, g, 63, &st);
-	if (U_FAILURE(st) || len <= 0)
-		return (false);
-	*text = regex_u8(g, len);
-	return (num_parse(*text, NUM_COUNT, 0, n, NULL) == NUM_OK);
-}
-
-/*
- * TEXT_NUMBER / TEXT_MATCH: scans the rule's sections for the pattern;
- * fails at the first sentence whose number differs from the table (or
- * where the check does not hold), remembering that sentence.
- */
-static bool
-text_check(struct report *r, int i)
-{
-	const struct tpl_inst	*in = &r->t->insts[i];
-	const struct tpl_rule	*ru = &r->t->rules[in->rule];
-	URegularExpression	*re = rule_re(r, in->rule);
-	UErrorCode		 st = U_ZERO_ERROR;
-	struct num		 want, got, rh;
-	UChar			*u;
-	int32_t			 len;
-	size_t			 sec;
-	bool			 ovf = false, fail = false;
-	char			*stated = NULL;
-
-	free(r->said[i]);
-	free(r->stated[i]);
-	r->said[i] = r->stated[i] = NULL;
-	if (re == NULL || !sum_terms(r, in->lhs, in->nlhs, &want, &ovf))
-		return (ovf);
-	if (ru->kind == TPL_R_TEXT_MATCH) {
-		if (!sum_terms(r, in->rhs, in->nrhs, &rh, &ovf))
-			return (ovf);
-		int c = num_cmp(want, rh);
-		if (in->op == TPL_EQ ? c == 0 : in->op == TPL_LE ? c <= 0 :
-		    c >= 0)
-			return (false);
-	}
-	for (sec = 0; sec < r->t->nsections && !fail; sec++) {
-		if ((ru->section >= 0 && (size_t)ru->section != sec) ||
-		    r->t->sections[sec].kind != TPL_NARRATIVE ||
-		    *report_text(r, (int)sec) == '\0')
-			continue;
-		u = regex_u16(report_text(r, (int)sec), &len);
-		st = U_ZERO_ERROR;
-		uregex_setText(re, u, len, &st);
-		while (!fail && U_SUCCESS(st) && uregex_findNext(re, &st)) {
-			if (ru->kind == TPL_R_TEXT_NUMBER) {
-				if (!stated_number(re, &got, &stated) ||
-				    num_cmp(got, want) == 0) {
-					free(stated);
-					stated = NULL;
-					continue;
-				}
-			}
-			fail = true;
-			r->said[i] = sentence(u, len,
-			    uregex_start(re, 0, &st), uregex_end(re, 0, &st));
-			r->stated[i] = stated;
-			r->said_sec[i] = (int)sec;
-		}
-		forget_text(re);
-		free(u);
-	}
-	return (fail);
-}
-
-/* How alike section sec is to last year's (0 when either is empty). */
-static int
-prev_alike(const struct report *r, int sec)
+int
+report_prev_similarity(const struct report *r, int sec)
 {
 	const char	*now = report_text(r, sec), *then = r->prev_texts[sec];
 
@@ -413,50 +294,20 @@ prev_alike(const struct report *r, int sec)
 	return (text_similarity(now, then));
 }
 
+/* Re-checks instance i through its rule's kind. */
 static void
 eval_inst(struct report *r, int i)
 {
-	const struct tpl_inst	*in = &r->t->insts[i];
-	const struct tpl_rule	*ru = &r->t->rules[in->rule];
-	struct num		 l, rh;
-	bool			 ovf = false, fail = false;
-	int			 c;
+	const struct tpl_rule	*ru = &r->t->rules[r->t->insts[i].rule];
+	struct note		*n = &r->notes[i];
 
-	switch (ru->kind) {
-	case TPL_R_CHECK:
-		if (!sum_terms(r, in->lhs, in->nlhs, &l, &ovf) ||
-		    !sum_terms(r, in->rhs, in->nrhs, &rh, &ovf)) {
-			fail = ovf;
-			break;
-		}
-		c = num_cmp(l, rh);
-		fail = in->op == TPL_EQ ? c != 0 :
-		    in->op == TPL_LE ? c > 0 : c < 0;
-		break;
-	case TPL_R_TEXT_REQUIRES:
-		fail = ru->pattern != NULL && ru->section >= 0 &&
-		    !text_matches(r, in->rule, report_text(r, ru->section));
-		break;
-	case TPL_R_TEXT_MAX:
-		if (ru->section >= 0) {
-			const char *s = report_text(r, ru->section);
-			fail = (int64_t)text_count_chars(s, strlen(s)) >
-			    ru->max;
-		}
-		break;
-	case TPL_R_BLANK:
-		fail = r->vals[in->cells[0]].state == RV_BLANK;
-		break;
-	case TPL_R_TEXT_PREV:
-		fail = ru->section >= 0 && prev_alike(r, ru->section) >=
-		    ru->max;
-		break;
-	case TPL_R_TEXT_NUMBER:
-	case TPL_R_TEXT_MATCH:
-		fail = text_check(r, i);
-		break;
+	if (n->said != NULL || n->stated != NULL) {
+		free(n->said);
+		free(n->stated);
+		n->said = n->stated = NULL;
 	}
-	set_failing(r, i, fail);
+	n->sec = -1;
+	set_failing(r, i, rule_kinds[ru->kind].eval(r, i));
 }
 
 void
@@ -473,14 +324,8 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 		return;
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
-		if (ru->ninsts == 0)
-			continue;
-		if (((ru->kind == TPL_R_TEXT_REQUIRES ||
-		    ru->kind == TPL_R_TEXT_MAX ||
-		    ru->kind == TPL_R_TEXT_PREV) && ru->section == sec) ||
-		    ((ru->kind == TPL_R_TEXT_NUMBER ||
-		    ru->kind == TPL_R_TEXT_MATCH) &&
-		    (ru->section == sec || ru->section < 0)))
+		if (ru->ninsts > 0 && (ru->reads & TPL_READS_TEXT) &&
+		    (ru->section == sec || ru->section < 0))
 			eval_inst(r, ru->first_inst);
 	}
 }
@@ -533,7 +378,7 @@ eval_formula(const struct report *r, const struct tpl_formula *f)
 		    r->vals[f->terms[i].cell].state != RV_BLANK;
 	if (!any)
 		return (v);
-	if (!sum_terms(r, f->terms, f->nterms, &v.n, &ovf))
+	if (!report_sum(r, f->terms, f->nterms, &v.n, &ovf))
 		v.state = RV_OVERFLOW;
 	else
 		v.state = RV_SET;
@@ -689,7 +534,7 @@ recheck_prev_texts(struct report *r)
 
 	r->gen++;
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
-		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
+		if ((r->t->rules[i].reads & TPL_READS_PREV_TEXT) &&
 		    r->t->rules[i].ninsts > 0)
 			eval_inst(r, r->t->rules[i].first_inst);
 }
@@ -720,7 +565,8 @@ report_set_prev(struct report *r, const struct report *prev)
 	copy_prev_texts(r, prev);
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev ||
-		    r->t->rules[r->t->insts[i].rule].kind == TPL_R_TEXT_PREV)
+		    (r->t->rules[r->t->insts[i].rule].reads &
+		    TPL_READS_PREV_TEXT))
 			eval_inst(r, (int)i);
 	r->gen++;
 }
@@ -848,15 +694,8 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
 		int fi = ru->first_inst;
-		if (ru->ninsts == 0 || !r->failing[fi])
-			continue;
-		if (ru->kind == TPL_R_TEXT_NUMBER ||
-		    ru->kind == TPL_R_TEXT_MATCH) {
-			if (r->said[fi] == NULL || r->said_sec[fi] != sec)
-				continue;
-		} else if ((ru->kind != TPL_R_TEXT_REQUIRES &&
-		    ru->kind != TPL_R_TEXT_MAX &&
-		    ru->kind != TPL_R_TEXT_PREV) || ru->section != sec)
+		if (ru->ninsts == 0 || !r->failing[fi] ||
+		    r->notes[fi].sec != sec)
 			continue;
 		if (n < max)
 			fill_flag(r, ru->first_inst, &out[n]);
@@ -891,7 +730,7 @@ side_text(const struct report *r, const struct tpl_term *terms, size_t n,
 	for (i = 0; i < n; i++)
 		if (terms[i].kind != TPL_T_CONST)
 			kind = r->t->cells[terms[i].cell].type.kind;
-	if (!sum_terms(r, terms, n, &v, &ovf))
+	if (!report_sum(r, terms, n, &v, &ovf))
 		strcpy(buf, ovf ? "#" : "?");
 	else
 		num_format(v, kind, buf);
@@ -940,13 +779,15 @@ report_flag_message(const struct report *r, const struct report_flag *f,
 			s = report_text(r, ru->section);
 			sbuf_addf(&b, "%zu", text_count_chars(s, strlen(s)));
 		} else if (strncmp(p, "{sentence}", 10) == 0) {
-			sbuf_adds(&b, r->said[f->inst] ? r->said[f->inst] : "");
+			sbuf_adds(&b, r->notes[f->inst].said ?
+			    r->notes[f->inst].said : "");
 		} else if (strncmp(p, "{stated}", 8) == 0) {
-			sbuf_adds(&b, r->stated[f->inst] ?
-			    r->stated[f->inst] : "");
+			sbuf_adds(&b, r->notes[f->inst].stated ?
+			    r->notes[f->inst].stated : "");
 		} else if (strncmp(p, "{percent}", 9) == 0 &&
 		    ru->section >= 0) {
-			sbuf_addf(&b, "%d", prev_alike(r, ru->section));
+			sbuf_addf(&b, "%d", report_prev_similarity(r,
+			    ru->section));
 		} else if (strncmp(p, "{max}", 5) == 0) {
 			sbuf_addf(&b, "%lld", (long long)ru->max);
 		} else {

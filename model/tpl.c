@@ -240,6 +240,12 @@ tpl_col_node(const struct tpl_block *b, int c)
 	return (&b->colnodes[b->cols[c]]);
 }
 
+bool
+tpl_op_holds(enum tpl_op op, int cmp)
+{
+	return (op == TPL_EQ ? cmp == 0 : op == TPL_LE ? cmp <= 0 : cmp >= 0);
+}
+
 const struct tpl *
 tpl_for_year(struct tpl *const *tpls, size_t n, int year)
 {

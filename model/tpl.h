@@ -126,15 +126,12 @@ struct tpl_formula {
 	int		 order;		/* position in the evaluation order */
 };
 
+/* The rule kinds (rulekind.def: one line each). */
 enum tpl_rule_kind {
-	TPL_R_CHECK,		/* lhs OP rhs */
-	TPL_R_TEXT_REQUIRES,	/* section text matches pattern */
-	TPL_R_TEXT_MAX,		/* section text at most max characters */
-	TPL_R_BLANK,		/* input cells not blank */
-	TPL_R_TEXT_NUMBER,	/* a number stated in the text = lhs */
-	TPL_R_TEXT_MATCH,	/* where the text matches, lhs OP rhs holds */
-	TPL_R_TEXT_PREV		/* section text less than max % like last
-				   year's (text_similarity) */
+#define RULE_KIND(e, name, stem)	e,
+#include "rulekind.def"
+#undef RULE_KIND
+	TPL_R_NKINDS
 };
 enum tpl_severity { TPL_ERROR, TPL_WARNING };
 enum tpl_op { TPL_EQ, TPL_LE, TPL_GE };
@@ -151,9 +148,17 @@ struct tpl_rule {
 	URegularExpression	*re;		/* it compiled, never matched
 						   with: each report clones it */
 	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
+	unsigned		 reads;		/* TPL_READS_*: what besides
+						   its cells it reads */
 	int			 first_inst;
 	int			 ninsts;
 };
+
+/* What a rule reads besides the cells of its instances; a change to it
+ * re-checks the rule's first instance. */
+#define TPL_READS_TEXT		0x1	/* the text of its section (every
+					   narrative section if -1) */
+#define TPL_READS_PREV_TEXT	0x2	/* last year's text of its section */
 
 /*
  * One checkable instance of a rule.  For CHECK: lhs and rhs terms; for
@@ -204,6 +209,9 @@ struct tpl {
 	size_t			 ninsts;
 	int			*by_id;		/* cell indices sorted by id */
 };
+
+/* Whether a comparison num_cmp gave cmp satisfies op. */
+bool		 tpl_op_holds(enum tpl_op op, int cmp);
 
 /* Frees a loaded template (tpl_load.h); NULL is fine. */
 void		 tpl_free(struct tpl *);

@@ -3,7 +3,8 @@
  * `rules:` list compiled into struct tpl_rule and its instances
  * (struct tpl_inst), and, per cell, the instances that read it
  * (tpl_cell.rdeps), so that a report re-checks only what a change
- * touches.
+ * touches.  What a rule of each kind reads is its kind's parser's
+ * business (rulekind.h); the helpers below serve those parsers.
  */
 #ifndef NB_TPL_RULE_H
 #define NB_TPL_RULE_H
@@ -13,5 +14,14 @@
 
 /* Compiles list (NULL: no rules) into P->t. */
 void	tpl_rule_load(struct tpl_parse *, const struct ytree *list);
+
+/* The index of the section the entry's `section:` names, or -1 when it is
+ * missing (tpl.missing_key) or unknown (tpl.unknown_section). */
+int	tpl_rule_section(struct tpl_parse *, const struct ytree *entry);
+
+/* The entry's required `pattern:` (an ICU regex), compiled into rule's
+ * pattern and re (tpl.bad_regex when it does not compile). */
+void	tpl_rule_pattern(struct tpl_parse *, const struct ytree *entry,
+	    int rule);
 
 #endif

@@ -292,3 +292,17 @@ Test(tpl, broken_unknown_key_in_rule_message)
 	    "message: {zh: 太大, en: too big, fr: trop grand}", 29,
 	    "tpl.unknown_key");
 }
+
+/* A rule takes the keys of its own kind only: `max` is text_max's. */
+Test(tpl, broken_key_of_another_kind)
+{
+	broken("    check: \"b.r.x <= 10\"\n",
+	    "    check: \"b.r.x <= 10\"\n    max: 3\n", 29, "tpl.unknown_key");
+}
+
+/* A kind the table does not have. */
+Test(tpl, broken_unknown_rule_kind)
+{
+	broken("    check: \"b.r.x <= 10\"\n", "    kind: text_min\n", 28,
+	    "tpl.bad_kind");
+}

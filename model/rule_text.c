@@ -1,0 +1,120 @@
+/*
+ * Rule kinds on one narrative section's text as a whole:
+ *   text_requires      the text must match `pattern` (an ICU regex);
+ *   text_max           at most `max` characters (text_count_chars);
+ *   text_prev_similar  less than `min` percent like last year's text of
+ *                      the section (report_prev_similarity), when that is
+ *                      known.
+ * Each has one instance, re-checked when the section's text changes, and
+ * its flag belongs to that section.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "regex.h"
+#include "report.h"
+#include "rulekind.h"
+#include "text.h"
+#include "tpl_expr.h"
+#include "tpl_parse.h"
+#include "tpl_rule.h"
+
+const char *const rule_text_requires_keys[] = { "section", "pattern", NULL };
+const char *const rule_text_max_keys[] = { "section", "max", NULL };
+const char *const rule_text_prev_keys[] = { "section", "min", NULL };
+
+/* The rule of instance inst. */
+static const struct tpl_rule *
+rule_of(const struct report *r, int inst)
+{
+	const struct tpl *t = report_tpl(r);
+
+	return (&t->rules[t->insts[inst].rule]);
+}
+
+/* A positive integer at key (strtoll's reading); msgid when it is not. */
+static void
+get_positive(struct tpl_parse *P, const struct ytree *e, const char *key,
+    int64_t top, const char *msgid, int64_t *out)
+{
+	const struct ytree *v = ytree_get(e, key);
+
+	if (v == NULL || v->kind != YTREE_SCALAR ||
+	    (*out = strtoll(v->str, NULL, 10)) <= 0 || *out > top)
+		tpl_parse_err(P, v ? v : e, msgid, 1, key, NULL);
+}
+
+void
+rule_text_requires_parse(struct tpl_parse *P, const struct ytree *e,
+    int rule)
+{
+	struct tpl_rule *ru = &P->t->rules[rule];
+
+	ru->section = tpl_rule_section(P, e);
+	ru->reads = TPL_READS_TEXT;
+	tpl_rule_pattern(P, e, rule);
+	tpl_expr_inst(P, rule, NULL);
+}
+
+bool
+rule_text_requires_eval(struct report *r, int inst)
+{
+	const struct tpl_rule	*ru = rule_of(r, inst);
+	URegularExpression	*re;
+
+	if (ru->section < 0 ||
+	    (re = report_rule_regex(r, report_tpl(r)->insts[inst].rule)) ==
+	    NULL || regex_find(re, report_text(r, ru->section)))
+		return (false);
+	report_note(r, inst, ru->section, NULL, NULL);
+	return (true);
+}
+
+void
+rule_text_max_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	struct tpl_rule *ru = &P->t->rules[rule];
+
+	ru->section = tpl_rule_section(P, e);
+	ru->reads = TPL_READS_TEXT;
+	get_positive(P, e, "max", INT64_MAX, "tpl.not_int", &ru->max);
+	tpl_expr_inst(P, rule, NULL);
+}
+
+bool
+rule_text_max_eval(struct report *r, int inst)
+{
+	const struct tpl_rule	*ru = rule_of(r, inst);
+	const char		*s;
+
+	if (ru->section < 0)
+		return (false);
+	s = report_text(r, ru->section);
+	if ((int64_t)text_count_chars(s, strlen(s)) <= ru->max)
+		return (false);
+	report_note(r, inst, ru->section, NULL, NULL);
+	return (true);
+}
+
+void
+rule_text_prev_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	struct tpl_rule *ru = &P->t->rules[rule];
+
+	ru->section = tpl_rule_section(P, e);
+	ru->reads = TPL_READS_TEXT | TPL_READS_PREV_TEXT;
+	get_positive(P, e, "min", 100, "tpl.not_percent", &ru->max);
+	tpl_expr_inst(P, rule, NULL);
+}
+
+bool
+rule_text_prev_eval(struct report *r, int inst)
+{
+	const struct tpl_rule *ru = rule_of(r, inst);
+
+	if (ru->section < 0 ||
+	    report_prev_similarity(r, ru->section) < ru->max)
+		return (false);
+	report_note(r, inst, ru->section, NULL, NULL);
+	return (true);
+}
