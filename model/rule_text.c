@@ -32,18 +32,6 @@ rule_of(const struct report *r, int inst)
 	return (&t->rules[t->insts[inst].rule]);
 }
 
-/* A positive integer at key (strtoll's reading); msgid when it is not. */
-static void
-get_positive(struct tpl_parse *P, const struct ytree *e, const char *key,
-    int64_t top, const char *msgid, int64_t *out)
-{
-	const struct ytree *v = ytree_get(e, key);
-
-	if (v == NULL || v->kind != YTREE_SCALAR ||
-	    (*out = strtoll(v->str, NULL, 10)) <= 0 || *out > top)
-		tpl_parse_err(P, v ? v : e, msgid, 1, key, NULL);
-}
-
 void
 rule_text_requires_parse(struct tpl_parse *P, const struct ytree *e,
     int rule)
@@ -77,7 +65,7 @@ rule_text_max_parse(struct tpl_parse *P, const struct ytree *e, int rule)
 
 	ru->section = tpl_rule_section(P, e);
 	ru->reads = TPL_READS_TEXT;
-	get_positive(P, e, "max", INT64_MAX, "tpl.not_int", &ru->max);
+	ru->max = tpl_rule_limit(P, e, "max", INT64_MAX, "tpl.not_int");
 	tpl_expr_inst(P, rule, NULL);
 }
 
@@ -103,7 +91,7 @@ rule_text_prev_parse(struct tpl_parse *P, const struct ytree *e, int rule)
 
 	ru->section = tpl_rule_section(P, e);
 	ru->reads = TPL_READS_TEXT | TPL_READS_PREV_TEXT;
-	get_positive(P, e, "min", 100, "tpl.not_percent", &ru->max);
+	ru->max = tpl_rule_limit(P, e, "min", 100, "tpl.not_percent");
 	tpl_expr_inst(P, rule, NULL);
 }
 

@@ -45,6 +45,19 @@ tpl_rule_pattern(struct tpl_parse *P, const struct ytree *e, int ri)
 		r->pattern = xstrdup(v->str);
 }
 
+int64_t
+tpl_rule_limit(struct tpl_parse *P, const struct ytree *e, const char *key,
+    int64_t top, const char *msgid)
+{
+	const struct ytree	*v = ytree_get(e, key);
+	int64_t			 n = 0;
+
+	if (v == NULL || v->kind != YTREE_SCALAR ||
+	    (n = strtoll(v->str, NULL, 10)) <= 0 || n > top)
+		tpl_parse_err(P, v ? v : e, msgid, 1, key, NULL);
+	return (n);
+}
+
 /* Reports the keys of e that are neither every rule's nor the kind's. */
 static void
 check_keys(struct tpl_parse *P, const struct ytree *e,

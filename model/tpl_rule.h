@@ -9,6 +9,8 @@
 #ifndef NB_TPL_RULE_H
 #define NB_TPL_RULE_H
 
+#include <stdint.h>
+
 #include "tpl_parse.h"
 #include "ytree.h"
 
@@ -23,5 +25,10 @@ int	tpl_rule_section(struct tpl_parse *, const struct ytree *entry);
  * pattern and re (tpl.bad_regex when it does not compile). */
 void	tpl_rule_pattern(struct tpl_parse *, const struct ytree *entry,
 	    int rule);
+
+/* The entry's `key:`, a whole number from 1 to top as strtoll reads it;
+ * anything else is reported with msgid {0}=key (and returned as read). */
+int64_t	tpl_rule_limit(struct tpl_parse *, const struct ytree *entry,
+	    const char *key, int64_t top, const char *msgid);
 
 #endif
