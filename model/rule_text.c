@@ -1,10 +1,7 @@
 /*
  * Rule kinds on one narrative section's text as a whole:
  *   text_requires      the text must match `pattern` (an ICU regex);
- *   text_max           at most `max` characters (text_count_chars);
- *   text_prev_similar  less than `min` percent like last year's text of
- *                      the section (report_prev_similarity), when that is
- *                      known.
+ *   text_max           at most `max` characters (text_count_chars).
  * Each has one instance, re-checked when the section's text changes, and
  * its flag belongs to that section.
  */
@@ -21,7 +18,6 @@
 
 const char *const rule_text_requires_keys[] = { "section", "pattern", NULL };
 const char *const rule_text_max_keys[] = { "section", "max", NULL };
-const char *const rule_text_prev_keys[] = { "section", "min", NULL };
 
 /* The rule of instance inst. */
 static const struct tpl_rule *
@@ -79,29 +75,6 @@ rule_text_max_eval(struct report *r, int inst)
 		return (false);
 	s = report_text(r, ru->section);
 	if ((int64_t)text_count_chars(s, strlen(s)) <= ru->max)
-		return (false);
-	report_note(r, inst, ru->section, NULL, NULL);
-	return (true);
-}
-
-void
-rule_text_prev_parse(struct tpl_parse *P, const struct ytree *e, int rule)
-{
-	struct tpl_rule *ru = &P->t->rules[rule];
-
-	ru->section = tpl_rule_section(P, e);
-	ru->reads = TPL_READS_TEXT | TPL_READS_PREV_TEXT;
-	ru->max = tpl_rule_limit(P, e, "min", 100, "tpl.not_percent");
-	tpl_expr_inst(P, rule, NULL);
-}
-
-bool
-rule_text_prev_eval(struct report *r, int inst)
-{
-	const struct tpl_rule *ru = rule_of(r, inst);
-
-	if (ru->section < 0 ||
-	    report_prev_similarity(r, ru->section) < ru->max)
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);
