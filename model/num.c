@@ -20,6 +20,7 @@
  */
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "num.h"
 
@@ -264,4 +265,23 @@ int
 num_cmp(struct num a, struct num b)
 {
 	return ((a.v > b.v) - (a.v < b.v));
+}
+
+bool
+num_blank(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
+			s += 2;
+			continue;
+		}
+		if (strncmp(s, "\xc2\xa0", 2) == 0) {		/* NBSP */
+			s += 1;
+			continue;
+		}
+		return (false);
+	}
+	return (true);
 }

@@ -60,6 +60,12 @@ enum num_status {
 enum num_status num_parse(const char *s, enum num_kind kind, int max_dp,
 	    struct num *out, size_t *errpos);
 
+/*
+ * True when s is empty or holds only spaces (ASCII space, tab, U+3000,
+ * NBSP): what a clerk types to empty a cell, not a value to parse.
+ */
+bool		 num_blank(const char *s);
+
 /* The message id (in i18n/) that explains a status, e.g. "num.e_char". */
 const char	*num_status_msgid(enum num_status);
 

@@ -430,39 +430,6 @@ report_set_value(struct report *r, int cell, struct report_value v,
 	return (true);
 }
 
-static bool
-all_space(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t')
-			continue;
-		if (strncmp(s, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
-			s += 2;
-			continue;
-		}
-		if (strncmp(s, "\xc2\xa0", 2) == 0) {		/* NBSP */
-			s += 1;
-			continue;
-		}
-		return (false);
-	}
-	return (true);
-}
-
-/* Fills err for a refused input on cell: {0} id, {1} zh label, {2}
- * decimals, {3} en label (labels are formatted only here, on refusal). */
-static void
-input_err(const struct report *r, int cell, const char *msgid, struct err *err)
-{
-	char	dp[8], path[1024], path_en[1024];
-
-	tpl_cell_label(r->t, cell, LANG_ZH, path, sizeof path);
-	tpl_cell_label(r->t, cell, LANG_EN, path_en, sizeof path_en);
-	snprintf(dp, sizeof dp, "%d", r->t->cells[cell].type.decimals);
-	err_set(err, NULL, 0, 0, msgid, 4, r->t->cells[cell].id, path, dp,
-	    path_en);
-}
-
 bool
 report_set_input(struct report *r, int cell, const char *input,
     struct report_value *old, struct err *err)
@@ -472,14 +439,15 @@ report_set_input(struct report *r, int cell, const char *input,
 	enum num_status		 st;
 
 	if (c->formula >= 0) {
-		input_err(r, cell, "cell.computed", err);
+		tpl_cell_err(r->t, cell, "cell.computed", NULL, 0, 0, err);
 		return (false);
 	}
-	if (!all_space(input)) {
+	if (!num_blank(input)) {
 		st = num_parse(input, c->type.kind, c->type.decimals, &v.n,
 		    NULL);
 		if (st != NUM_OK) {
-			input_err(r, cell, num_status_msgid(st), err);
+			tpl_cell_err(r->t, cell, num_status_msgid(st), NULL, 0,
+			    0, err);
 			return (false);
 		}
 		v.state = RV_SET;

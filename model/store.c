@@ -140,7 +140,6 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 	enum num_status		 st;
 	size_t			 i;
 	int			 c;
-	char			 dp[8], label[1024], label_en[1024];
 
 	if (!want(S, map, YTREE_MAP, key))
 		return (false);
@@ -164,15 +163,8 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 			st = num_parse(val->str, t->cells[c].type.kind,
 			    t->cells[c].type.decimals, &v.n, NULL);
 			if (st != NUM_OK) {
-				snprintf(dp, sizeof dp, "%d",
-				    t->cells[c].type.decimals);
-				tpl_cell_label(t, c, LANG_ZH, label,
-				    sizeof label);
-				tpl_cell_label(t, c, LANG_EN, label_en,
-				    sizeof label_en);
-				err_set(S->err, S->path, val->line, val->col,
-				    num_status_msgid(st), 4, k->str, label,
-				    dp, label_en);
+				tpl_cell_err(t, c, num_status_msgid(st),
+				    S->path, val->line, val->col, S->err);
 				return (false);
 			}
 			v.state = RV_SET;

@@ -222,6 +222,19 @@ tpl_cell_label(const struct tpl *t, int cell, enum lang lang, char *buf,
 	return (buf);
 }
 
+void
+tpl_cell_err(const struct tpl *t, int cell, const char *msgid,
+    const char *path, int line, int col, struct err *err)
+{
+	char	dp[8], zh[1024], en[1024];
+
+	tpl_cell_label(t, cell, LANG_ZH, zh, sizeof zh);
+	tpl_cell_label(t, cell, LANG_EN, en, sizeof en);
+	snprintf(dp, sizeof dp, "%d", t->cells[cell].type.decimals);
+	err_set(err, path, line, col, msgid, 4, t->cells[cell].id, zh, dp,
+	    en);
+}
+
 bool
 tpl_cell_computed(const struct tpl *t, int cell)
 {

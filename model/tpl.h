@@ -238,6 +238,15 @@ const char	*tpl_label(const struct tpl_label *, enum lang);
 char		*tpl_cell_label(const struct tpl *, int cell, enum lang,
 		    char *buf, size_t size);
 
+/*
+ * Fills *err for a value refused on cell: msgid at path:line:col (path
+ * NULL, line and col 0 when it was typed) with {0} the cell's id, {1} its
+ * Chinese label path, {2} its allowed number of decimals, {3} its
+ * English label path, as the num.e_* and cell.* messages expect.
+ */
+void		 tpl_cell_err(const struct tpl *, int cell, const char *msgid,
+		    const char *path, int line, int col, struct err *err);
+
 /* True when the cell is computed by a formula. */
 bool		 tpl_cell_computed(const struct tpl *, int cell);
 
