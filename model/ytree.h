@@ -50,7 +50,7 @@ struct ytree {
 	struct ytree	**keys;
 	struct ytree	**items;
 	/* The root only: the memory of the whole tree (ytree_free). */
-	struct ytree_arena *arena;
+	struct arena	*arena;
 };
 
 /*
@@ -68,10 +68,10 @@ struct ytree	*ytree_parse(const char *buf, size_t len, const char *path,
 		    struct err *err);
 
 /*
- * Reads the file at path (refusing directories, FIFOs, devices and files
- * over YTREE_MAX_FILE before reading them: open with O_NONBLOCK, fstat,
- * require S_ISREG) and parses it.  Extra msgids: file.open {0}=strerror,
- * file.not_regular, file.read {0}=strerror.
+ * Reads the file at path with fsio_read_file (which refuses directories,
+ * FIFOs, devices and files over YTREE_MAX_FILE before reading them) and
+ * parses it.  Extra msgids: file.open {0}=strerror, file.not_regular,
+ * file.read {0}=strerror.
  */
 struct ytree	*ytree_load(const char *path, struct err *err);
 
