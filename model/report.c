@@ -22,6 +22,7 @@
 #include "rulekind.h"
 #include "sbuf.h"
 #include "text.h"
+#include "textsim.h"
 #include "vec.h"
 #include "xmalloc.h"
 
@@ -291,7 +292,7 @@ report_prev_similarity(const struct report *r, int sec)
 	if (then == NULL || text_count_chars(now, strlen(now)) == 0 ||
 	    text_count_chars(then, strlen(then)) == 0)
 		return (0);
-	return (text_similarity(now, then));
+	return (textsim_percent(now, then));
 }
 
 /* Re-checks instance i through its rule's kind. */

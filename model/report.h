@@ -123,7 +123,7 @@ void		 report_set_prev_text(struct report *, int sec,
 
 /*
  * How alike section sec's text is to last year's, 0 to 100
- * (text_similarity); 0 when last year's is unknown or either is empty.
+ * (textsim_percent); 0 when last year's is unknown or either is empty.
  */
 int		 report_prev_similarity(const struct report *, int sec);
 
