@@ -19,6 +19,7 @@
  * when a money value has more precision than its dp.
  */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -283,5 +284,46 @@ num_blank(const char *s)
 		}
 		return (false);
 	}
+	return (true);
+}
+
+bool
+num_read_dec(const char **s, unsigned long long *v)
+{
+	const char		*p = *s;
+	unsigned long long	 x = 0;
+
+	if (*p < '0' || *p > '9')
+		return (false);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (x > (ULLONG_MAX - 9) / 10)
+			return (false);
+		x = x * 10 + (unsigned long long)(*p - '0');
+	}
+	*v = x;
+	*s = p;
+	return (true);
+}
+
+bool
+num_read_hex64(const char **s, uint64_t *v)
+{
+	const char	*p = *s;
+	uint64_t	 x = 0;
+	int		 i, d;
+
+	for (i = 0; i < 16; i++, p++) {
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (*p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (*p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else
+			return (false);
+		x = x << 4 | (uint64_t)d;
+	}
+	*v = x;
+	*s = p;
 	return (true);
 }

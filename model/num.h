@@ -85,4 +85,13 @@ bool	 num_add(struct num *acc, struct num x, int sign);
 /* -1, 0, 1 by value (dp is ignored: 1.0 == 1). */
 int	 num_cmp(struct num a, struct num b);
 
+/*
+ * Fields of machine-written records (not values a clerk typed): ASCII
+ * decimal digits, at least one, no sign or space (num_read_dec), or
+ * exactly 16 hex digits (num_read_hex64), read at *s into *v, moving *s
+ * past them.  False, *s unmoved, when they are not there or overflow.
+ */
+bool	 num_read_dec(const char **s, unsigned long long *v);
+bool	 num_read_hex64(const char **s, uint64_t *v);
+
 #endif

@@ -378,3 +378,18 @@ store_load(const char *path, struct tpl *const *tpls, size_t ntpls,
 	ytree_free(root);
 	return (r);
 }
+
+struct report *
+store_load_stamped(const char *path, struct tpl *const *tpls, size_t ntpls,
+    struct filestamp *stamp, struct err *err)
+{
+	struct report	*r;
+	char		*buf = NULL;
+	size_t		 len;
+
+	if (filestamp_read(path, YTREE_MAX_FILE, stamp, &buf, &len, err) <= 0)
+		return (NULL);
+	r = store_parse(buf, len, path, tpls, ntpls, err);
+	free(buf);
+	return (r);
+}
