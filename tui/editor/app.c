@@ -44,7 +44,7 @@
 #include "statedir.h"
 #include "status.h"
 #include "store.h"
-#include "textbuf.h"
+#include "caretbuf.h"
 #include "textedit.h"
 #include "undo.h"
 #include "xmalloc.h"
