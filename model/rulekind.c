@@ -1,4 +1,4 @@
-/* The table of rule kinds, built from rulekind.def; see rulekind.h. */
+/* The table of rule kinds, built from rulekinds.def; see rulekind.h. */
 #include <stddef.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 const struct rule_kind rule_kinds[] = {
 #define RULE_KIND(e, name, stem)					\
 	[e] = { name, stem##_keys, stem##_parse, stem##_eval },
-#include "rulekind.def"
+#include "rulekinds.def"
 #undef RULE_KIND
 };
 

@@ -3,7 +3,7 @@
  * row: its name in a template's `kind:`, a parser that reads a rule
  * entry of that kind into the template, and an evaluator that says
  * whether one instance fails on a report.  The rows are listed once, in
- * rulekind.def; the loader (tpl_rule.c) finds a kind's parser by name
+ * rulekinds.def; the loader (tpl_rule.c) finds a kind's parser by name
  * and the report (report.c) calls its evaluator by rule, and neither
  * knows any kind.
  *
@@ -52,7 +52,7 @@ const struct rule_kind *rule_kind_find(const char *name);
 	extern const char *const stem##_keys[];				\
 	void stem##_parse(struct tpl_parse *, const struct ytree *, int); \
 	bool stem##_eval(struct report *, int);
-#include "rulekind.def"
+#include "rulekinds.def"
 #undef RULE_KIND
 
 #endif

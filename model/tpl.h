@@ -126,10 +126,10 @@ struct tpl_formula {
 	int		 order;		/* position in the evaluation order */
 };
 
-/* The rule kinds (rulekind.def: one line each). */
+/* The rule kinds (rulekinds.def: one line each). */
 enum tpl_rule_kind {
 #define RULE_KIND(e, name, stem)	e,
-#include "rulekind.def"
+#include "rulekinds.def"
 #undef RULE_KIND
 	TPL_R_NKINDS
 };
