@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fsio.h"
+#include "num.h"
 #include "sbuf.h"
 #include "store.h"
 #include "year.h"
@@ -204,20 +205,16 @@ load_sections(struct sctx *S, struct report *r, const struct ytree *map,
 	return (true);
 }
 
-/* A positive decimal number in ASCII digits (the format version). */
+/* A positive decimal number in ASCII digits, at most 999999 (the format
+ * version, a year). */
 static bool
 parse_uint(const char *s, int *out)
 {
-	int	v = 0;
+	unsigned long long	v;
 
-	if (*s == '\0')
+	if (!num_read_dec(&s, &v) || *s != '\0' || v > 999999)
 		return (false);
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || v > 99999)
-			return (false);
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
+	*out = (int)v;
 	return (v >= 1);
 }
 

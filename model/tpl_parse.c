@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "num.h"
 #include "tpl_parse.h"
 #include "vec.h"
 #include "xmalloc.h"
@@ -65,20 +66,15 @@ tpl_parse_str(struct tpl_parse *P, const struct ytree *map, const char *key,
 	return (v != NULL ? xstrdup(v->str) : NULL);
 }
 
-/* ASCII digits only, at most about INT64_MAX. */
+/* ASCII digits only, at most INT64_MAX. */
 static bool
 decimal(const char *s, int64_t *out)
 {
-	int64_t	v = 0;
+	unsigned long long	v;
 
-	if (*s == '\0')
+	if (!num_read_dec(&s, &v) || *s != '\0' || v > INT64_MAX)
 		return (false);
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || v > INT64_MAX / 10 - 10)
-			return (false);
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
+	*out = (int64_t)v;
 	return (true);
 }
 
