@@ -679,3 +679,18 @@ Test(text, similarity)
 	cr_expect_eq(textsim_percent("甲乙丙丁戊", "甲乙丙"),
 	    textsim_percent("甲乙丙", "甲乙丙丁戊"));
 }
+
+/* The edges: a cluster asked for at the very end has no width and ends
+ * there; a pad to a negative width is empty. */
+Test(text, edges)
+{
+	size_t	 next = 0;
+	char	*p;
+
+	cr_assert_eq(text_cluster_width("ab", 2, 2, &next, &A1), 0);
+	cr_assert_eq(next, 2);
+	cr_assert_eq(text_cluster_width("ab", 2, 5, NULL, &A1), 0);
+	p = text_pad("abc", 3, -4, -1, &A1);
+	cr_assert_str_eq(p, "");
+	free(p);
+}
