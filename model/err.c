@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 static void
@@ -82,12 +83,7 @@ errlist_done(struct errlist *l)
 static struct err *
 errlist_grow(struct errlist *l)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 8;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
-	memset(&l->v[l->n], 0, sizeof l->v[l->n]);
-	return (&l->v[l->n++]);
+	return (VEC_PUSH(l->v, l->n, l->cap));
 }
 
 void

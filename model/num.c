@@ -19,7 +19,9 @@
  * when a money value has more precision than its dp.
  */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "num.h"
 
@@ -264,4 +266,64 @@ int
 num_cmp(struct num a, struct num b)
 {
 	return ((a.v > b.v) - (a.v < b.v));
+}
+
+bool
+num_blank(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t')
+			continue;
+		if (strncmp(s, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
+			s += 2;
+			continue;
+		}
+		if (strncmp(s, "\xc2\xa0", 2) == 0) {		/* NBSP */
+			s += 1;
+			continue;
+		}
+		return (false);
+	}
+	return (true);
+}
+
+bool
+num_read_dec(const char **s, unsigned long long *v)
+{
+	const char		*p = *s;
+	unsigned long long	 x = 0;
+
+	if (*p < '0' || *p > '9')
+		return (false);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (x > (ULLONG_MAX - 9) / 10)
+			return (false);
+		x = x * 10 + (unsigned long long)(*p - '0');
+	}
+	*v = x;
+	*s = p;
+	return (true);
+}
+
+bool
+num_read_hex64(const char **s, uint64_t *v)
+{
+	const char	*p = *s;
+	uint64_t	 x = 0;
+	int		 i, d;
+
+	for (i = 0; i < 16; i++, p++) {
+		if (*p >= '0' && *p <= '9')
+			d = *p - '0';
+		else if (*p >= 'a' && *p <= 'f')
+			d = *p - 'a' + 10;
+		else if (*p >= 'A' && *p <= 'F')
+			d = *p - 'A' + 10;
+		else
+			return (false);
+		x = x << 4 | (uint64_t)d;
+	}
+	*v = x;
+	*s = p;
+	return (true);
 }

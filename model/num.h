@@ -60,6 +60,12 @@ enum num_status {
 enum num_status num_parse(const char *s, enum num_kind kind, int max_dp,
 	    struct num *out, size_t *errpos);
 
+/*
+ * True when s is empty or holds only spaces (ASCII space, tab, U+3000,
+ * NBSP): what a clerk types to empty a cell, not a value to parse.
+ */
+bool		 num_blank(const char *s);
+
 /* The message id (in i18n/) that explains a status, e.g. "num.e_char". */
 const char	*num_status_msgid(enum num_status);
 
@@ -78,5 +84,14 @@ bool	 num_add(struct num *acc, struct num x, int sign);
 
 /* -1, 0, 1 by value (dp is ignored: 1.0 == 1). */
 int	 num_cmp(struct num a, struct num b);
+
+/*
+ * Fields of machine-written records (not values a clerk typed): ASCII
+ * decimal digits, at least one, no sign or space (num_read_dec), or
+ * exactly 16 hex digits (num_read_hex64), read at *s into *v, moving *s
+ * past them.  False, *s unmoved, when they are not there or overflow.
+ */
+bool	 num_read_dec(const char **s, unsigned long long *v);
+bool	 num_read_hex64(const char **s, uint64_t *v);
 
 #endif

@@ -57,3 +57,30 @@ regex_open(const char *pattern)
 	}
 	return (re);
 }
+
+void
+regex_forget(URegularExpression *re)
+{
+	static const UChar	empty[1];
+	UErrorCode		st = U_ZERO_ERROR;
+
+	/* ICU refuses NULL here, and an error left in a status would stop
+	 * the next scan. */
+	uregex_setText(re, empty, 0, &st);
+}
+
+bool
+regex_find(URegularExpression *re, const char *text)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UChar		*u;
+	int32_t		 len;
+	bool		 hit;
+
+	u = regex_u16(text, &len);
+	uregex_setText(re, u, len, &st);
+	hit = U_SUCCESS(st) && uregex_find(re, 0, &st) && U_SUCCESS(st);
+	regex_forget(re);
+	free(u);
+	return (hit);
+}

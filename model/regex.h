@@ -7,6 +7,7 @@
 #ifndef NB_REGEX_H
 #define NB_REGEX_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <unicode/uregex.h>
@@ -21,5 +22,13 @@ UChar			*regex_u16(const char *s, int32_t *len);
 
 /* UTF-16 to UTF-8.  Newly allocated; caller frees. */
 char			*regex_u8(const UChar *u, int32_t len);
+
+/* Whether re matches somewhere in the UTF-8 text.  Leaves re with no
+ * text (regex_forget). */
+bool			 regex_find(URegularExpression *re, const char *text);
+
+/* Points re away from a text about to be freed (set with uregex_setText):
+ * ICU keeps a pointer to it. */
+void			 regex_forget(URegularExpression *re);
 
 #endif

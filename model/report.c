@@ -19,11 +19,20 @@
 #include <unicode/uregex.h>
 
 #include "ledger_prov.h"
-#include "regex.h"
 #include "report.h"
+#include "rulekind.h"
 #include "sbuf.h"
 #include "text.h"
+#include "textsim.h"
+#include "vec.h"
 #include "xmalloc.h"
+
+/* What an evaluator noted about a failing instance (report_note). */
+struct note {
+	char	*said;		/* the sentence at fault, or NULL */
+	char	*stated;	/* the number it states, or NULL */
+	int	 sec;		/* the section the flag belongs to, or -1 */
+};
 
 struct report {
 	const struct tpl	*t;
@@ -41,13 +50,11 @@ struct report {
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
 	bool			 frozen;	/* report_freeze: no recompute */
-	URegularExpression	**re;		/* per rule, compiled on use */
-	char			**said;		/* per inst: the sentence of a
-						   failing text check */
-	char			**stated;	/* per inst: the number in it */
-	int			*said_sec;	/* per inst: its section */
+	URegularExpression	**re;		/* per rule, cloned on use */
+	struct note		*notes;		/* per inst (report_note) */
 	char			**sources;
 	size_t			 nsources;
+	size_t			 capsources;
 	struct ledger_prov	*prov;		/* cells counted from a
 						   register, or NULL */
 	/* Scratch for one change: formulas to evaluate, insts to check. */
@@ -86,6 +93,7 @@ struct report *
 report_new(const struct tpl *t)
 {
 	struct report	*r = xcalloc(1, sizeof *r);
+	size_t		 i;
 
 	r->t = t;
 	r->organ = xstrdup("");
@@ -101,9 +109,9 @@ report_new(const struct tpl *t)
 	r->istack = xcalloc(t->ninsts, sizeof *r->istack);
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
 	r->re = xcalloc(t->nrules, sizeof *r->re);
-	r->said = xcalloc(t->ninsts, sizeof *r->said);
-	r->stated = xcalloc(t->ninsts, sizeof *r->stated);
-	r->said_sec = xcalloc(t->ninsts, sizeof *r->said_sec);
+	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
+	for (i = 0; i < t->ninsts; i++)
+		r->notes[i].sec = -1;
 	report_thaw(r);
 	return (r);
 }
@@ -134,13 +142,11 @@ report_free(struct report *r)
 	for (i = 0; i < r->t->nrules; i++)
 		uregex_close(r->re[i]);
 	for (i = 0; i < r->t->ninsts; i++) {
-		free(r->said[i]);
-		free(r->stated[i]);
+		free(r->notes[i].said);
+		free(r->notes[i].stated);
 	}
 	free(r->re);
-	free(r->said);
-	free(r->stated);
-	free(r->said_sec);
+	free(r->notes);
 	free(r->fmark);
 	free(r->istack);
 	free(r->imark);
@@ -202,9 +208,8 @@ set_failing(struct report *r, int i, bool fail)
 		r->nfailing[sev]--;
 }
 
-/* The compiled pattern of rule ri, compiled on first use (NULL if bad). */
-static URegularExpression *
-rule_re(struct report *r, int ri)
+URegularExpression *
+report_rule_regex(struct report *r, int ri)
 {
 	UErrorCode	st = U_ZERO_ERROR;
 
@@ -218,42 +223,20 @@ rule_re(struct report *r, int ri)
 	return (r->re[ri]);
 }
 
-/* Points a cached pattern away from text about to be freed (ICU refuses
- * NULL here, and an error left in a status would stop the next scan). */
-static void
-forget_text(URegularExpression *re)
+void
+report_note(struct report *r, int inst, int sec, char *said, char *stated)
 {
-	static const UChar	empty[1];
-	UErrorCode		st = U_ZERO_ERROR;
+	struct note	*n = &r->notes[inst];
 
-	uregex_setText(re, empty, 0, &st);
+	free(n->said);
+	free(n->stated);
+	n->said = said;
+	n->stated = stated;
+	n->sec = sec;
 }
 
-static bool
-text_matches(struct report *r, int ri, const char *text)
-{
-	URegularExpression	*re = rule_re(r, ri);
-	UErrorCode		 st = U_ZERO_ERROR;
-	UChar			*u;
-	int32_t			 len;
-	bool			 hit;
-
-	if (re == NULL)
-		return (true);
-	u = regex_u16(text, &len);
-	uregex_setText(re, u, len, &st);
-	hit = U_SUCCESS(st) && uregex_find(re, 0, &st) && U_SUCCESS(st);
-	forget_text(re);
-	free(u);
-	return (hit);
-}
-
-/*
- * Sums terms; blank counts as 0.  Returns false when the sum cannot be
- * checked: a prev/published operand unknown, or an overflow (*overflow).
- */
-static bool
-sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
+bool
+report_sum(const struct report *r, const struct tpl_term *terms, size_t n,
     struct num *out, bool *overflow)
 {
 	struct report_value	v;
@@ -305,160 +288,31 @@ sum_terms(const struct report *r, const struct tpl_term *terms, size_t n,
 	return (true);
 }
 
-static bool
-is_stop(UChar c)
-{
-	return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
-	    c == '\n' || c == '!' || c == '?' || c == ';');
-}
-
-/* The sentence around u[a..b): back to the last stop, on to the next. */
-static char *
-sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
-{
-	while (a > 0 && !is_stop(u[a - 1]))
-		a--;
-	while (b < len && !is_stop(u[b]))
-		b++;
-	if (b < len && u[b] != '\n')
-		b++;
-	while (a < b && (u[a] == ' ' || u[a] == 0x3000))
-		a++;
-	return (regex_u8(u + a, b - a));
-}
-
-/* The number in group 1 of the current match, as a count; false if none. */
-static bool
-stated_number(URegularExpression *re, struct num *n, char **text)
-{
-	UErrorCode	 st = U_ZERO_ERROR;
-	UChar		 g[64];
-	int32_t		 len;
-
-	len = uregex_group(re, 1, g, 63, &st);
-	if (U_FAILURE(st) || len <= 0)
-		return (false);
-	*text = regex_u8(g, len);
-	return (num_parse(*text, NUM_COUNT, 0, n, NULL) == NUM_OK);
-}
-
-/*
- * TEXT_NUMBER / TEXT_MATCH: scans the rule's sections for the pattern;
- * fails at the first sentence whose number differs from the table (or
- * where the check does not hold), remembering that sentence.
- */
-static bool
-text_check(struct report *r, int i)
-{
-	const struct tpl_inst	*in = &r->t->insts[i];
-	const struct tpl_rule	*ru = &r->t->rules[in->rule];
-	URegularExpression	*re = rule_re(r, in->rule);
-	UErrorCode		 st = U_ZERO_ERROR;
-	struct num		 want, got, rh;
-	UChar			*u;
-	int32_t			 len;
-	size_t			 sec;
-	bool			 ovf = false, fail = false;
-	char			*stated = NULL;
-
-	free(r->said[i]);
-	free(r->stated[i]);
-	r->said[i] = r->stated[i] = NULL;
-	if (re == NULL || !sum_terms(r, in->lhs, in->nlhs, &want, &ovf))
-		return (ovf);
-	if (ru->kind == TPL_R_TEXT_MATCH) {
-		if (!sum_terms(r, in->rhs, in->nrhs, &rh, &ovf))
-			return (ovf);
-		int c = num_cmp(want, rh);
-		if (in->op == TPL_EQ ? c == 0 : in->op == TPL_LE ? c <= 0 :
-		    c >= 0)
-			return (false);
-	}
-	for (sec = 0; sec < r->t->nsections && !fail; sec++) {
-		if ((ru->section >= 0 && (size_t)ru->section != sec) ||
-		    r->t->sections[sec].kind != TPL_NARRATIVE ||
-		    *report_text(r, (int)sec) == '\0')
-			continue;
-		u = regex_u16(report_text(r, (int)sec), &len);
-		st = U_ZERO_ERROR;
-		uregex_setText(re, u, len, &st);
-		while (!fail && U_SUCCESS(st) && uregex_findNext(re, &st)) {
-			if (ru->kind == TPL_R_TEXT_NUMBER) {
-				if (!stated_number(re, &got, &stated) ||
-				    num_cmp(got, want) == 0) {
-					free(stated);
-					stated = NULL;
-					continue;
-				}
-			}
-			fail = true;
-			r->said[i] = sentence(u, len,
-			    uregex_start(re, 0, &st), uregex_end(re, 0, &st));
-			r->stated[i] = stated;
-			r->said_sec[i] = (int)sec;
-		}
-		forget_text(re);
-		free(u);
-	}
-	return (fail);
-}
-
-/* How alike section sec is to last year's (0 when either is empty). */
-static int
-prev_alike(const struct report *r, int sec)
+int
+report_prev_similarity(const struct report *r, int sec)
 {
 	const char	*now = report_text(r, sec), *then = r->prev_texts[sec];
 
 	if (then == NULL || text_count_chars(now, strlen(now)) == 0 ||
 	    text_count_chars(then, strlen(then)) == 0)
 		return (0);
-	return (text_similarity(now, then));
+	return (textsim_percent(now, then));
 }
 
+/* Re-checks instance i through its rule's kind. */
 static void
 eval_inst(struct report *r, int i)
 {
-	const struct tpl_inst	*in = &r->t->insts[i];
-	const struct tpl_rule	*ru = &r->t->rules[in->rule];
-	struct num		 l, rh;
-	bool			 ovf = false, fail = false;
-	int			 c;
+	const struct tpl_rule	*ru = &r->t->rules[r->t->insts[i].rule];
+	struct note		*n = &r->notes[i];
 
-	switch (ru->kind) {
-	case TPL_R_CHECK:
-		if (!sum_terms(r, in->lhs, in->nlhs, &l, &ovf) ||
-		    !sum_terms(r, in->rhs, in->nrhs, &rh, &ovf)) {
-			fail = ovf;
-			break;
-		}
-		c = num_cmp(l, rh);
-		fail = in->op == TPL_EQ ? c != 0 :
-		    in->op == TPL_LE ? c > 0 : c < 0;
-		break;
-	case TPL_R_TEXT_REQUIRES:
-		fail = ru->pattern != NULL && ru->section >= 0 &&
-		    !text_matches(r, in->rule, report_text(r, ru->section));
-		break;
-	case TPL_R_TEXT_MAX:
-		if (ru->section >= 0) {
-			const char *s = report_text(r, ru->section);
-			fail = (int64_t)text_count_chars(s, strlen(s)) >
-			    ru->max;
-		}
-		break;
-	case TPL_R_BLANK:
-		fail = r->vals[in->cells[0]].state == RV_BLANK;
-		break;
-	case TPL_R_TEXT_PREV:
-		fail = ru->section >= 0 && prev_alike(r, ru->section) >=
-		    ru->max;
-		break;
-	case TPL_R_TEXT_NUMBER:
-	case TPL_R_TEXT_MATCH:
-		fail = text_check(r, i);
-		break;
+	if (n->said != NULL || n->stated != NULL) {
+		free(n->said);
+		free(n->stated);
+		n->said = n->stated = NULL;
 	}
-	set_failing(r, i, fail);
+	n->sec = -1;
+	set_failing(r, i, rule_kinds[ru->kind].eval(r, i));
 }
 
 void
@@ -475,14 +329,8 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 		return;
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
-		if (ru->ninsts == 0)
-			continue;
-		if (((ru->kind == TPL_R_TEXT_REQUIRES ||
-		    ru->kind == TPL_R_TEXT_MAX ||
-		    ru->kind == TPL_R_TEXT_PREV) && ru->section == sec) ||
-		    ((ru->kind == TPL_R_TEXT_NUMBER ||
-		    ru->kind == TPL_R_TEXT_MATCH) &&
-		    (ru->section == sec || ru->section < 0)))
+		if (ru->ninsts > 0 && (ru->reads & TPL_READS_TEXT) &&
+		    (ru->section == sec || ru->section < 0))
 			eval_inst(r, ru->first_inst);
 	}
 }
@@ -535,7 +383,7 @@ eval_formula(const struct report *r, const struct tpl_formula *f)
 		    r->vals[f->terms[i].cell].state != RV_BLANK;
 	if (!any)
 		return (v);
-	if (!sum_terms(r, f->terms, f->nterms, &v.n, &ovf))
+	if (!report_sum(r, f->terms, f->nterms, &v.n, &ovf))
 		v.state = RV_OVERFLOW;
 	else
 		v.state = RV_SET;
@@ -587,39 +435,6 @@ report_set_value(struct report *r, int cell, struct report_value v,
 	return (true);
 }
 
-static bool
-all_space(const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t')
-			continue;
-		if (strncmp(s, "\xe3\x80\x80", 3) == 0) {	/* U+3000 */
-			s += 2;
-			continue;
-		}
-		if (strncmp(s, "\xc2\xa0", 2) == 0) {		/* NBSP */
-			s += 1;
-			continue;
-		}
-		return (false);
-	}
-	return (true);
-}
-
-/* Fills err for a refused input on cell: {0} id, {1} zh label, {2}
- * decimals, {3} en label (labels are formatted only here, on refusal). */
-static void
-input_err(const struct report *r, int cell, const char *msgid, struct err *err)
-{
-	char	dp[8], path[1024], path_en[1024];
-
-	tpl_cell_label(r->t, cell, LANG_ZH, path, sizeof path);
-	tpl_cell_label(r->t, cell, LANG_EN, path_en, sizeof path_en);
-	snprintf(dp, sizeof dp, "%d", r->t->cells[cell].type.decimals);
-	err_set(err, NULL, 0, 0, msgid, 4, r->t->cells[cell].id, path, dp,
-	    path_en);
-}
-
 bool
 report_set_input(struct report *r, int cell, const char *input,
     struct report_value *old, struct err *err)
@@ -629,14 +444,15 @@ report_set_input(struct report *r, int cell, const char *input,
 	enum num_status		 st;
 
 	if (c->formula >= 0) {
-		input_err(r, cell, "cell.computed", err);
+		tpl_cell_err(r->t, cell, "cell.computed", NULL, 0, 0, err);
 		return (false);
 	}
-	if (!all_space(input)) {
+	if (!num_blank(input)) {
 		st = num_parse(input, c->type.kind, c->type.decimals, &v.n,
 		    NULL);
 		if (st != NUM_OK) {
-			input_err(r, cell, num_status_msgid(st), err);
+			tpl_cell_err(r->t, cell, num_status_msgid(st), NULL, 0,
+			    0, err);
 			return (false);
 		}
 		v.state = RV_SET;
@@ -691,7 +507,7 @@ recheck_prev_texts(struct report *r)
 
 	r->gen++;
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
-		if (r->t->rules[i].kind == TPL_R_TEXT_PREV &&
+		if ((r->t->rules[i].reads & TPL_READS_PREV_TEXT) &&
 		    r->t->rules[i].ninsts > 0)
 			eval_inst(r, r->t->rules[i].first_inst);
 }
@@ -722,7 +538,8 @@ report_set_prev(struct report *r, const struct report *prev)
 	copy_prev_texts(r, prev);
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev ||
-		    r->t->rules[r->t->insts[i].rule].kind == TPL_R_TEXT_PREV)
+		    (r->t->rules[r->t->insts[i].rule].reads &
+		    TPL_READS_PREV_TEXT))
 			eval_inst(r, (int)i);
 	r->gen++;
 }
@@ -850,15 +667,8 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 	for (i = 0; i < r->t->nrules; i++) {
 		const struct tpl_rule *ru = &r->t->rules[i];
 		int fi = ru->first_inst;
-		if (ru->ninsts == 0 || !r->failing[fi])
-			continue;
-		if (ru->kind == TPL_R_TEXT_NUMBER ||
-		    ru->kind == TPL_R_TEXT_MATCH) {
-			if (r->said[fi] == NULL || r->said_sec[fi] != sec)
-				continue;
-		} else if ((ru->kind != TPL_R_TEXT_REQUIRES &&
-		    ru->kind != TPL_R_TEXT_MAX &&
-		    ru->kind != TPL_R_TEXT_PREV) || ru->section != sec)
+		if (ru->ninsts == 0 || !r->failing[fi] ||
+		    r->notes[fi].sec != sec)
 			continue;
 		if (n < max)
 			fill_flag(r, ru->first_inst, &out[n]);
@@ -867,97 +677,16 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 	return (n);
 }
 
-char *
-report_format_value(const struct report *r, int cell, struct report_value v,
-    char *buf)
+const char *
+report_note_said(const struct report *r, int inst)
 {
-	if (v.state == RV_BLANK)
-		buf[0] = '\0';
-	else if (v.state == RV_OVERFLOW)
-		strcpy(buf, "#");
-	else
-		num_format(v.n, r->t->cells[cell].type.kind, buf);
-	return (buf);
+	return (r->notes[inst].said);
 }
 
-/* Formats one side of a check for a message. */
-static void
-side_text(const struct report *r, const struct tpl_term *terms, size_t n,
-    char *buf)
+const char *
+report_note_stated(const struct report *r, int inst)
 {
-	struct num	v;
-	bool		ovf = false;
-	enum num_kind	kind = NUM_COUNT;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (terms[i].kind != TPL_T_CONST)
-			kind = r->t->cells[terms[i].cell].type.kind;
-	if (!sum_terms(r, terms, n, &v, &ovf))
-		strcpy(buf, ovf ? "#" : "?");
-	else
-		num_format(v, kind, buf);
-}
-
-char *
-report_flag_message(const struct report *r, const struct report_flag *f,
-    enum lang lang)
-{
-	const struct tpl	*t = r->t;
-	const struct tpl_inst	*in = &t->insts[f->inst];
-	const struct tpl_rule	*ru = &t->rules[f->rule];
-	const char		*p = tpl_label(&ru->message, lang), *s;
-	struct sbuf		 b;
-	char			 num[NUM_FMT_MAX];
-	const struct tpl_block	*blk = in->iter_block >= 0 ?
-				    &t->blocks[in->iter_block] : NULL;
-
-	sbuf_init(&b);
-	for (; *p != '\0'; p++) {
-		if (*p != '{') {
-			sbuf_addc(&b, *p);
-			continue;
-		}
-		if (strncmp(p, "{lhs}", 5) == 0) {
-			side_text(r, in->lhs, in->nlhs, num);
-			sbuf_adds(&b, num);
-		} else if (strncmp(p, "{rhs}", 5) == 0) {
-			side_text(r, in->rhs, in->nrhs, num);
-			sbuf_adds(&b, num);
-		} else if (strncmp(p, "{row}", 5) == 0 && blk != NULL &&
-		    in->iter_row >= 0) {
-			sbuf_adds(&b, tpl_label(&tpl_row_node(blk,
-			    in->iter_row)->label, lang));
-		} else if (strncmp(p, "{col}", 5) == 0 && blk != NULL &&
-		    in->iter_col >= 0) {
-			sbuf_adds(&b, tpl_label(&tpl_col_node(blk,
-			    in->iter_col)->label, lang));
-		} else if (strncmp(p, "{cell}", 6) == 0 && in->ncells > 0) {
-			const struct tpl_cell *c = &t->cells[in->cells[0]];
-			sbuf_adds(&b, c->row_path[lang]);
-			if (*c->row_path[lang] != '\0')
-				sbuf_addc(&b, '/');
-			sbuf_adds(&b, c->col_path[lang]);
-		} else if (strncmp(p, "{count}", 7) == 0 && ru->section >= 0) {
-			s = report_text(r, ru->section);
-			sbuf_addf(&b, "%zu", text_count_chars(s, strlen(s)));
-		} else if (strncmp(p, "{sentence}", 10) == 0) {
-			sbuf_adds(&b, r->said[f->inst] ? r->said[f->inst] : "");
-		} else if (strncmp(p, "{stated}", 8) == 0) {
-			sbuf_adds(&b, r->stated[f->inst] ?
-			    r->stated[f->inst] : "");
-		} else if (strncmp(p, "{percent}", 9) == 0 &&
-		    ru->section >= 0) {
-			sbuf_addf(&b, "%d", prev_alike(r, ru->section));
-		} else if (strncmp(p, "{max}", 5) == 0) {
-			sbuf_addf(&b, "%lld", (long long)ru->max);
-		} else {
-			sbuf_addc(&b, *p);
-			continue;
-		}
-		p = strchr(p, '}');
-	}
-	return (sbuf_take(&b));
+	return (r->notes[inst].stated);
 }
 
 unsigned long
@@ -981,9 +710,7 @@ report_source(const struct report *r, size_t i)
 void
 report_add_source(struct report *r, const char *s)
 {
-	r->sources = xreallocarray(r->sources, r->nsources + 1,
-	    sizeof *r->sources);
-	r->sources[r->nsources++] = xstrdup(s);
+	*VEC_PUSH(r->sources, r->nsources, r->capsources) = xstrdup(s);
 	r->gen++;
 }
 

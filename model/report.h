@@ -121,6 +121,38 @@ void		 report_set_prev_texts(struct report *,
 void		 report_set_prev_text(struct report *, int sec,
 		    const char *text);
 
+/*
+ * How alike section sec's text is to last year's, 0 to 100
+ * (textsim_percent); 0 when last year's is unknown or either is empty.
+ */
+int		 report_prev_similarity(const struct report *, int sec);
+
+/* ---- for the rule kinds' evaluators (rulekind.h) ---- */
+
+/*
+ * Sums terms (blank counts as 0) into *out.  False when the sum cannot be
+ * checked: a prev() or published() operand unknown, or an overflow, which
+ * also sets *overflow.
+ */
+bool		 report_sum(const struct report *, const struct tpl_term *,
+		    size_t n, struct num *out, bool *overflow);
+
+/*
+ * This report's matcher for rule's pattern (a clone of the template's,
+ * made on first use and kept until report_free), or NULL when the rule
+ * has none.  Leave it with no text set (regex_forget) after use.
+ */
+URegularExpression *report_rule_regex(struct report *, int rule);
+
+/*
+ * What an evaluator says about failing instance inst: the flag belongs to
+ * section sec (-1: to none; report_section_flags), and its message's
+ * {sentence} and {stated} are said and stated (newly allocated strings
+ * the report takes, or NULL).  Forgotten when inst is evaluated again.
+ */
+void		 report_note(struct report *, int inst, int sec, char *said,
+		    char *stated);
+
 /* Flags: the failing rule instances, in template order. */
 struct report_flag {
 	int			 inst;		/* index in tpl->insts */
@@ -142,12 +174,17 @@ bool		 report_cell_flagged(const struct report *, int cell,
 /* The flags that involve cell; same return convention as report_flags. */
 size_t		 report_cell_flags(const struct report *, int cell,
 		    struct report_flag *out, size_t max);
-/* The flags of text rules on section sec. */
+/* The flags that belong to section sec (text rules; report_note). */
 size_t		 report_section_flags(const struct report *, int sec,
 		    struct report_flag *out, size_t max);
 
-/* The flag's message in lang, placeholders filled.  Newly allocated;
- * caller frees. */
+/* What the evaluator noted about failing instance inst (report_note):
+ * the sentence at fault and the number it states, or NULL. */
+const char	*report_note_said(const struct report *, int inst);
+const char	*report_note_stated(const struct report *, int inst);
+
+/* The flag's message in lang, placeholders filled (report_msg.c).  Newly
+ * allocated; caller frees. */
 char		*report_flag_message(const struct report *,
 		    const struct report_flag *, enum lang);
 

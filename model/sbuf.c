@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sbuf.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 void
@@ -31,13 +32,7 @@ sbuf_grow(struct sbuf *b, size_t more)
 
 	if (__builtin_add_overflow(b->len, more + 1, &need))
 		fatal("string too long");
-	if (need <= b->cap)
-		return;
-	if (b->cap == 0)
-		b->cap = 64;
-	while (b->cap < need)
-		b->cap *= 2;
-	b->s = xreallocarray(b->s, b->cap, 1);
+	VEC_RESERVE(b->s, b->cap, need);
 }
 
 void
@@ -80,6 +75,46 @@ sbuf_truncate(struct sbuf *b, size_t len)
 	if (len < b->len) {
 		b->len = len;
 		b->s[len] = '\0';
+	}
+}
+
+void
+sbuf_add_pct(struct sbuf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f || *s == '%')
+			sbuf_addf(b, "%%%02X", (unsigned char)*s);
+		else
+			sbuf_addc(b, *s);
+	}
+}
+
+/* The value of an ASCII hex digit, or -1. */
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+void
+sbuf_add_unpct(struct sbuf *b, const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && hexval(s[i + 1]) >= 0 &&
+		    hexval(s[i + 2]) >= 0) {
+			sbuf_addc(b, (char)(hexval(s[i + 1]) * 16 +
+			    hexval(s[i + 2])));
+			i += 2;
+		} else
+			sbuf_addc(b, s[i]);
 	}
 }
 

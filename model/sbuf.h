@@ -23,6 +23,12 @@ void	 sbuf_addc(struct sbuf *, char);
 void	 sbuf_addf(struct sbuf *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 void	 sbuf_truncate(struct sbuf *, size_t);
+/* Appends s with bytes below 0x20, DEL and '%' as %XX: one line of a
+ * record file whatever s holds. */
+void	 sbuf_add_pct(struct sbuf *, const char *s);
+/* Appends n bytes of s with each %XX (two hex digits) made its byte
+ * again: undoes sbuf_add_pct. */
+void	 sbuf_add_unpct(struct sbuf *, const char *s, size_t n);
 /* Newly allocated; caller frees.  The sbuf is empty afterwards. */
 char	*sbuf_take(struct sbuf *);
 

@@ -12,6 +12,7 @@
 
 #include "fsio.h"
 #include "ledger_prov.h"
+#include "num.h"
 #include "sbuf.h"
 #include "store.h"
 #include "year.h"
@@ -142,7 +143,6 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 	enum num_status		 st;
 	size_t			 i;
 	int			 c;
-	char			 dp[8], label[1024], label_en[1024];
 
 	if (!want(S, map, YTREE_MAP, key))
 		return (false);
@@ -166,15 +166,8 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 			st = num_parse(val->str, t->cells[c].type.kind,
 			    t->cells[c].type.decimals, &v.n, NULL);
 			if (st != NUM_OK) {
-				snprintf(dp, sizeof dp, "%d",
-				    t->cells[c].type.decimals);
-				tpl_cell_label(t, c, LANG_ZH, label,
-				    sizeof label);
-				tpl_cell_label(t, c, LANG_EN, label_en,
-				    sizeof label_en);
-				err_set(S->err, S->path, val->line, val->col,
-				    num_status_msgid(st), 4, k->str, label,
-				    dp, label_en);
+				tpl_cell_err(t, c, num_status_msgid(st),
+				    S->path, val->line, val->col, S->err);
 				return (false);
 			}
 			v.state = RV_SET;
@@ -214,20 +207,16 @@ load_sections(struct sctx *S, struct report *r, const struct ytree *map,
 	return (true);
 }
 
-/* A positive decimal number in ASCII digits (the format version). */
+/* A positive decimal number in ASCII digits, at most 999999 (the format
+ * version, a year). */
 static bool
 parse_uint(const char *s, int *out)
 {
-	int	v = 0;
+	unsigned long long	v;
 
-	if (*s == '\0')
+	if (!num_read_dec(&s, &v) || *s != '\0' || v > 999999)
 		return (false);
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9' || v > 99999)
-			return (false);
-		v = v * 10 + (*s - '0');
-	}
-	*out = v;
+	*out = (int)v;
 	return (v >= 1);
 }
 
@@ -238,105 +227,128 @@ parse_year(const char *s, int *year)
 	return (parse_uint(s, year) && year_valid(*year));
 }
 
-static struct report *
-load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
-    size_t ntpls)
+/* The header (nianbao:, template:) checked; the report's template. */
+static const struct tpl *
+load_template(struct sctx *S, const struct ytree *root,
+    struct tpl *const *tpls, size_t ntpls)
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
 	    "year", "sections", "cells", "published", "previous",
 	    "previous_sections", "sources", "ledger", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
-	struct report		*r;
 	size_t			 i;
-	int			 j, year;
+	int			 version;
 
-	if (root->kind != YTREE_MAP || root->n == 0) {
-		serr(S, root, "store.not_report", NULL, NULL);
-		return (NULL);
-	}
-	for (i = 0; i < root->n; i++) {
-		for (j = 0; keys[j] != NULL; j++)
-			if (strcmp(root->keys[i]->str, keys[j]) == 0)
-				break;
-		if (keys[j] == NULL) {
-			serr(S, root->keys[i], "store.unknown_key",
-			    root->keys[i]->str, NULL);
-			return (NULL);
-		}
-	}
-	if ((v = ytree_get(root, "nianbao")) == NULL) {
-		serr(S, root, "store.not_report", NULL, NULL);
-		return (NULL);
-	}
-	if (v->kind != YTREE_SCALAR || !parse_uint(v->str, &year)) {
-		serr(S, v, "store.bad_version", v->str, NULL);
-		return (NULL);
-	}
-	if (year > STORE_FORMAT_VERSION) {
-		serr(S, v, "store.version", v->str, NULL);
-		return (NULL);
-	}
-	if ((v = ytree_get(root, "template")) == NULL) {
-		serr(S, root, "store.missing_key", "template", NULL);
-		return (NULL);
-	}
+	if (root->kind != YTREE_MAP || root->n == 0)
+		return (serr(S, root, "store.not_report", NULL, NULL), NULL);
+	if ((i = ytree_unknown_key(root, keys, 0)) < root->n)
+		return (serr(S, root->keys[i], "store.unknown_key",
+		    root->keys[i]->str, NULL), NULL);
+	if ((v = ytree_get(root, "nianbao")) == NULL)
+		return (serr(S, root, "store.not_report", NULL, NULL), NULL);
+	if (v->kind != YTREE_SCALAR || !parse_uint(v->str, &version))
+		return (serr(S, v, "store.bad_version", v->str, NULL), NULL);
+	if (version > STORE_FORMAT_VERSION)
+		return (serr(S, v, "store.version", v->str, NULL), NULL);
+	if ((v = ytree_get(root, "template")) == NULL)
+		return (serr(S, root, "store.missing_key", "template", NULL),
+		    NULL);
 	if (!want(S, v, YTREE_SCALAR, "template"))
 		return (NULL);
-	if ((t = tpl_by_id(tpls, ntpls, v->str)) == NULL) {
-		serr(S, v, "store.unknown_template", v->str, NULL);
-		return (NULL);
-	}
-	r = report_new(t);
-	report_freeze(r);
+	if ((t = tpl_by_id(tpls, ntpls, v->str)) == NULL)
+		return (serr(S, v, "store.unknown_template", v->str, NULL),
+		    NULL);
+	return (t);
+}
+
+/* organ: and year: */
+static bool
+load_head(struct sctx *S, struct report *r, const struct ytree *root)
+{
+	const struct ytree	*v;
+	int			 year;
+
 	if ((v = ytree_get(root, "organ")) != NULL) {
 		if (!want(S, v, YTREE_SCALAR, "organ"))
-			goto fail;
+			return (false);
 		report_set_organ(r, v->str);
 	}
 	if ((v = ytree_get(root, "year")) != NULL) {
 		if (!want(S, v, YTREE_SCALAR, "year"))
-			goto fail;
+			return (false);
 		if (v->plain && (strcmp(v->str, "~") == 0 || v->len == 0))
 			year = 0;
-		else if (!parse_year(v->str, &year)) {
-			serr(S, v, "store.bad_year", v->str, NULL);
-			goto fail;
-		}
+		else if (!parse_year(v->str, &year))
+			return (serr(S, v, "store.bad_year", v->str, NULL));
 		report_set_year(r, year);
 	}
+	return (true);
+}
+
+static bool
+load_sources(struct sctx *S, struct report *r, const struct ytree *v)
+{
+	size_t	i;
+
+	if (!want(S, v, YTREE_SEQ, "sources"))
+		return (false);
+	for (i = 0; i < v->n; i++) {
+		if (!want(S, v->items[i], YTREE_SCALAR, "sources"))
+			return (false);
+		report_add_source(r, v->items[i]->str);
+	}
+	return (true);
+}
+
+/* Everything after the head, each part optional. */
+static bool
+load_body(struct sctx *S, struct report *r, const struct ytree *root)
+{
+	const struct ytree *v;
+
 	if ((v = ytree_get(root, "sections")) != NULL &&
 	    !load_sections(S, r, v, false))
-		goto fail;
+		return (false);
 	if ((v = ytree_get(root, "cells")) != NULL &&
 	    !load_values(S, r, v, "cells", 0))
-		goto fail;
+		return (false);
 	if ((v = ytree_get(root, "published")) != NULL &&
 	    !load_values(S, r, v, "published", 1))
-		goto fail;
+		return (false);
 	if ((v = ytree_get(root, "previous")) != NULL &&
 	    !load_values(S, r, v, "previous", 2))
-		goto fail;
+		return (false);
 	if ((v = ytree_get(root, "previous_sections")) != NULL &&
 	    !load_sections(S, r, v, true))
-		goto fail;
-	if ((v = ytree_get(root, "sources")) != NULL) {
-		if (!want(S, v, YTREE_SEQ, "sources"))
-			goto fail;
-		for (i = 0; i < v->n; i++) {
-			if (!want(S, v->items[i], YTREE_SCALAR, "sources"))
-				goto fail;
-			report_add_source(r, v->items[i]->str);
-		}
-	}
+		return (false);
+	if ((v = ytree_get(root, "sources")) != NULL &&
+	    !load_sources(S, r, v))
+		return (false);
 	if ((v = ytree_get(root, "ledger")) != NULL &&
 	    !ledger_prov_load(r, v, S->path, S->err))
-		goto fail;
+		return (false);
+	return (true);
+}
+
+static struct report *
+load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
+    size_t ntpls)
+{
+	const struct tpl	*t;
+	struct report		*r;
+
+	if ((t = load_template(S, root, tpls, ntpls)) == NULL)
+		return (NULL);
+	/* Frozen: every value is stored, then totals and rules run once. */
+	r = report_new(t);
+	report_freeze(r);
+	if (!load_head(S, r, root) || !load_body(S, r, root)) {
+		report_free(r);
+		return (NULL);
+	}
 	report_thaw(r);
 	return (r);
-fail:
-	report_free(r);
-	return (NULL);
 }
 
 struct report *
@@ -366,5 +378,20 @@ store_load(const char *path, struct tpl *const *tpls, size_t ntpls,
 		return (NULL);
 	r = load_tree(&S, root, tpls, ntpls);
 	ytree_free(root);
+	return (r);
+}
+
+struct report *
+store_load_stamped(const char *path, struct tpl *const *tpls, size_t ntpls,
+    struct filestamp *stamp, struct err *err)
+{
+	struct report	*r;
+	char		*buf = NULL;
+	size_t		 len;
+
+	if (filestamp_read(path, YTREE_MAX_FILE, stamp, &buf, &len, err) <= 0)
+		return (NULL);
+	r = store_parse(buf, len, path, tpls, ntpls, err);
+	free(buf);
 	return (r);
 }

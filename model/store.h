@@ -37,6 +37,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "filestamp.h"
 #include "report.h"
 #include "tpl.h"
 
@@ -58,5 +59,15 @@ struct report	*store_load(const char *path, struct tpl *const *tpls,
 /* The same from memory (path only names it in errors). */
 struct report	*store_parse(const char *buf, size_t len, const char *path,
 		    struct tpl *const *tpls, size_t ntpls, struct err *err);
+
+/*
+ * Like store_load, but reads the file once, stamps exactly the bytes it
+ * parses (filestamp.h: what the editor compares the file with before it
+ * saves) and parses them.  Returns the report with *stamp filled, or NULL
+ * with *err (the store_parse errors, or file.*; a missing file is
+ * file.open with ENOENT's text, and stamp->exists is then false).
+ */
+struct report	*store_load_stamped(const char *path, struct tpl *const *tpls,
+		    size_t ntpls, struct filestamp *stamp, struct err *err);
 
 #endif

@@ -32,13 +32,15 @@
 #include <unicode/utf8.h>
 
 #include "text.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 struct u16 {
 	UChar	*u;
 	size_t	*map;		/* n + 1 byte offsets */
 	size_t	 n;
-	size_t	 cap;
+	size_t	 ucap;
+	size_t	 mapcap;
 };
 
 static _Thread_local UBreakIterator	*text_charbi;
@@ -119,11 +121,8 @@ u16_set(struct u16 *t, const char *s, size_t a, size_t b)
 	UChar32	c;
 
 	/* A character never needs more UTF-16 units than it has bytes. */
-	if (need > t->cap) {
-		t->u = xreallocarray(t->u, need, sizeof *t->u);
-		t->map = xreallocarray(t->map, need, sizeof *t->map);
-		t->cap = need;
-	}
+	VEC_RESERVE(t->u, t->ucap, need);
+	VEC_RESERVE(t->map, t->mapcap, need);
 	t->n = 0;
 	for (i = a; i < b; i += n) {
 		n = u8_decode(s, b, i, &c);
@@ -737,69 +736,6 @@ text_sanitize(const char *s, size_t len, bool keep_newlines)
 	}
 	r[o] = '\0';
 	return (r);
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x < y ? -1 : x > y);
-}
-
-/* The pairs of adjacent letters of s, sorted; how many in *n. */
-static uint64_t *
-bigrams(const char *s, size_t *n, UChar32 *only)
-{
-	int32_t		 i = 0, len = (int32_t)strlen(s);
-	UChar32		 c, last = -1;
-	uint64_t	*v = xcalloc((size_t)len + 1, sizeof *v);
-
-	*n = 0;
-	*only = -1;
-	while (i < len) {
-		U8_NEXT(s, i, len, c);
-		if (c < 0 || u_isUWhiteSpace(c) || u_ispunct(c) ||
-		    u_iscntrl(c))
-			continue;
-		if (last >= 0)
-			v[(*n)++] = (uint64_t)last << 21 | (uint64_t)c;
-		else
-			*only = c;
-		last = c;
-	}
-	qsort(v, *n, sizeof *v, cmp_u64);
-	return (v);
-}
-
-int
-text_similarity(const char *a, const char *b)
-{
-	uint64_t	*x, *y;
-	size_t		 nx, ny, i = 0, j = 0, common = 0;
-	UChar32		 ox, oy;
-	int		 pct;
-
-	x = bigrams(a, &nx, &ox);
-	y = bigrams(b, &ny, &oy);
-	if (nx == 0 || ny == 0)
-		pct = nx == 0 && ny == 0 && ox == oy ? 100 : 0;
-	else {
-		while (i < nx && j < ny) {
-			if (x[i] == y[j]) {
-				common++;
-				i++;
-				j++;
-			} else if (x[i] < y[j])
-				i++;
-			else
-				j++;
-		}
-		pct = (int)(200 * common / (nx + ny));
-	}
-	free(x);
-	free(y);
-	return (pct);
 }
 
 void

@@ -43,15 +43,6 @@ size_t	text_prev(const char *s, size_t len, size_t off);
 size_t	text_count_chars(const char *s, size_t len);
 
 /*
- * How alike two texts are, 0 to 100: the Dice coefficient of their
- * multisets of adjacent character pairs, white space and punctuation left
- * out (so re-wrapping or re-punctuating a text changes nothing).  100 for
- * the same words; two texts with fewer than two such characters each are
- * 100 if equal that way, else 0.  Linear in memory, n log n in time.
- */
-int	text_similarity(const char *a, const char *b);
-
-/*
  * Longest prefix of s that fits in `cols` columns without splitting a
  * cluster; returns its byte length and sets *used to its width.
  */

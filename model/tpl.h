@@ -15,7 +15,9 @@
  * formulas of every computed cell it reads).  Rules are expanded into
  * instances (one per iterated row or column) that list the cells they read.
  *
- * A loaded tpl is immutable and may be shared by many reports.
+ * A loaded tpl is immutable and may be shared by many reports (and
+ * threads).  It is built by tpl_load (tpl_load.h); this header is the
+ * schema and its read-only lookups.
  */
 #ifndef NB_TPL_H
 #define NB_TPL_H
@@ -124,15 +126,12 @@ struct tpl_formula {
 	int		 order;		/* position in the evaluation order */
 };
 
+/* The rule kinds (rulekinds.def: one line each). */
 enum tpl_rule_kind {
-	TPL_R_CHECK,		/* lhs OP rhs */
-	TPL_R_TEXT_REQUIRES,	/* section text matches pattern */
-	TPL_R_TEXT_MAX,		/* section text at most max characters */
-	TPL_R_BLANK,		/* input cells not blank */
-	TPL_R_TEXT_NUMBER,	/* a number stated in the text = lhs */
-	TPL_R_TEXT_MATCH,	/* where the text matches, lhs OP rhs holds */
-	TPL_R_TEXT_PREV		/* section text less than max % like last
-				   year's (text_similarity) */
+#define RULE_KIND(e, name, stem)	e,
+#include "rulekinds.def"
+#undef RULE_KIND
+	TPL_R_NKINDS
 };
 enum tpl_severity { TPL_ERROR, TPL_WARNING };
 enum tpl_op { TPL_EQ, TPL_LE, TPL_GE };
@@ -149,9 +148,17 @@ struct tpl_rule {
 	URegularExpression	*re;		/* it compiled, never matched
 						   with: each report clones it */
 	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
+	unsigned		 reads;		/* TPL_READS_*: what besides
+						   its cells it reads */
 	int			 first_inst;
 	int			 ninsts;
 };
+
+/* What a rule reads besides the cells of its instances; a change to it
+ * re-checks the rule's first instance. */
+#define TPL_READS_TEXT		0x1	/* the text of its section (every
+					   narrative section if -1) */
+#define TPL_READS_PREV_TEXT	0x2	/* last year's text of its section */
 
 /*
  * One checkable instance of a rule.  For CHECK: lhs and rhs terms; for
@@ -203,14 +210,10 @@ struct tpl {
 	int			*by_id;		/* cell indices sorted by id */
 };
 
-#define TPL_FORMAT_VERSION 1
+/* Whether a comparison num_cmp gave cmp satisfies op. */
+bool		 tpl_op_holds(enum tpl_op op, int cmp);
 
-/*
- * Loads and fully validates a template file.  Returns NULL and fills errs
- * with every problem found ("file:line:col" + msgid) otherwise.  Caller
- * frees with tpl_free.
- */
-struct tpl	*tpl_load(const char *path, struct errlist *errs);
+/* Frees a loaded template (tpl_load.h); NULL is fine. */
 void		 tpl_free(struct tpl *);
 
 /* Index of the cell with this id, or -1. */
@@ -235,21 +238,21 @@ const char	*tpl_label(const struct tpl_label *, enum lang);
 char		*tpl_cell_label(const struct tpl *, int cell, enum lang,
 		    char *buf, size_t size);
 
+/*
+ * Fills *err for a value refused on cell: msgid at path:line:col (path
+ * NULL, line and col 0 when it was typed) with {0} the cell's id, {1} its
+ * Chinese label path, {2} its allowed number of decimals, {3} its
+ * English label path, as the num.e_* and cell.* messages expect.
+ */
+void		 tpl_cell_err(const struct tpl *, int cell, const char *msgid,
+		    const char *path, int line, int col, struct err *err);
+
 /* True when the cell is computed by a formula. */
 bool		 tpl_cell_computed(const struct tpl *, int cell);
 
 /* The block's leaf node for row r / column c. */
 const struct tpl_node *tpl_row_node(const struct tpl_block *, int r);
 const struct tpl_node *tpl_col_node(const struct tpl_block *, int c);
-
-/*
- * The catalogue of templates in a folder: every *.yaml, loaded.  Returns
- * the number loaded; *out is a newly allocated array of tpl pointers
- * (caller frees each with tpl_free and the array with free).  Problems go
- * to errs; a broken template does not stop the others.
- */
-size_t		 tpl_load_dir(const char *dir, struct tpl ***out,
-		    struct errlist *errs);
 
 /* The national template (not a variant) whose years contain year, or
  * NULL. */

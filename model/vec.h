@@ -18,6 +18,7 @@
 #define NB_VEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "xmalloc.h"
@@ -32,7 +33,7 @@ vec_reserve(void *v, size_t *cap, size_t need, size_t size)
 		return (v);
 	c = *cap < 8 ? 8 : *cap;
 	while (c < need)
-		c *= 2;
+		c = c <= SIZE_MAX / 2 ? c * 2 : need;	/* no wrap to 0 */
 	*cap = c;
 	return (xreallocarray(v, c, size));
 }

@@ -24,19 +24,17 @@
  * columns count characters, a tab is one; a BOM at the very start takes no
  * column.  Both are 1-based here.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <yaml.h>
 
+#include "arena.h"
+#include "fsio.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 #include "ytree.h"
@@ -50,34 +48,8 @@ struct frame {
 	size_t		 nslots;	/* a power of two */
 };
 
-/*
- * Every node, string and array of a tree lives in one arena, freed at once
- * with the root: a report file is some 700 nodes, and one malloc and free
- * each was a fifth of the time of loading it.  Under AddressSanitizer each
- * allocation is a block of its own, so that it still sees every overrun.
- */
-#define ARENA_CHUNK	(32 * 1024)
-#if defined(__SANITIZE_ADDRESS__)
-#define ARENA_EXACT	1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define ARENA_EXACT	1
-#endif
-#endif
-
-struct ablock {
-	struct ablock	*next;
-	size_t		 used;
-	size_t		 cap;
-	max_align_t	 data[];
-};
-
-struct ytree_arena {
-	struct ablock	*head;
-};
-
 struct builder {
-	struct ytree_arena *arena;
+	struct arena	*arena;
 	const char	*path;
 	struct err	*err;
 	struct ytree	*root;
@@ -315,54 +287,6 @@ slot_insert(struct frame *f, const struct ytree *map, size_t i)
 	}
 	f->slots[j] = i + 1;
 	return (true);
-}
-
-/* n zeroed bytes from the arena. */
-static void *
-arena_alloc(struct ytree_arena *a, size_t n)
-{
-	struct ablock	*b = a->head;
-	size_t		 al = sizeof(max_align_t), cap;
-
-	n = (n + al - 1) / al * al;
-#ifdef ARENA_EXACT
-	cap = n;
-#else
-	if (b != NULL && b->cap - b->used >= n) {
-		void *p = (char *)b->data + b->used;
-		b->used += n;
-		memset(p, 0, n);
-		return (p);
-	}
-	cap = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
-#endif
-	b = xmalloc(sizeof *b + cap);
-	b->cap = cap;
-	b->used = n;
-	if (cap == n && a->head != NULL) {
-		/* A large block: keep filling the current one. */
-		b->next = a->head->next;
-		a->head->next = b;
-	} else {
-		b->next = a->head;
-		a->head = b;
-	}
-	memset(b->data, 0, n);
-	return (b->data);
-}
-
-static void
-arena_free(struct ytree_arena *a)
-{
-	struct ablock	*b, *next;
-
-	if (a == NULL)
-		return;
-	for (b = a->head; b != NULL; b = next) {
-		next = b->next;
-		free(b);
-	}
-	free(a);
 }
 
 /* Keeps the hash at most half full, rebuilding it when it grows. */
@@ -617,7 +541,7 @@ ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
 	if (!prescan(buf, len, path, err))
 		return (NULL);
 	memset(&b, 0, sizeof b);
-	b.arena = xcalloc(1, sizeof *b.arena);
+	b.arena = arena_new();
 	b.path = path;
 	b.err = err;
 	if (!yaml_parser_initialize(&parser))
@@ -646,76 +570,19 @@ ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
 	return (b.root);
 }
 
-/* Reads all of fd, a regular file of st_size bytes that may still grow. */
-static char *
-read_all(int fd, size_t st_size, size_t *len, const char *path,
-    struct err *err)
-{
-	size_t	 cap = st_size + 1, n = 0;
-	char	*buf = xmalloc(cap);
-	ssize_t	 r;
-
-	for (;;) {
-		if (n == cap) {
-			if (cap > YTREE_MAX_FILE) {
-				err_set(err, path, 0, 0, "yaml.file_size", 0);
-				free(buf);
-				return (NULL);
-			}
-			cap = cap > YTREE_MAX_FILE / 2 ? YTREE_MAX_FILE + 1 :
-			    cap * 2;
-			buf = xreallocarray(buf, cap, 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err_set(err, path, 0, 0, "file.read", 1,
-			    strerror(errno));
-			free(buf);
-			return (NULL);
-		}
-		n += (size_t)r;
-	}
-	*len = n;
-	return (buf);
-}
-
 struct ytree *
 ytree_load(const char *path, struct err *err)
 {
-	struct stat	 st;
-	int		 fd;
 	char		*buf;
 	size_t		 len = 0;
 	struct ytree	*t;
 
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	if (fd == -1) {
-		err_set(err, path, 0, 0, "file.open", 1, strerror(errno));
+	if ((buf = fsio_read_file(path, YTREE_MAX_FILE, &len, err)) == NULL) {
+		/* Our own message for a file too big to be a report. */
+		if (strcmp(err->msgid, "file.too_big") == 0)
+			err_set(err, path, 0, 0, "yaml.file_size", 0);
 		return (NULL);
 	}
-	if (fstat(fd, &st) == -1) {
-		err_set(err, path, 0, 0, "file.read", 1, strerror(errno));
-		close(fd);
-		return (NULL);
-	}
-	if (!S_ISREG(st.st_mode)) {
-		err_set(err, path, 0, 0, "file.not_regular", 0);
-		close(fd);
-		return (NULL);
-	}
-	if (st.st_size > YTREE_MAX_FILE) {
-		err_set(err, path, 0, 0, "yaml.file_size", 0);
-		close(fd);
-		return (NULL);
-	}
-	buf = read_all(fd, (size_t)st.st_size, &len, path, err);
-	close(fd);
-	if (buf == NULL)
-		return (NULL);
 	t = ytree_parse(buf, len, path, err);
 	free(buf);
 	return (t);
@@ -742,6 +609,25 @@ ytree_get(const struct ytree *map, const char *key)
 		    memcmp(map->keys[i]->str, key, len) == 0)
 			return (map->items[i]);
 	return (NULL);
+}
+
+size_t
+ytree_unknown_key(const struct ytree *map, const char *const *allowed,
+    size_t from)
+{
+	size_t	i;
+	int	j;
+
+	if (map->kind != YTREE_MAP)
+		return (map->n);
+	for (i = from; i < map->n; i++) {
+		for (j = 0; allowed[j] != NULL; j++)
+			if (strcmp(map->keys[i]->str, allowed[j]) == 0)
+				break;
+		if (allowed[j] == NULL)
+			return (i);
+	}
+	return (map->n);
 }
 
 /*

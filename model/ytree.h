@@ -50,7 +50,7 @@ struct ytree {
 	struct ytree	**keys;
 	struct ytree	**items;
 	/* The root only: the memory of the whole tree (ytree_free). */
-	struct ytree_arena *arena;
+	struct arena	*arena;
 };
 
 /*
@@ -68,10 +68,10 @@ struct ytree	*ytree_parse(const char *buf, size_t len, const char *path,
 		    struct err *err);
 
 /*
- * Reads the file at path (refusing directories, FIFOs, devices and files
- * over YTREE_MAX_FILE before reading them: open with O_NONBLOCK, fstat,
- * require S_ISREG) and parses it.  Extra msgids: file.open {0}=strerror,
- * file.not_regular, file.read {0}=strerror.
+ * Reads the file at path with fsio_read_file (which refuses directories,
+ * FIFOs, devices and files over YTREE_MAX_FILE before reading them) and
+ * parses it.  Extra msgids: file.open {0}=strerror, file.not_regular,
+ * file.read {0}=strerror.
  */
 struct ytree	*ytree_load(const char *path, struct err *err);
 
@@ -80,6 +80,18 @@ void		 ytree_free(struct ytree *);
 
 /* The value for key in a mapping, or NULL. */
 const struct ytree *ytree_get(const struct ytree *map, const char *key);
+
+/*
+ * The one check of a mapping's keys: the index of the first key at or
+ * after from that is not in allowed (a NULL-terminated list), or map->n
+ * when every one is allowed (also when map is not a mapping; map is not
+ * NULL).  A loader
+ * reports each unknown key at its own line and column:
+ *	for (i = 0; (i = ytree_unknown_key(map, allowed, i)) < map->n; i++)
+ *		... map->keys[i] ...
+ */
+size_t		 ytree_unknown_key(const struct ytree *map,
+		    const char *const *allowed, size_t from);
 
 /*
  * Emitting: YAML text in block style, written by our own code (not

@@ -401,3 +401,15 @@ Test(num, msgids)
 	cr_expect_null(num_status_msgid(NUM_OK));
 	cr_expect_null(num_status_msgid((enum num_status)99));
 }
+
+/* What empties a cell: nothing, or only spaces of any width. */
+Test(num, blank)
+{
+	cr_assert(num_blank(""));
+	cr_assert(num_blank(" \t"));
+	cr_assert(num_blank("\xe3\x80\x80 \xc2\xa0"));	/* U+3000, NBSP */
+	cr_assert_not(num_blank("0"));
+	cr_assert_not(num_blank(" \xe3\x80\x80" "1"));
+	cr_assert_not(num_blank("\xe3\x80"));		/* a cut U+3000 */
+	cr_assert_not(num_blank("\xc2"));
+}

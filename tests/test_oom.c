@@ -55,8 +55,8 @@
 #include "err.h"
 #include "num.h"
 #include "ptyutil.h"
-#include "recover.h"
 #include "report.h"
+#include "statedir.h"
 #include "store.h"
 #include "testutil.h"
 #include "tpl.h"
@@ -429,12 +429,12 @@ static char *
 snapshot_of(const char *path)
 {
 	struct err	 e = { 0 };
-	struct recover	*rc = recover_new(path, &e);
+	struct statedir	*rc = statedir_new(path, &e);
 	char		*s;
 
-	cr_assert_not_null(rc, "recover_new(%s): %s", path, e.msgid);
-	s = xstrdup(recover_snapshot_path(rc));
-	recover_free(rc);
+	cr_assert_not_null(rc, "statedir_new(%s): %s", path, e.msgid);
+	s = xstrdup(statedir_snapshot_path(rc));
+	statedir_free(rc);
 	return (s);
 }
 

@@ -32,6 +32,7 @@
 #include "store.h"
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 #define ROWS	30

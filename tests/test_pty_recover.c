@@ -15,7 +15,7 @@
  *
  * Each test has its own folder, which is also HOME and the XDG folders of
  * the editor (recovery snapshots and locks go to its .state); the test
- * process points XDG_STATE_HOME there too, so recover_new() here names
+ * process points XDG_STATE_HOME there too, so statedir_new() here names
  * the same snapshot and lock files as the editor's.
  *
  * NB_SOAK=1 runs the long loops (50 kills, 20 hang-ups); by default 10
@@ -35,14 +35,16 @@
 
 #include <criterion/criterion.h>
 
+#include "editlock.h"
 #include "err.h"
 #include "ptyutil.h"
-#include "recover.h"
 #include "report.h"
 #include "sbuf.h"
+#include "statedir.h"
 #include "store.h"
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 #define ROWS	30
@@ -241,13 +243,13 @@ static char *
 snap_path(const char *path, bool lock)
 {
 	struct err	 e = { 0 };
-	struct recover	*rc = recover_new(path, &e);
+	struct statedir	*rc = statedir_new(path, &e);
 	char		*s;
 
-	cr_assert_not_null(rc, "recover_new(%s): %s", path,
+	cr_assert_not_null(rc, "statedir_new(%s): %s", path,
 	    e.msgid != NULL ? e.msgid : "?");
-	s = xstrdup(lock ? recover_lock_path(rc) : recover_snapshot_path(rc));
-	recover_free(rc);
+	s = xstrdup(lock ? statedir_lock_path(rc) : statedir_snapshot_path(rc));
+	statedir_free(rc);
 	return (s);
 }
 
@@ -893,9 +895,9 @@ Test(pty_recover, second_editor_told_and_read_only)
 Test(pty_recover, stale_lock_ignored)
 {
 	char			*path = fixture("r.yaml"), *lock, *text;
-	struct recover_owner	 o;
+	struct procid	 o;
 	struct err		 e = { 0 };
-	struct recover		*rc = recover_new(path, &e);
+	struct statedir		*rc = statedir_new(path, &e);
 	pid_t			 pid;
 	char			 pidline[32];
 
@@ -904,12 +906,12 @@ Test(pty_recover, stale_lock_ignored)
 	if ((pid = fork()) == 0)
 		_exit(0);
 	cr_assert(pid > 0 && waitpid(pid, NULL, 0) == pid);
-	o = *recover_self(rc);
+	o = *statedir_self(rc);
 	o.pid = pid;
 	o.start = 1;
-	text = recover_owner_format(&o, recover_report_path(rc));
-	lock = xstrdup(recover_lock_path(rc));
-	recover_free(rc);
+	text = editlock_format(&o, statedir_report_path(rc));
+	lock = xstrdup(statedir_lock_path(rc));
+	statedir_free(rc);
 	tu_write(lock, text);
 	chmod(lock, 0600);
 	free(text);

@@ -24,11 +24,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "recover.h"
+#include "editlock.h"
 #include "sbuf.h"
+#include "snapshot.h"
+#include "statedir.h"
 #include "store.h"
 #include "testutil.h"
 #include "xmalloc.h"
+#include "ytree.h"
 
 static struct tpl	*T[2];
 static char		*tmp;		/* this test's folder */
@@ -112,13 +115,13 @@ saved_report(void)
 	return (r);
 }
 
-static struct recover *
+static struct statedir *
 rc_new(const char *path)
 {
 	struct err	 e = { 0 };
-	struct recover	*rc = recover_new(path, &e);
+	struct statedir	*rc = statedir_new(path, &e);
 
-	cr_assert_not_null(rc, "recover_new: %s", e.msgid);
+	cr_assert_not_null(rc, "statedir_new: %s", e.msgid);
 	return (rc);
 }
 
@@ -141,14 +144,14 @@ exists(const char *path)
 
 /* Opens rpath with recovery and a tracked clean report loaded from it. */
 static struct report *
-open_tracked(struct recover *rc)
+open_tracked(struct statedir *rc)
 {
-	struct recover_stamp	 st;
+	struct filestamp	 st;
 	struct err		 e = { 0 };
-	struct report		*r = recover_load(rpath, T, 2, &st, &e);
+	struct report		*r = store_load_stamped(rpath, T, 2, &st, &e);
 
 	cr_assert_not_null(r, "%s", e.msgid);
-	recover_track(rc, r, &st, false);
+	snapshot_track(rc, r, &st, false);
 	return (r);
 }
 
@@ -184,18 +187,18 @@ dead_pid(void)
 
 Test(recover, folder_created_private)
 {
-	struct recover	*rc;
+	struct statedir	*rc;
 	char		*want = xasprintf("%s/nianbao", state);
 
 	cr_assert(!exists(state));
 	rc = rc_new(rpath);
-	cr_assert_str_eq(recover_dir(rc), want);
+	cr_assert_str_eq(statedir_dir(rc), want);
 	cr_assert_eq(mode_of(want), 0700);
 	cr_assert_eq(mode_of(state), 0700);
-	cr_assert(strncmp(recover_snapshot_path(rc), want, strlen(want)) == 0);
-	cr_assert(strstr(recover_snapshot_path(rc), "-2024.yaml.snap"));
-	cr_assert(strstr(recover_lock_path(rc), "-2024.yaml.lock"));
-	recover_free(rc);
+	cr_assert(strncmp(statedir_snapshot_path(rc), want, strlen(want)) == 0);
+	cr_assert(strstr(statedir_snapshot_path(rc), "-2024.yaml.snap"));
+	cr_assert(strstr(statedir_lock_path(rc), "-2024.yaml.lock"));
+	statedir_free(rc);
 	free(want);
 }
 
@@ -206,7 +209,7 @@ Test(recover, folder_mode_tightened)
 	cr_assert_eq(mkdir(state, 0755), 0);
 	cr_assert_eq(mkdir(dir, 0755), 0);
 	chmod(dir, 0755);
-	recover_free(rc_new(rpath));
+	statedir_free(rc_new(rpath));
 	cr_assert_eq(mode_of(dir), 0700);
 	free(dir);
 }
@@ -220,7 +223,7 @@ Test(recover, folder_symlink_refused)
 	cr_assert_eq(mkdir(state, 0700), 0);
 	cr_assert_eq(mkdir(other, 0700), 0);
 	cr_assert_eq(symlink(other, dir), 0);
-	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_null(statedir_new(rpath, &e));
 	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
 	err_clear(&e);
 	free(dir);
@@ -234,7 +237,7 @@ Test(recover, folder_not_a_folder_refused)
 
 	cr_assert_eq(mkdir(state, 0700), 0);
 	tu_write(dir, "x");
-	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_null(statedir_new(rpath, &e));
 	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
 	err_clear(&e);
 	free(dir);
@@ -250,7 +253,7 @@ Test(recover, folder_foreign_refused)
 	cr_assert_eq(mkdir(state, 0700), 0);
 	cr_assert_eq(mkdir(dir, 0700), 0);
 	cr_assert_eq(chown(dir, 65534, 65534), 0);
-	cr_assert_null(recover_new(rpath, &e));
+	cr_assert_null(statedir_new(rpath, &e));
 	cr_assert_str_eq(e.msgid, "recover.dir_unsafe");
 	err_clear(&e);
 	free(dir);
@@ -258,21 +261,21 @@ Test(recover, folder_foreign_refused)
 
 Test(recover, home_fallback_and_relative_xdg_ignored)
 {
-	struct recover	*rc;
+	struct statedir	*rc;
 	char		*want = xasprintf("%s/.local/state/nianbao", tmp);
 
 	setenv("XDG_STATE_HOME", "relative/state", 1);
 	setenv("HOME", tmp, 1);
 	rc = rc_new(rpath);
-	cr_assert_str_eq(recover_dir(rc), want);
+	cr_assert_str_eq(statedir_dir(rc), want);
 	cr_assert_eq(mode_of(want), 0700);
-	recover_free(rc);
+	statedir_free(rc);
 	free(want);
 }
 
 Test(recover, same_report_same_names)
 {
-	struct recover	*a, *b, *c, *d;
+	struct statedir	*a, *b, *c, *d;
 	char		*link = tu_path(tmp, "link.yaml"), *cwd = getcwd(NULL, 0);
 	char		*other = tu_path(tmp, "2023.yaml");
 	struct report	*r = saved_report();
@@ -283,16 +286,16 @@ Test(recover, same_report_same_names)
 	cr_assert_eq(chdir(tmp), 0);
 	c = rc_new("2024.yaml");
 	d = rc_new(other);		/* does not exist yet: fine */
-	cr_assert_str_eq(recover_report_path(a), recover_report_path(b));
-	cr_assert_str_eq(recover_snapshot_path(a), recover_snapshot_path(b));
-	cr_assert_str_eq(recover_snapshot_path(a), recover_snapshot_path(c));
-	cr_assert_str_neq(recover_snapshot_path(a), recover_snapshot_path(d));
-	cr_assert_str_eq(recover_report_path(d), other);
+	cr_assert_str_eq(statedir_report_path(a), statedir_report_path(b));
+	cr_assert_str_eq(statedir_snapshot_path(a), statedir_snapshot_path(b));
+	cr_assert_str_eq(statedir_snapshot_path(a), statedir_snapshot_path(c));
+	cr_assert_str_neq(statedir_snapshot_path(a), statedir_snapshot_path(d));
+	cr_assert_str_eq(statedir_report_path(d), other);
 	cr_assert_eq(chdir(cwd), 0);
-	recover_free(a);
-	recover_free(b);
-	recover_free(c);
-	recover_free(d);
+	statedir_free(a);
+	statedir_free(b);
+	statedir_free(c);
+	statedir_free(d);
 	report_free(r);
 	free(link);
 	free(other);
@@ -303,7 +306,7 @@ Test(recover, long_and_odd_names)
 {
 	char		 name[300];
 	char		*path;
-	struct recover	*rc;
+	struct statedir	*rc;
 	const char	*base;
 	struct err	 e = { 0 };
 
@@ -314,14 +317,14 @@ Test(recover, long_and_odd_names)
 	strcat(name, "\n.yaml");
 	path = tu_path(tmp, name);
 	rc = rc_new(path);
-	base = strrchr(recover_snapshot_path(rc), '/') + 1;
+	base = strrchr(statedir_snapshot_path(rc), '/') + 1;
 	cr_assert(strlen(base) <= 16 + 1 + 96 + 5);
 	cr_assert_null(strchr(base, '\n'));
 	cr_assert_eq(strlen(base) - 17 - 5, 96 / 3 * 3);
-	recover_free(rc);
+	statedir_free(rc);
 	free(path);
 	path = tu_path(tmp, "no/such/folder.yaml");
-	cr_assert_null(recover_new(path, &e));
+	cr_assert_null(statedir_new(path, &e));
 	cr_assert_str_eq(e.msgid, "recover.path");
 	err_clear(&e);
 	free(path);
@@ -332,39 +335,39 @@ Test(recover, long_and_odd_names)
 Test(recover, snapshot_modes_and_round_trip)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*a, *b;
 
 	report_free(r);
 	r = open_tracked(rc);
 	report_set_text(r, narrative(T[0], 0), "　　新的文字，\"引号\"。\n第二行", NULL);
-	cr_assert(recover_write(rc, r, 1000, &e), "%s", e.msgid);
-	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
-	cr_assert_eq(mode_of(recover_dir(rc)), 0700);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(snapshot_write(rc, r, 1000, &e), "%s", e.msgid);
+	cr_assert_eq(mode_of(statedir_snapshot_path(rc)), 0600);
+	cr_assert_eq(mode_of(statedir_dir(rc)), 0700);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	a = store_dump(r);
 	b = store_dump(f->snap);
 	cr_assert_str_eq(a, b);
-	cr_assert_str_eq(f->report, recover_report_path(rc));
-	cr_assert_eq(f->who, RECOVER_SELF);
+	cr_assert_str_eq(f->report, statedir_report_path(rc));
+	cr_assert_eq(f->who, PROCID_SELF);
 	cr_assert_eq(f->owner.pid, (long)getpid());
 	cr_assert(f->newer);
 	cr_assert(!f->base_changed);
 	cr_assert_not_null(f->file);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	free(a);
 	free(b);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, diff_lists_cells_and_sections)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	int			 c0 = input_cell(T[0], 0), c1 = input_cell(T[0], 1);
 	int			 cfar = input_cell(T[0], 40), s0 = narrative(T[0], 0);
@@ -379,22 +382,22 @@ Test(recover, diff_lists_cells_and_sections)
 	set(r, cfar, "12");
 	report_set_text(r, s1, "新加的一段。", NULL);
 	report_set_organ(r, "小城子镇人民政府办公室");
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	for (i = 0; i < f->ndiffs; i++) {
 		switch (f->diffs[i].kind) {
-		case RECOVER_D_TEXT:
+		case REPORTDIFF_TEXT:
 			cr_assert_eq(f->diffs[i].section, s1);
 			ntext++;
 			break;
-		case RECOVER_D_CELL:
+		case REPORTDIFF_CELL:
 			cr_assert(f->diffs[i].cell == c0 ||
 			    f->diffs[i].cell == c1 || f->diffs[i].cell == cfar);
 			cr_assert_eq(f->diffs[i].section,
 			    cell_section(T[0], f->diffs[i].cell));
 			ncell++;
 			break;
-		case RECOVER_D_ORGAN:
+		case REPORTDIFF_ORGAN:
 			cr_assert_eq(f->diffs[i].section, -1);
 			break;
 		default:
@@ -419,9 +422,9 @@ Test(recover, diff_lists_cells_and_sections)
 			cr_assert_gt(sec, f->secs[i - 1].section);
 	}
 	cr_assert_geq(f->nsecs, 2);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* The first computed cell of t. */
@@ -440,8 +443,8 @@ computed_cell(const struct tpl *t)
 Test(recover, diff_previous_and_published)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct report_value	 v = { RV_SET, { 42, 0 } };
 	struct err		 e = { 0 };
 	int			 tot = computed_cell(T[0]);
@@ -454,13 +457,13 @@ Test(recover, diff_previous_and_published)
 	report_set_prev_value(r, tot, &v);	/* last year's total */
 	report_set_prev_value(r, in, &v);
 	report_set_published(r, tot, &v);	/* a printed total */
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	for (i = 0; i < f->ndiffs; i++) {
-		if (f->diffs[i].kind == RECOVER_D_PREVIOUS)
+		if (f->diffs[i].kind == REPORTDIFF_PREVIOUS)
 			*(f->diffs[i].cell == tot ? &prev_tot : &prev_in) =
 			    true;
-		else if (f->diffs[i].kind == RECOVER_D_PUBLISHED &&
+		else if (f->diffs[i].kind == REPORTDIFF_PUBLISHED &&
 		    f->diffs[i].cell == tot)
 			pub = true;
 		else
@@ -469,150 +472,150 @@ Test(recover, diff_previous_and_published)
 	}
 	cr_assert(prev_tot && prev_in && pub);
 	cr_assert_eq(f->ndiffs, 3);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, diff_against_missing_file)
 {
 	struct report		*r = report_new(T[0]);
-	struct recover		*rc = rc_new(rpath);
-	struct recover_stamp	 none = { 0 };
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct filestamp	 none = { 0 };
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
-	recover_track(rc, r, &none, false);
+	snapshot_track(rc, r, &none, false);
 	set(r, input_cell(T[0], 3), "7");
-	cr_assert(recover_pending(rc, r));
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(snapshot_pending(rc, r));
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	cr_assert_null(f->file);
 	cr_assert_null(f->file_err.msgid);
 	cr_assert(!f->file_stamp.exists);
 	cr_assert(f->newer);
 	cr_assert_eq(f->ndiffs, 1);
 	cr_assert_eq(f->diffs[0].cell, input_cell(T[0], 3));
-	recover_found_free(f);
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, diff_other_template)
 {
 	struct report		*r = saved_report(), *s = report_new(T[1]);
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
-	recover_track(rc, s, NULL, false);
+	snapshot_track(rc, s, NULL, false);
 	set(s, input_cell(T[1], 0), "1");
-	cr_assert(recover_write(rc, s, 0, &e));
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert(snapshot_write(rc, s, 0, &e));
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	cr_assert_eq(f->ndiffs, 1);
-	cr_assert_eq(f->diffs[0].kind, RECOVER_D_TEMPLATE);
-	recover_found_free(f);
+	cr_assert_eq(f->diffs[0].kind, REPORTDIFF_TEMPLATE);
+	snapshot_found_free(f);
 	report_free(r);
 	report_free(s);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, snapshot_older_than_report)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	struct timespec		 future[2];
 
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
-	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert(snapshot_write(rc, r, 0, &e));
 	/* Someone saved the report after the snapshot was written. */
 	clock_gettime(CLOCK_REALTIME, &future[0]);
 	future[0].tv_sec += 60;
 	future[1] = future[0];
 	cr_assert_eq(utimensat(AT_FDCWD, rpath, future, 0), 0);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	cr_assert(!f->newer);
 	cr_assert(!f->base_changed);	/* same content, only a newer mtime */
-	recover_found_free(f);
+	snapshot_found_free(f);
 	/* Now change the content too. */
 	tu_write(rpath, "nianbao: 1\ntemplate: gb2021\norgan: 别的\n");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	cr_assert(f->base_changed);
 	cr_assert(!f->newer);	/* rewritten after the snapshot */
-	recover_found_free(f);
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, file_unreadable_is_reported)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
-	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert(snapshot_write(rc, r, 0, &e));
 	tu_write(rpath, "nianbao: 1\ntemplate: [\n");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
 	cr_assert_null(f->file);
 	cr_assert_str_eq(f->file_err.msgid, "yaml.syntax");
 	cr_assert(f->file_stamp.exists);
 	cr_assert_geq(f->ndiffs, 1);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, stale_identical_snapshot_removed)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*line;
 
 	report_free(r);
 	r = open_tracked(rc);
-	cr_assert(recover_write(rc, r, 0, &e));	/* same as the file */
-	cr_assert(exists(recover_snapshot_path(rc)));
+	cr_assert(snapshot_write(rc, r, 0, &e));	/* same as the file */
+	cr_assert(exists(statedir_snapshot_path(rc)));
 	/* Written by a process that is gone. */
 	line = xasprintf("#@ pid %ld", (long)dead_pid());
-	replace_line(recover_snapshot_path(rc), "#@ pid ", line);
+	replace_line(statedir_snapshot_path(rc), "#@ pid ", line);
 	free(line);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_NONE);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_NONE);
 	cr_assert_null(f);
-	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(!exists(statedir_snapshot_path(rc)));
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, live_writer_snapshot_kept)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*line = xasprintf("#@ pid %ld", (long)getppid());
 
 	report_free(r);
 	r = open_tracked(rc);
-	cr_assert(recover_write(rc, r, 0, &e));
-	replace_line(recover_snapshot_path(rc), "#@ pid ", line);
-	replace_line(recover_snapshot_path(rc), "#@ start ", "#@ start 0");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
-	cr_assert_eq(f->who, RECOVER_ALIVE);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	replace_line(statedir_snapshot_path(rc), "#@ pid ", line);
+	replace_line(statedir_snapshot_path(rc), "#@ start ", "#@ start 0");
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
+	cr_assert_eq(f->who, PROCID_ALIVE);
 	cr_assert_eq(f->ndiffs, 0);
-	cr_assert(exists(recover_snapshot_path(rc)));
-	recover_found_free(f);
+	cr_assert(exists(statedir_snapshot_path(rc)));
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 	free(line);
 }
 
@@ -628,8 +631,8 @@ Test(recover, damaged_snapshots_refused)
 		NULL
 	};
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*text;
 	size_t			 len, i;
@@ -638,120 +641,120 @@ Test(recover, damaged_snapshots_refused)
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
 	for (i = 0; bad[i] != NULL; i++) {
-		tu_write(recover_snapshot_path(rc), bad[i]);
-		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR,
+		tu_write(statedir_snapshot_path(rc), bad[i]);
+		cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR,
 		    "case %zu", i);
 		cr_assert_str_eq(e.msgid, "recover.corrupt", "case %zu", i);
 		err_clear(&e);
 	}
 	/* A torn body (a byte lost at the end) and a changed byte. */
-	cr_assert(recover_write(rc, r, 0, &e));
-	text = tu_read(recover_snapshot_path(rc), &len);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	text = tu_read(statedir_snapshot_path(rc), &len);
 	text[len - 1] = '\0';
-	tu_write(recover_snapshot_path(rc), text);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	tu_write(statedir_snapshot_path(rc), text);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 	text[len - 1] = '\n';
 	*strstr(text, "organ: \"") = 'O';
-	tu_write(recover_snapshot_path(rc), text);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	tu_write(statedir_snapshot_path(rc), text);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 	free(text);
 	/* A snapshot of another report (hash collision, moved file). */
-	cr_assert(recover_write(rc, r, 0, &e));
-	replace_line(recover_snapshot_path(rc), "#@ report ",
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	replace_line(statedir_snapshot_path(rc), "#@ report ",
 	    "#@ report /some/other.yaml");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, snapshot_symlink_refused)
 {
 	struct report		*r = report_new(T[0]);
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*victim = tu_path(tmp, "victim.txt"), *text;
 
 	tu_write(victim, "precious\n");
-	cr_assert_eq(symlink(victim, recover_snapshot_path(rc)), 0);
-	recover_track(rc, r, NULL, false);
+	cr_assert_eq(symlink(victim, statedir_snapshot_path(rc)), 0);
+	snapshot_track(rc, r, NULL, false);
 	set(r, input_cell(T[0], 0), "1");
-	cr_assert(!recover_write(rc, r, 0, &e));
+	cr_assert(!snapshot_write(rc, r, 0, &e));
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
 	text = tu_read(victim, NULL);
 	cr_assert_str_eq(text, "precious\n");
 	free(text);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
 	/* Discarding removes the link, never its target. */
-	cr_assert(recover_discard(rc, &e));
-	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(snapshot_discard(rc, &e));
+	cr_assert(!exists(statedir_snapshot_path(rc)));
 	cr_assert(exists(victim));
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert_eq(mode_of(statedir_snapshot_path(rc)), 0600);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 	free(victim);
 }
 
 Test(recover, snapshot_foreign_owned_refused)
 {
 	struct report		*r = report_new(T[0]);
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
 	if (geteuid() != 0)
 		cr_skip_test("needs root to chown");
-	tu_write(recover_snapshot_path(rc), "x");
-	cr_assert_eq(chown(recover_snapshot_path(rc), 65534, 65534), 0);
-	recover_track(rc, r, NULL, false);
+	tu_write(statedir_snapshot_path(rc), "x");
+	cr_assert_eq(chown(statedir_snapshot_path(rc), 65534, 65534), 0);
+	snapshot_track(rc, r, NULL, false);
 	set(r, input_cell(T[0], 0), "1");
-	cr_assert(!recover_write(rc, r, 0, &e));
+	cr_assert(!snapshot_write(rc, r, 0, &e));
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, snapshot_fifo_refused)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
-	cr_assert_eq(mkfifo(recover_snapshot_path(rc), 0600), 0);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(mkfifo(statedir_snapshot_path(rc), 0600), 0);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, loose_snapshot_mode_reset)
 {
 	struct report	*r = report_new(T[0]);
-	struct recover	*rc = rc_new(rpath);
+	struct statedir	*rc = rc_new(rpath);
 	struct err	 e = { 0 };
 
-	tu_write(recover_snapshot_path(rc), "old");
-	cr_assert_eq(chmod(recover_snapshot_path(rc), 0644), 0);
-	recover_track(rc, r, NULL, false);
+	tu_write(statedir_snapshot_path(rc), "old");
+	cr_assert_eq(chmod(statedir_snapshot_path(rc), 0644), 0);
+	snapshot_track(rc, r, NULL, false);
 	set(r, input_cell(T[0], 0), "1");
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert_eq(mode_of(recover_snapshot_path(rc)), 0600);
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert_eq(mode_of(statedir_snapshot_path(rc)), 0600);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* ---- the schedule, saves, external changes ---- */
@@ -759,68 +762,68 @@ Test(recover, loose_snapshot_mode_reset)
 Test(recover, due_schedule)
 {
 	struct report	*r = saved_report();
-	struct recover	*rc = rc_new(rpath);
+	struct statedir	*rc = rc_new(rpath);
 	struct err	 e = { 0 };
 	int		 c = input_cell(T[0], 0);
 
 	report_free(r);
 	r = open_tracked(rc);
-	cr_assert(!recover_pending(rc, r));
-	cr_assert_eq(recover_due(rc, r, 10000), -1);
+	cr_assert(!snapshot_pending(rc, r));
+	cr_assert_eq(snapshot_due(rc, r, 10000), -1);
 	set(r, c, "6");
-	cr_assert(recover_pending(rc, r));
-	cr_assert_eq(recover_due(rc, r, 10000), 0);	/* first change: now */
-	cr_assert(recover_write(rc, r, 10000, &e));
-	cr_assert(!recover_pending(rc, r));
-	cr_assert_eq(recover_due(rc, r, 10100), -1);
+	cr_assert(snapshot_pending(rc, r));
+	cr_assert_eq(snapshot_due(rc, r, 10000), 0);	/* first change: now */
+	cr_assert(snapshot_write(rc, r, 10000, &e));
+	cr_assert(!snapshot_pending(rc, r));
+	cr_assert_eq(snapshot_due(rc, r, 10100), -1);
 	set(r, c, "7");
-	cr_assert_eq(recover_due(rc, r, 10100), RECOVER_INTERVAL_MS - 100);
-	cr_assert_eq(recover_due(rc, r, 10000 + RECOVER_INTERVAL_MS), 0);
-	cr_assert_eq(recover_due(rc, r, 9000), 0);	/* clock went back */
+	cr_assert_eq(snapshot_due(rc, r, 10100), SNAPSHOT_INTERVAL_MS - 100);
+	cr_assert_eq(snapshot_due(rc, r, 10000 + SNAPSHOT_INTERVAL_MS), 0);
+	cr_assert_eq(snapshot_due(rc, r, 9000), 0);	/* clock went back */
 	/* A failed write also waits an interval before the next try. */
-	cr_assert_eq(chmod(recover_dir(rc), 0500), 0);
+	cr_assert_eq(chmod(statedir_dir(rc), 0500), 0);
 	if (geteuid() != 0) {
-		cr_assert(!recover_write(rc, r, 20000, &e));
+		cr_assert(!snapshot_write(rc, r, 20000, &e));
 		err_clear(&e);
-		cr_assert_eq(recover_due(rc, r, 20001),
-		    RECOVER_INTERVAL_MS - 1);
+		cr_assert_eq(snapshot_due(rc, r, 20001),
+		    SNAPSHOT_INTERVAL_MS - 1);
 	}
-	chmod(recover_dir(rc), 0700);
+	chmod(statedir_dir(rc), 0700);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, saved_removes_snapshot_and_restamps)
 {
 	struct report	*r = saved_report();
-	struct recover	*rc = rc_new(rpath);
+	struct statedir	*rc = rc_new(rpath);
 	struct err	 e = { 0 };
 	bool		 changed = true;
 
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "8");
-	cr_assert(recover_write(rc, r, 0, &e));
-	cr_assert(exists(recover_snapshot_path(rc)));
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_write(rc, r, 0, &e));
+	cr_assert(exists(statedir_snapshot_path(rc)));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(!changed);
 	cr_assert(store_save(r, rpath, &e));
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(changed);		/* not yet restamped */
-	cr_assert(recover_saved(rc, r, &e), "%s", e.msgid);
-	cr_assert(!exists(recover_snapshot_path(rc)));
-	cr_assert(!recover_pending(rc, r));
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_saved(rc, r, &e), "%s", e.msgid);
+	cr_assert(!exists(statedir_snapshot_path(rc)));
+	cr_assert(!snapshot_pending(rc, r));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(!changed);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, external_changes)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_stamp	 a, b;
+	struct statedir		*rc = rc_new(rpath);
+	struct filestamp	 a, b;
 	struct err		 e = { 0 };
 	struct timespec		 ts[2] = { { 1, 0 }, { 1, 0 } };
 	char			*text = tu_read(rpath, NULL);
@@ -828,48 +831,48 @@ Test(recover, external_changes)
 
 	report_free(r);
 	r = open_tracked(rc);
-	cr_assert(recover_stamp_file(rpath, &a, &e));
+	cr_assert(filestamp_file(rpath, YTREE_MAX_FILE, &a, &e));
 	/* Touching keeps the content: not a change. */
 	cr_assert_eq(utimensat(AT_FDCWD, rpath, ts, 0), 0);
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(!changed);
-	cr_assert(recover_stamp_file(rpath, &b, &e));
-	cr_assert(recover_stamp_same(&a, &b));
+	cr_assert(filestamp_file(rpath, YTREE_MAX_FILE, &b, &e));
+	cr_assert(filestamp_same(&a, &b));
 	cr_assert_neq(a.mtime.tv_sec, b.mtime.tv_sec);
 	/* Same size, one byte different. */
 	text[strlen(text) - 2] ^= 1;
 	tu_write(rpath, text);
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(changed);
 	/* Deleted. */
 	cr_assert_eq(unlink(rpath), 0);
-	cr_assert(recover_changed(rc, &changed, &e));
+	cr_assert(snapshot_changed(rc, &changed, &e));
 	cr_assert(changed);
-	cr_assert(recover_stamp_file(rpath, &b, &e));
+	cr_assert(filestamp_file(rpath, YTREE_MAX_FILE, &b, &e));
 	cr_assert(!b.exists);
 	/* Replaced by a folder: an error, not "unchanged". */
 	cr_assert_eq(mkdir(rpath, 0700), 0);
-	cr_assert(!recover_changed(rc, &changed, &e));
+	cr_assert(!snapshot_changed(rc, &changed, &e));
 	cr_assert_str_eq(e.msgid, "file.not_regular");
 	err_clear(&e);
 	free(text);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, load_stamps_what_it_parsed)
 {
 	struct report		*r = saved_report(), *back;
-	struct recover_stamp	 a, b;
+	struct filestamp	 a, b;
 	struct err		 e = { 0 };
 	char			*missing = tu_path(tmp, "none.yaml");
 
-	back = recover_load(rpath, T, 2, &a, &e);
+	back = store_load_stamped(rpath, T, 2, &a, &e);
 	cr_assert_not_null(back);
-	cr_assert(recover_stamp_file(rpath, &b, &e));
-	cr_assert(recover_stamp_same(&a, &b));
+	cr_assert(filestamp_file(rpath, YTREE_MAX_FILE, &b, &e));
+	cr_assert(filestamp_same(&a, &b));
 	cr_assert_eq(a.mtime.tv_sec, b.mtime.tv_sec);
-	cr_assert_null(recover_load(missing, T, 2, &a, &e));
+	cr_assert_null(store_load_stamped(missing, T, 2, &a, &e));
 	cr_assert_str_eq(e.msgid, "file.open");
 	cr_assert(!a.exists);
 	err_clear(&e);
@@ -881,64 +884,64 @@ Test(recover, load_stamps_what_it_parsed)
 Test(recover, recovered_document_keeps_snapshot_until_saved)
 {
 	struct report		*r = saved_report(), *doc;
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "77");
-	cr_assert(recover_write(rc, r, 0, &e));
+	cr_assert(snapshot_write(rc, r, 0, &e));
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 	/* "The editor died"; a new one opens the report. */
 	rc = rc_new(rpath);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND);
-	doc = recover_found_take_snap(f);
-	recover_track(rc, doc, &f->file_stamp, true);
-	recover_found_free(f);
-	cr_assert(!recover_pending(rc, doc));	/* on disk already */
-	cr_assert(exists(recover_snapshot_path(rc)));
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND);
+	doc = snapshot_found_take_snap(f);
+	snapshot_track(rc, doc, &f->file_stamp, true);
+	snapshot_found_free(f);
+	cr_assert(!snapshot_pending(rc, doc));	/* on disk already */
+	cr_assert(exists(statedir_snapshot_path(rc)));
 	set(doc, input_cell(T[0], 1), "1");
-	cr_assert(recover_pending(rc, doc));
+	cr_assert(snapshot_pending(rc, doc));
 	cr_assert(store_save(doc, rpath, &e));
-	cr_assert(recover_saved(rc, doc, &e));
-	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(snapshot_saved(rc, doc, &e));
+	cr_assert(!exists(statedir_snapshot_path(rc)));
 	report_free(doc);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* ---- locks ---- */
 
 static void
-plant_lock(struct recover *rc, const struct recover_owner *o)
+plant_lock(struct statedir *rc, const struct procid *o)
 {
-	char	*text = recover_owner_format(o, recover_report_path(rc));
+	char	*text = editlock_format(o, statedir_report_path(rc));
 
-	tu_write(recover_lock_path(rc), text);
+	tu_write(statedir_lock_path(rc), text);
 	free(text);
 }
 
 /* This process's identity with changes. */
-static struct recover_owner
-fake_owner(const struct recover *rc, long pid)
+static struct procid
+fake_owner(const struct statedir *rc, long pid)
 {
-	struct recover_owner	o = *recover_self(rc);
+	struct procid	o = *statedir_self(rc);
 
 	o.pid = pid;
 	o.start = 0;
 	return (o);
 }
 
-static enum recover_lock_result
-lock(struct recover *rc, bool force, enum recover_who *who,
-    struct recover_owner *holder)
+static enum editlock_result
+lock(struct statedir *rc, bool force, enum procid_who *who,
+    struct procid *holder)
 {
 	struct err			e = { 0 };
-	enum recover_lock_result	res;
+	enum editlock_result	res;
 
-	res = recover_lock(rc, force, holder, who, &e);
-	if (res == RECOVER_LOCK_FAILED)
+	res = editlock_take(rc, force, holder, who, &e);
+	if (res == EDITLOCK_FAILED)
 		cr_log_info("lock: %s", e.msgid);
 	err_clear(&e);
 	return (res);
@@ -946,159 +949,159 @@ lock(struct recover *rc, bool force, enum recover_who *who,
 
 Test(recover, lock_free_taken_and_released)
 {
-	struct recover		*rc = rc_new(rpath), *again;
-	struct recover_owner	 h, o;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath), *again;
+	struct procid	 h, o;
+	enum procid_who	 who;
 	char			*text;
 	size_t			 len;
 
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_NOBODY);
-	cr_assert_eq(mode_of(recover_lock_path(rc)), 0600);
-	text = tu_read(recover_lock_path(rc), &len);
-	cr_assert(recover_owner_parse(text, len, &o));
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_NOBODY);
+	cr_assert_eq(mode_of(statedir_lock_path(rc)), 0600);
+	text = tu_read(statedir_lock_path(rc), &len);
+	cr_assert(editlock_parse(text, len, &o));
 	cr_assert_eq(o.pid, (long)getpid());
-	cr_assert_str_eq(o.host, recover_self(rc)->host);
-	cr_assert_str_eq(o.boot, recover_self(rc)->boot);
+	cr_assert_str_eq(o.host, statedir_self(rc)->host);
+	cr_assert_str_eq(o.boot, statedir_self(rc)->boot);
 	free(text);
 	/* The same process asking again holds it already. */
 	again = rc_new(rpath);
-	cr_assert_eq(lock(again, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_SELF);
-	recover_free(again);
-	recover_unlock(rc);
-	cr_assert(!exists(recover_lock_path(rc)));
-	recover_free(rc);
+	cr_assert_eq(lock(again, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_SELF);
+	statedir_free(again);
+	editlock_release(rc);
+	cr_assert(!exists(statedir_lock_path(rc)));
+	statedir_free(rc);
 }
 
 Test(recover, lock_live_pid_busy)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)getppid()), h;
+	enum procid_who	 who;
 
 	plant_lock(rc, &o);
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_ALIVE);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
-	cr_assert_eq(who, RECOVER_ALIVE);
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_ALIVE);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_BUSY);
+	cr_assert_eq(who, PROCID_ALIVE);
 	cr_assert_eq(h.pid, (long)getppid());
 	/* Still theirs. */
-	recover_unlock(rc);
-	cr_assert(exists(recover_lock_path(rc)));
+	editlock_release(rc);
+	cr_assert(exists(statedir_lock_path(rc)));
 	/* Taking over on request. */
-	cr_assert_eq(lock(rc, true, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_ALIVE);
-	recover_unlock(rc);
-	cr_assert(!exists(recover_lock_path(rc)));
-	recover_free(rc);
+	cr_assert_eq(lock(rc, true, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_ALIVE);
+	editlock_release(rc);
+	cr_assert(!exists(statedir_lock_path(rc)));
+	statedir_free(rc);
 }
 
 Test(recover, lock_dead_pid_stale)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)dead_pid()), h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)dead_pid()), h;
+	enum procid_who	 who;
 
 	plant_lock(rc, &o);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_DEAD);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_DEAD);
 	cr_assert_eq(h.pid, o.pid);
-	recover_unlock(rc);
-	recover_free(rc);
+	editlock_release(rc);
+	statedir_free(rc);
 }
 
 Test(recover, lock_other_host_busy)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)getpid()), h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)getpid()), h;
+	enum procid_who	 who;
 
 	snprintf(o.host, sizeof o.host, "another-pc %%odd");
 	plant_lock(rc, &o);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
-	cr_assert_eq(who, RECOVER_ELSEWHERE);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_BUSY);
+	cr_assert_eq(who, PROCID_ELSEWHERE);
 	cr_assert_str_eq(h.host, "another-pc %odd");
-	cr_assert_eq(lock(rc, true, &who, &h), RECOVER_LOCKED);
-	recover_unlock(rc);
-	recover_free(rc);
+	cr_assert_eq(lock(rc, true, &who, &h), EDITLOCK_LOCKED);
+	editlock_release(rc);
+	statedir_free(rc);
 }
 
 Test(recover, lock_other_boot_stale)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)getppid()), h;
+	enum procid_who	 who;
 
-	if (recover_self(rc)->boot[0] == '\0')
+	if (statedir_self(rc)->boot[0] == '\0')
 		cr_skip_test("no boot id on this system");
 	/* A live pid, but recorded before the last reboot. */
 	snprintf(o.boot, sizeof o.boot, "00000000-0000-0000-0000-000000000000");
 	plant_lock(rc, &o);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_REBOOTED);
-	recover_unlock(rc);
-	recover_free(rc);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_REBOOTED);
+	editlock_release(rc);
+	statedir_free(rc);
 }
 
 Test(recover, lock_reused_pid_stale)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)getppid()), h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)getppid()), h;
+	enum procid_who	 who;
 
-	if (recover_self(rc)->start == 0)
+	if (statedir_self(rc)->start == 0)
 		cr_skip_test("no process start times on this system");
 	o.start = 1;	/* the pid lives, but it started at another time */
 	plant_lock(rc, &o);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_DEAD);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_DEAD);
 	/* Our own pid from an earlier process (a pid namespace, a reuse). */
-	recover_unlock(rc);
+	editlock_release(rc);
 	o = fake_owner(rc, (long)getpid());
-	o.start = recover_self(rc)->start + 1;
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
-	recover_free(rc);
+	o.start = statedir_self(rc)->start + 1;
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_DEAD);
+	statedir_free(rc);
 }
 
 Test(recover, lock_garbled_stale)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 h;
+	enum procid_who	 who;
 
-	tu_write(recover_lock_path(rc), "");
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_GARBLED);
-	recover_unlock(rc);
-	recover_free(rc);
+	tu_write(statedir_lock_path(rc), "");
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_GARBLED);
+	editlock_release(rc);
+	statedir_free(rc);
 }
 
 Test(recover, lock_symlink_refused)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 h;
+	enum procid_who	 who;
 	struct err		 e = { 0 };
 	char			*victim = tu_path(tmp, "victim"), *text;
 
 	tu_write(victim, "keep");
-	cr_assert_eq(symlink(victim, recover_lock_path(rc)), 0);
-	cr_assert_eq(recover_lock(rc, false, &h, &who, &e),
-	    RECOVER_LOCK_FAILED);
+	cr_assert_eq(symlink(victim, statedir_lock_path(rc)), 0);
+	cr_assert_eq(editlock_take(rc, false, &h, &who, &e),
+	    EDITLOCK_FAILED);
 	cr_assert_str_eq(e.msgid, "recover.unsafe");
 	err_clear(&e);
 	text = tu_read(victim, NULL);
 	cr_assert_str_eq(text, "keep");
 	free(text);
 	free(victim);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 Test(recover, lock_between_processes)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 h;
-	enum recover_who	 who;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 h;
+	enum procid_who	 who;
 	int			 go[2], ready[2];
 	char			 c;
 	pid_t			 pid;
@@ -1106,25 +1109,25 @@ Test(recover, lock_between_processes)
 	cr_assert_eq(pipe(go), 0);
 	cr_assert_eq(pipe(ready), 0);
 	if ((pid = fork()) == 0) {
-		struct recover *mine = rc_new(rpath);
+		struct statedir *mine = rc_new(rpath);
 
-		if (lock(mine, false, &who, &h) != RECOVER_LOCKED)
+		if (lock(mine, false, &who, &h) != EDITLOCK_LOCKED)
 			_exit(3);
 		(void)!write(ready[1], "r", 1);
 		(void)!read(go[0], &c, 1);
 		_exit(0);	/* dies holding the lock */
 	}
 	cr_assert_eq(read(ready[0], &c, 1), 1);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_BUSY);
-	cr_assert_eq(who, RECOVER_ALIVE);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_BUSY);
+	cr_assert_eq(who, PROCID_ALIVE);
 	cr_assert_eq(h.pid, (long)pid);
 	cr_assert_neq(h.start, 0ull);
 	cr_assert_eq(write(go[1], "g", 1), 1);
 	waitpid(pid, NULL, 0);
-	cr_assert_eq(lock(rc, false, &who, &h), RECOVER_LOCKED);
-	cr_assert_eq(who, RECOVER_DEAD);
-	recover_unlock(rc);
-	recover_free(rc);
+	cr_assert_eq(lock(rc, false, &who, &h), EDITLOCK_LOCKED);
+	cr_assert_eq(who, PROCID_DEAD);
+	editlock_release(rc);
+	statedir_free(rc);
 }
 
 Test(recover, owner_records_parse_strictly)
@@ -1143,22 +1146,22 @@ Test(recover, owner_records_parse_strictly)
 		"nianbao-lock 1\npid 12\nhost h\nstart x\n",
 		NULL
 	};
-	struct recover_owner	o, back;
+	struct procid	o, back;
 	char			*text;
 	size_t			 i;
 
 	for (i = 0; bad[i] != NULL; i++)
-		cr_assert(!recover_owner_parse(bad[i], strlen(bad[i]), &o),
+		cr_assert(!editlock_parse(bad[i], strlen(bad[i]), &o),
 		    "case %zu", i);
-	cr_assert(!recover_owner_parse("nianbao-lock 1\npid 1\0\nhost h\n",
+	cr_assert(!editlock_parse("nianbao-lock 1\npid 1\0\nhost h\n",
 	    27, &o));
 	memset(&o, 0, sizeof o);
 	o.pid = 4242;
 	o.start = 123456789012ull;
 	snprintf(o.host, sizeof o.host, "办公室 pc%%\n1");
-	text = recover_owner_format(&o, "/a/b c.yaml");
+	text = editlock_format(&o, "/a/b c.yaml");
 	cr_assert_eq(strchr(text, '\n') - text, 14);
-	cr_assert(recover_owner_parse(text, strlen(text), &back));
+	cr_assert(editlock_parse(text, strlen(text), &back));
 	cr_assert_eq(back.pid, 4242);
 	cr_assert_eq(back.start, 123456789012ull);
 	cr_assert_str_eq(back.host, o.host);
@@ -1170,22 +1173,22 @@ Test(recover, owner_records_parse_strictly)
 
 Test(recover, clean_temps_of_dead_processes)
 {
-	struct recover	*rc = rc_new(rpath);
+	struct statedir	*rc = rc_new(rpath);
 	long		 dead = (long)dead_pid(), me = (long)getpid();
-	const char	*snapbase = strrchr(recover_snapshot_path(rc), '/') + 1;
-	const char	*lockbase = strrchr(recover_lock_path(rc), '/') + 1;
+	const char	*snapbase = strrchr(statedir_snapshot_path(rc), '/') + 1;
+	const char	*lockbase = strrchr(statedir_lock_path(rc), '/') + 1;
 	char		*p[6];
 	int		 i;
 
-	p[0] = xasprintf("%s/.%s.tmp-%ld-3", recover_dir(rc), snapbase, dead);
-	p[1] = xasprintf("%s/.%s.tmp-%ld-3", recover_dir(rc), snapbase, me);
-	p[2] = xasprintf("%s/%s.%ld", recover_dir(rc), lockbase, dead);
+	p[0] = xasprintf("%s/.%s.tmp-%ld-3", statedir_dir(rc), snapbase, dead);
+	p[1] = xasprintf("%s/.%s.tmp-%ld-3", statedir_dir(rc), snapbase, me);
+	p[2] = xasprintf("%s/%s.%ld", statedir_dir(rc), lockbase, dead);
 	p[3] = xasprintf("%s/.2024.yaml.tmp-%ld-1", tmp, dead);
 	p[4] = xasprintf("%s/.2024.yaml.tmp-%ldx-1", tmp, dead);
 	p[5] = xasprintf("%s/.other.yaml.tmp-%ld-1", tmp, dead);
 	for (i = 0; i < 6; i++)
 		tu_write(p[i], "x");
-	cr_assert_eq(recover_clean_temps(rc), 3);
+	cr_assert_eq(statedir_clean_temps(rc), 3);
 	cr_assert(!exists(p[0]));
 	cr_assert(exists(p[1]));
 	cr_assert(!exists(p[2]));
@@ -1194,7 +1197,7 @@ Test(recover, clean_temps_of_dead_processes)
 	cr_assert(exists(p[5]));
 	for (i = 0; i < 6; i++)
 		free(p[i]);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* ---- the snapshot header, field by field (T17) */
@@ -1246,8 +1249,8 @@ Test(recover, header_fields_parse_strictly)
 		{ "#@ base ", "#@ base 1 0 1.0 -123456789abcdef" },
 	};
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	char			*orig, *body, *up, *cut;
 	const char		*snap;
@@ -1256,13 +1259,13 @@ Test(recover, header_fields_parse_strictly)
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
-	snap = recover_snapshot_path(rc);
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
+	snap = statedir_snapshot_path(rc);
 	orig = tu_read(snap, NULL);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		tu_write(snap, orig);
 		replace_line(snap, bad[i][0], bad[i][1]);
-		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR,
+		cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR,
 		    "%s", bad[i][1]);
 		cr_assert_str_eq(e.msgid, "recover.corrupt", "%s", bad[i][1]);
 		err_clear(&e);
@@ -1271,17 +1274,17 @@ Test(recover, header_fields_parse_strictly)
 	tu_write(snap, orig);
 	replace_line(snap, "#@ base ", "#@ base 1 0 1.0 0123456789abcdef");
 	replace_line(snap, "#@ time ", "#@ time 1700000000.5");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND, "%s",
 	    e.msgid);
 	cr_assert_eq(f->time.tv_sec, 1700000000);
 	cr_assert_eq(f->time.tv_nsec, 5);
 	cr_assert(f->base.exists);
 	cr_assert_eq(f->base.hash, UINT64_C(0x0123456789abcdef));
-	recover_found_free(f);
+	snapshot_found_free(f);
 	/* A header cut short before its newline. */
 	cut = xstrndup(orig, (size_t)(strstr(orig, "#@ report") - orig) - 1);
 	tu_write(snap, cut);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 	free(cut);
@@ -1294,15 +1297,15 @@ Test(recover, header_fields_parse_strictly)
 			up[i] = (char)(up[i] - 'a' + 'A');
 	cr_assert_str_neq(up, body, "no hex letter in %s", body);
 	replace_line(snap, "#@ body ", up);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND, "%s",
 	    e.msgid);
 	cr_assert_eq(report_value(f->snap, input_cell(T[0], 0)).n.v, 9);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	free(up);
 	free(body);
 	free(orig);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /*
@@ -1313,8 +1316,8 @@ Test(recover, header_fields_parse_strictly)
 Test(recover, snapshot_shapes_refused)
 {
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	struct sbuf		 b;
 	char			*orig, *head;
@@ -1324,12 +1327,12 @@ Test(recover, snapshot_shapes_refused)
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
-	snap = recover_snapshot_path(rc);
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
+	snap = statedir_snapshot_path(rc);
 	orig = tu_read(snap, NULL);
 
 	tu_write(snap, "nianbao: 1\ntemplate: gb2021\norgan: \"一个很长的名字\"\n");
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 
@@ -1339,7 +1342,7 @@ Test(recover, snapshot_shapes_refused)
 		sbuf_adds(&b, "#@ version 1\n");
 	tu_write(snap, b.s);
 	sbuf_done(&b);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "recover.corrupt");
 	err_clear(&e);
 
@@ -1353,12 +1356,12 @@ Test(recover, snapshot_shapes_refused)
 	cr_assert(strlen(head) > 27 && strcmp(head + strlen(head) - 27,
 	    "#@ body 0 cbf29ce484222325\n") == 0, "%s", head);
 	free(head);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_str_eq(e.msgid, "store.not_report");
 	err_clear(&e);
 	free(orig);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* A snapshot from another host keeps its host name, odd escapes included. */
@@ -1372,28 +1375,28 @@ Test(recover, other_host_snapshot_kept_with_its_name)
 		{ "#@ host a%2Fb%7fc", "a/b\x7f" "c" },
 	};
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	const char		*snap;
 	size_t			 i;
 
 	report_free(r);
 	r = open_tracked(rc);
-	snap = recover_snapshot_path(rc);
+	snap = statedir_snapshot_path(rc);
 	for (i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
 		/* No change at all: kept only because its writer is elsewhere. */
-		cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
+		cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
 		replace_line(snap, "#@ host ", hosts[i][0]);
-		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND,
+		cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND,
 		    "%s: %s", hosts[i][0], e.msgid);
-		cr_assert_eq(f->who, RECOVER_ELSEWHERE);
+		cr_assert_eq(f->who, PROCID_ELSEWHERE);
 		cr_assert_eq(f->ndiffs, 0);
 		cr_assert_str_eq(f->owner.host, hosts[i][1]);
-		recover_found_free(f);
+		snapshot_found_free(f);
 	}
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* A report path with DEL and '%' survives the header's escaping. */
@@ -1401,53 +1404,53 @@ Test(recover, odd_bytes_in_report_path_round_trip)
 {
 	char			*p = tu_path(tmp, "r\x7f%41.yaml");
 	struct report		*r = report_new(T[0]), *back;
-	struct recover		*rc;
-	struct recover_found	*f;
-	struct recover_stamp	 st;
+	struct statedir		*rc;
+	struct snapshot_found	*f;
+	struct filestamp	 st;
 	struct err		 e = { 0 };
 	char			*text;
 
 	cr_assert(store_save(r, p, &e), "%s", e.msgid);
 	report_free(r);
 	rc = rc_new(p);
-	back = recover_load(p, T, 2, &st, &e);
+	back = store_load_stamped(p, T, 2, &st, &e);
 	cr_assert_not_null(back, "%s", e.msgid);
-	recover_track(rc, back, &st, false);
+	snapshot_track(rc, back, &st, false);
 	set(back, input_cell(T[0], 0), "3");
-	cr_assert(recover_write(rc, back, 0, &e), "%s", e.msgid);
-	text = tu_read(recover_snapshot_path(rc), NULL);
+	cr_assert(snapshot_write(rc, back, 0, &e), "%s", e.msgid);
+	text = tu_read(statedir_snapshot_path(rc), NULL);
 	cr_assert_not_null(strstr(text, "r%7F%2541.yaml\n"), "%s", text);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND, "%s",
 	    e.msgid);
-	cr_assert_str_eq(f->report, recover_report_path(rc));
+	cr_assert_str_eq(f->report, statedir_report_path(rc));
 	cr_assert_not_null(strstr(f->report, "r\x7f%41.yaml"));
-	recover_found_free(f);
+	snapshot_found_free(f);
 	free(text);
 	report_free(back);
-	recover_free(rc);
+	statedir_free(rc);
 	free(p);
 }
 
 /* Owner records: a bad pid, an unknown boot, this pid with a new start. */
 Test(recover, owner_check_edge_cases)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o;
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o;
 
 	o = fake_owner(rc, 0);
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_GARBLED);
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_GARBLED);
 	o = fake_owner(rc, (long)getpid());
 	o.boot[0] = '\0';
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_SELF);
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_SELF);
 	o = fake_owner(rc, (long)getpid());
-	o.start = recover_self(rc)->start + 1;
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
-	recover_free(rc);
+	o.start = statedir_self(rc)->start + 1;
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_DEAD);
+	statedir_free(rc);
 }
 
 /* ---- edge cases (T17) ---- */
 
-/* FNV-1a 64, as recover.c names files. */
+/* FNV-1a 64, as statedir.c names files. */
 static unsigned long long
 fnv64(const char *s)
 {
@@ -1460,16 +1463,16 @@ fnv64(const char *s)
 
 /* rc's snapshot and lock are <dir>/<hash of abs>-<base>.snap and .lock. */
 static void
-assert_names(const struct recover *rc, const char *abs, const char *base)
+assert_names(const struct statedir *rc, const char *abs, const char *base)
 {
-	char	*snap = xasprintf("%s/%016llx-%s.snap", recover_dir(rc),
+	char	*snap = xasprintf("%s/%016llx-%s.snap", statedir_dir(rc),
 		    fnv64(abs), base);
-	char	*lk = xasprintf("%s/%016llx-%s.lock", recover_dir(rc),
+	char	*lk = xasprintf("%s/%016llx-%s.lock", statedir_dir(rc),
 		    fnv64(abs), base);
 
-	cr_assert_str_eq(recover_report_path(rc), abs);
-	cr_assert_str_eq(recover_snapshot_path(rc), snap);
-	cr_assert_str_eq(recover_lock_path(rc), lk);
+	cr_assert_str_eq(statedir_report_path(rc), abs);
+	cr_assert_str_eq(statedir_snapshot_path(rc), snap);
+	cr_assert_str_eq(statedir_lock_path(rc), lk);
 	free(snap);
 	free(lk);
 }
@@ -1497,8 +1500,8 @@ money_cell(const struct tpl *t)
 Test(recover, same_amount_other_decimals_is_a_change)
 {
 	struct report		*r = report_new(T[0]), *file;
-	struct recover		*rc;
-	struct recover_found	*f;
+	struct statedir		*rc;
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	int			 c = money_cell(T[0]);
 
@@ -1510,31 +1513,31 @@ Test(recover, same_amount_other_decimals_is_a_change)
 	cr_assert_eq(report_value(r, c).n.dp, 2);
 	set(r, c, "9.0");
 	cr_assert_eq(report_value(r, c).n.dp, 1);
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND, "%s",
 	    e.msgid);
 	cr_assert_eq(f->ndiffs, 1);
-	cr_assert_eq(f->diffs[0].kind, RECOVER_D_CELL);
+	cr_assert_eq(f->diffs[0].kind, REPORTDIFF_CELL);
 	cr_assert_eq(f->diffs[0].cell, c);
 	cr_assert_eq(f->nsecs, 1);
 	cr_assert_eq(f->secs[0].section, cell_section(T[0], c));
 	cr_assert_eq(f->secs[0].ncells, 1);
 	cr_assert_eq(report_value(f->snap, c).n.dp, 1);
-	file = recover_found_take_file(f);
+	file = snapshot_found_take_file(f);
 	cr_assert_not_null(file);
 	cr_assert_null(f->file);
 	cr_assert_eq(report_value(file, c).n.dp, 2);
 	report_free(file);
-	recover_found_free(f);
+	snapshot_found_free(f);
 	/* Typed back as 9.00: what the file holds, so nothing to recover. */
 	set(r, c, "9.00");
-	cr_assert(recover_write(rc, r, 1000, &e), "%s", e.msgid);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_NONE, "%s",
+	cr_assert(snapshot_write(rc, r, 1000, &e), "%s", e.msgid);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_NONE, "%s",
 	    e.msgid);
 	cr_assert_null(f);
-	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(!exists(statedir_snapshot_path(rc)));
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /*
@@ -1552,8 +1555,8 @@ Test(recover, newer_to_the_nanosecond)
 		{ 500000001, false },
 	};
 	struct report		*r = saved_report();
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 	struct timespec		 ts[2];
 	struct stat		 st;
@@ -1562,8 +1565,8 @@ Test(recover, newer_to_the_nanosecond)
 	report_free(r);
 	r = open_tracked(rc);
 	set(r, input_cell(T[0], 0), "9");
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
-	replace_line(recover_snapshot_path(rc), "#@ time ",
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
+	replace_line(statedir_snapshot_path(rc), "#@ time ",
 	    "#@ time 1700000000.500000000");
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		ts[0].tv_sec = ts[1].tv_sec = 1700000000;
@@ -1572,7 +1575,7 @@ Test(recover, newer_to_the_nanosecond)
 		cr_assert_eq(stat(rpath, &st), 0);
 		if (st.st_mtim.tv_nsec != cases[i].nsec)
 			cr_skip_test("the file system keeps no nanoseconds");
-		cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND,
+		cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND,
 		    "%s", e.msgid);
 		cr_assert_eq(f->time.tv_sec, 1700000000);
 		cr_assert_eq(f->time.tv_nsec, 500000000);
@@ -1580,10 +1583,10 @@ Test(recover, newer_to_the_nanosecond)
 		cr_assert_eq(f->newer, cases[i].newer, "mtime .%09ld",
 		    cases[i].nsec);
 		cr_assert(!f->base_changed);
-		recover_found_free(f);
+		snapshot_found_free(f);
 	}
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /*
@@ -1594,29 +1597,29 @@ Test(recover, newer_to_the_nanosecond)
 Test(recover, blank_snapshot_of_missing_file_kept)
 {
 	struct report		*r = report_new(T[0]);
-	struct recover		*rc = rc_new(rpath);
-	struct recover_found	*f;
-	struct recover_stamp	 none;
+	struct statedir		*rc = rc_new(rpath);
+	struct snapshot_found	*f;
+	struct filestamp	 none;
 	struct err		 e = { 0 };
 
-	cr_assert(recover_stamp_file(rpath, &none, &e));
+	cr_assert(filestamp_file(rpath, YTREE_MAX_FILE, &none, &e));
 	cr_assert(!none.exists);
-	recover_track(rc, r, &none, false);
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_FOUND, "%s",
+	snapshot_track(rc, r, &none, false);
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_FOUND, "%s",
 	    e.msgid);
 	cr_assert_null(f->file);
 	cr_assert_null(f->file_err.msgid);
 	cr_assert(!f->file_stamp.exists);
 	cr_assert_eq(f->ndiffs, 0);
 	cr_assert_eq(f->nsecs, 0);
-	cr_assert_eq(f->who, RECOVER_SELF);
+	cr_assert_eq(f->who, PROCID_SELF);
 	cr_assert(f->newer);
 	cr_assert(!f->base_changed);
-	cr_assert(exists(recover_snapshot_path(rc)));
-	recover_found_free(f);
+	cr_assert(exists(statedir_snapshot_path(rc)));
+	snapshot_found_free(f);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /*
@@ -1632,7 +1635,7 @@ Test(recover, home_from_password_database)
 	struct passwd	*pw = getpwuid(geteuid());
 	char		*want, *made[3], *cwd = getcwd(NULL, 0);
 	bool		 had[3];
-	struct recover	*rc;
+	struct statedir	*rc;
 	struct err	 e = { 0 };
 	int		 i, round;
 
@@ -1652,7 +1655,7 @@ Test(recover, home_from_password_database)
 			unsetenv("HOME");
 		else
 			setenv("HOME", "relative/home", 1);
-		rc = recover_new(rpath, &e);
+		rc = statedir_new(rpath, &e);
 		if (rc == NULL) {
 			/* A home we may not write: the error names it. */
 			cr_assert_str_eq(e.msgid, "recover.dir");
@@ -1661,9 +1664,9 @@ Test(recover, home_from_password_database)
 			err_clear(&e);
 			continue;
 		}
-		cr_assert_str_eq(recover_dir(rc), want);
+		cr_assert_str_eq(statedir_dir(rc), want);
 		cr_assert_eq(mode_of(want), 0700);
-		recover_free(rc);
+		statedir_free(rc);
 	}
 	cr_assert(!exists("relative"));
 	for (i = 2; i >= 0; i--)
@@ -1704,7 +1707,7 @@ Test(recover, no_home_at_all)
 			unsetenv("HOME");
 		else
 			setenv("HOME", homes[i], 1);
-		cr_assert_null(recover_new(rpath, &e));
+		cr_assert_null(statedir_new(rpath, &e));
 		cr_assert_str_eq(e.msgid, "recover.no_home");
 		cr_assert_eq(e.nargs, 0);
 		err_clear(&e);
@@ -1735,7 +1738,7 @@ Test(recover, report_path_shapes)
 	char		*cwd = getcwd(NULL, 0), *real = realpath(tmp, NULL);
 	char		*abs, *parent, *top, *name;
 	struct report	*r = saved_report();
-	struct recover	*rc;
+	struct statedir	*rc;
 	struct err	 e = { 0 };
 	size_t		 i;
 
@@ -1746,36 +1749,36 @@ Test(recover, report_path_shapes)
 	abs = xasprintf("%s/new.yaml", real);
 	assert_names(rc, abs, "new.yaml");
 	free(abs);
-	recover_free(rc);
+	statedir_free(rc);
 	/* In the root folder, not there yet. */
 	name = xasprintf("nb-test-%ld-missing.yaml", (long)getpid());
 	abs = xasprintf("/%s", name);
 	cr_assert(!exists(abs));
 	rc = rc_new(abs);
 	assert_names(rc, abs, name);
-	cr_assert_eq(recover_clean_temps(rc), 0);
-	recover_free(rc);
+	cr_assert_eq(statedir_clean_temps(rc), 0);
+	statedir_free(rc);
 	cr_assert(!exists(abs));
 	free(abs);
 	free(name);
 	/* The root folder itself: an empty base name. */
 	rc = rc_new("/");
 	assert_names(rc, "/", "");
-	cr_assert_eq(recover_clean_temps(rc), 0);
-	recover_free(rc);
+	cr_assert_eq(statedir_clean_temps(rc), 0);
+	statedir_free(rc);
 	/* "." and ".." exist: their real paths, named after their last part. */
 	rc = rc_new(".");
 	assert_names(rc, real, strrchr(real, '/') + 1);
-	recover_free(rc);
+	statedir_free(rc);
 	parent = xstrndup(real, (size_t)(strrchr(real, '/') - real));
 	top = parent[0] == '\0' ? xstrdup("/") : xstrdup(parent);
 	rc = rc_new("..");
 	assert_names(rc, top, strrchr(top, '/') + 1);
-	recover_free(rc);
+	statedir_free(rc);
 	/* What cannot name a report file. */
 	cr_assert_eq(symlink("loop.yaml", "loop.yaml"), 0);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		cr_assert_null(recover_new(bad[i].path, &e), "%s",
+		cr_assert_null(statedir_new(bad[i].path, &e), "%s",
 		    bad[i].path);
 		cr_assert_str_eq(e.msgid, "recover.path", "%s", bad[i].path);
 		cr_assert_str_eq(e.args[0], bad[i].path);
@@ -1797,9 +1800,9 @@ Test(recover, report_path_shapes)
  */
 Test(recover, clean_temps_odd_names)
 {
-	struct recover	*rc = rc_new(rpath);
+	struct statedir	*rc = rc_new(rpath);
 	long		 dead = (long)dead_pid();
-	const char	*lockbase = strrchr(recover_lock_path(rc), '/') + 1;
+	const char	*lockbase = strrchr(statedir_lock_path(rc), '/') + 1;
 	char		*keep[8], *gone[2], *target = tu_path(tmp, "target");
 	size_t		 nkeep = 0, i;
 
@@ -1819,11 +1822,11 @@ Test(recover, clean_temps_odd_names)
 	cr_assert_eq(symlink(target, keep[nkeep++]), 0);
 	gone[0] = xasprintf("%s/.2024.yaml.tmp-%ld-"
 	    "123456789012345678901234567890", tmp, dead);
-	gone[1] = xasprintf("%s/.%s.%ld.tmp-%ld-1", recover_dir(rc), lockbase,
+	gone[1] = xasprintf("%s/.%s.%ld.tmp-%ld-1", statedir_dir(rc), lockbase,
 	    dead, dead);
 	for (i = 0; i < 2; i++)
 		tu_write(gone[i], "x");
-	cr_assert_eq(recover_clean_temps(rc), 2);
+	cr_assert_eq(statedir_clean_temps(rc), 2);
 	for (i = 0; i < nkeep; i++)
 		cr_assert(exists(keep[i]), "%s", keep[i]);
 	for (i = 0; i < 2; i++)
@@ -1833,10 +1836,10 @@ Test(recover, clean_temps_odd_names)
 	if (geteuid() == 0) {
 		tu_write(gone[0], "x");
 		cr_assert_eq(chown(gone[0], 65534, 65534), 0);
-		cr_assert_eq(recover_clean_temps(rc), 0);
+		cr_assert_eq(statedir_clean_temps(rc), 0);
 		cr_assert(exists(gone[0]));
 		cr_assert_eq(chown(gone[0], 0, 0), 0);
-		cr_assert_eq(recover_clean_temps(rc), 1);
+		cr_assert_eq(statedir_clean_temps(rc), 1);
 		cr_assert(!exists(gone[0]));
 	}
 	for (i = 0; i < nkeep; i++)
@@ -1844,7 +1847,7 @@ Test(recover, clean_temps_odd_names)
 	for (i = 0; i < 2; i++)
 		free(gone[i]);
 	free(target);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /*
@@ -1882,7 +1885,7 @@ Test(recover, clean_temps_keeps_what_it_cannot_remove)
 	uid_t		 me = geteuid();
 	char		*sub = tu_path(tmp, "sub"), *report, *t;
 	long		 dead = (long)dead_pid();
-	struct recover	*rc;
+	struct statedir	*rc;
 
 	cr_assert_eq(mkdir(sub, 0755), 0);
 	report = tu_path(sub, "r.yaml");
@@ -1893,15 +1896,15 @@ Test(recover, clean_temps_keeps_what_it_cannot_remove)
 	become_user(sub, t, NULL);
 	/* The recovery folder is root's when root: not readable now. */
 	cr_assert_eq(chmod(sub, 0444), 0);	/* no search: lstat fails */
-	cr_assert_eq(recover_clean_temps(rc), 0);
+	cr_assert_eq(statedir_clean_temps(rc), 0);
 	cr_assert_eq(chmod(sub, 0555), 0);	/* no write: unlink fails */
-	cr_assert_eq(recover_clean_temps(rc), 0);
+	cr_assert_eq(statedir_clean_temps(rc), 0);
 	cr_assert(exists(t));
 	cr_assert_eq(chmod(sub, 0755), 0);
-	cr_assert_eq(recover_clean_temps(rc), 1);
+	cr_assert_eq(statedir_clean_temps(rc), 1);
 	cr_assert(!exists(t));
 	become_self(me);
-	recover_free(rc);
+	statedir_free(rc);
 	free(report);
 	free(sub);
 	free(t);
@@ -1915,8 +1918,8 @@ Test(recover, snapshot_removal_fails)
 {
 	uid_t			 me = geteuid();
 	struct report		*r;
-	struct recover		*rc;
-	struct recover_found	*f;
+	struct statedir		*rc;
+	struct snapshot_found	*f;
 	struct err		 e = { 0 };
 
 	if (me == 0)
@@ -1926,43 +1929,43 @@ Test(recover, snapshot_removal_fails)
 	report_free(r);
 	rc = rc_new(rpath);
 	r = open_tracked(rc);
-	cr_assert(recover_write(rc, r, 0, &e), "%s", e.msgid);	/* no change */
-	cr_assert_eq(chmod(recover_dir(rc), 0500), 0);
-	cr_assert_eq(recover_find(rc, T, 2, &f, &e), RECOVER_ERROR);
+	cr_assert(snapshot_write(rc, r, 0, &e), "%s", e.msgid);	/* no change */
+	cr_assert_eq(chmod(statedir_dir(rc), 0500), 0);
+	cr_assert_eq(snapshot_find(rc, T, 2, &f, &e), SNAPSHOT_ERROR);
 	cr_assert_null(f);
 	cr_assert_str_eq(e.msgid, "recover.remove");
-	cr_assert_str_eq(e.args[0], recover_snapshot_path(rc));
+	cr_assert_str_eq(e.args[0], statedir_snapshot_path(rc));
 	cr_assert_str_eq(e.args[1], strerror(EACCES));
 	err_clear(&e);
-	cr_assert(!recover_discard(rc, &e));
+	cr_assert(!snapshot_discard(rc, &e));
 	cr_assert_str_eq(e.msgid, "recover.remove");
 	err_clear(&e);
-	cr_assert(!recover_saved(rc, r, &e));
+	cr_assert(!snapshot_saved(rc, r, &e));
 	cr_assert_str_eq(e.msgid, "recover.remove");
 	err_clear(&e);
-	cr_assert(exists(recover_snapshot_path(rc)));
+	cr_assert(exists(statedir_snapshot_path(rc)));
 	/* Saved, snapshot removed, but the file cannot be read back for
 	 * its stamp. */
-	cr_assert_eq(chmod(recover_dir(rc), 0700), 0);
+	cr_assert_eq(chmod(statedir_dir(rc), 0700), 0);
 	cr_assert_eq(chmod(rpath, 0), 0);
-	cr_assert(!recover_saved(rc, r, &e));
+	cr_assert(!snapshot_saved(rc, r, &e));
 	cr_assert_str_eq(e.msgid, "file.open");
 	cr_assert_str_eq(e.args[0], strerror(EACCES));
 	err_clear(&e);
-	cr_assert(!exists(recover_snapshot_path(rc)));
+	cr_assert(!exists(statedir_snapshot_path(rc)));
 	become_self(me);
 	report_free(r);
-	recover_free(rc);
+	statedir_free(rc);
 }
 
 /* A pid beyond any process's is dead, not alive. */
 Test(recover, owner_pid_out_of_range_dead)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_owner	 o = fake_owner(rc, (long)INT_MAX + 1);
+	struct statedir		*rc = rc_new(rpath);
+	struct procid	 o = fake_owner(rc, (long)INT_MAX + 1);
 
-	cr_assert_eq(recover_owner_check(rc, &o), RECOVER_DEAD);
-	recover_free(rc);
+	cr_assert_eq(procid_check(statedir_self(rc), &o), PROCID_DEAD);
+	statedir_free(rc);
 }
 
 /*
@@ -1972,31 +1975,31 @@ Test(recover, owner_pid_out_of_range_dead)
  */
 Test(recover, stamp_and_owner_record_edges)
 {
-	struct recover		*rc = rc_new(rpath);
-	struct recover_stamp	 s;
-	struct recover_owner	 o;
+	struct statedir		*rc = rc_new(rpath);
+	struct filestamp	 s;
+	struct procid	 o;
 	struct err		 e = { 0 };
 	char			*path, *text;
 	size_t			 len;
 
 	tu_write(rpath, "x");
 	path = tu_path(rpath, "x.yaml");
-	cr_assert(!recover_stamp_file(path, &s, &e));
+	cr_assert(!filestamp_file(path, YTREE_MAX_FILE, &s, &e));
 	cr_assert_str_eq(e.msgid, "file.open");
 	cr_assert_str_eq(e.args[0], strerror(ENOTDIR));
 	cr_assert(s.exists);
 	err_clear(&e);
-	text = recover_owner_format(recover_self(rc), NULL);
+	text = editlock_format(statedir_self(rc), NULL);
 	cr_assert_not_null(strstr(text, "\nreport \n"), "%s", text);
 	len = strlen(text) - 1;		/* without the last newline */
-	cr_assert(recover_owner_parse(text, len, &o));
-	cr_assert_eq(o.pid, recover_self(rc)->pid);
-	cr_assert_str_eq(o.host, recover_self(rc)->host);
+	cr_assert(editlock_parse(text, len, &o));
+	cr_assert_eq(o.pid, statedir_self(rc)->pid);
+	cr_assert_str_eq(o.host, statedir_self(rc)->host);
 	free(text);
 	text = xasprintf("nianbao-lock 1\npid %ld\nhost x\nstart\n",
 	    (long)getpid());
-	cr_assert(!recover_owner_parse(text, strlen(text), &o));
+	cr_assert(!editlock_parse(text, strlen(text), &o));
 	free(text);
 	free(path);
-	recover_free(rc);
+	statedir_free(rc);
 }

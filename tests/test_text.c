@@ -13,6 +13,7 @@
 #include <unicode/utext.h>
 
 #include "text.h"
+#include "textsim.h"
 
 static const struct text_opts A1 = { 1 }, A2 = { 2 };
 
@@ -663,18 +664,33 @@ Test(text, similarity)
 {
 	const char *a = "一是政府信息公开的及时性有待提高。二是政策解读形式单一。";
 
-	cr_expect_eq(text_similarity(a, a), 100);
+	cr_expect_eq(textsim_percent(a, a), 100);
 	/* White space and punctuation do not count. */
-	cr_expect_eq(text_similarity(a, "一是政府信息公开的及时性有待提高 "
+	cr_expect_eq(textsim_percent(a, "一是政府信息公开的及时性有待提高 "
 	    "\n二是政策解读形式单一"), 100);
-	cr_expect_eq(text_similarity(a, "今年没有发生类似情况"), 0);
-	cr_expect_eq(text_similarity("", ""), 100);
-	cr_expect_eq(text_similarity("甲", "乙"), 0);
+	cr_expect_eq(textsim_percent(a, "今年没有发生类似情况"), 0);
+	cr_expect_eq(textsim_percent("", ""), 100);
+	cr_expect_eq(textsim_percent("甲", "乙"), 0);
 	/* Half the text the same: about half alike. */
-	int half = text_similarity(a, "一是政府信息公开的及时性有待提高。"
+	int half = textsim_percent(a, "一是政府信息公开的及时性有待提高。"
 	    "三是网站栏目更新不够及时。");
 	cr_expect(half > 40 && half < 75, "%d", half);
 	/* Symmetric. */
-	cr_expect_eq(text_similarity("甲乙丙丁戊", "甲乙丙"),
-	    text_similarity("甲乙丙", "甲乙丙丁戊"));
+	cr_expect_eq(textsim_percent("甲乙丙丁戊", "甲乙丙"),
+	    textsim_percent("甲乙丙", "甲乙丙丁戊"));
+}
+
+/* The edges: a cluster asked for at the very end has no width and ends
+ * there; a pad to a negative width is empty. */
+Test(text, edges)
+{
+	size_t	 next = 0;
+	char	*p;
+
+	cr_assert_eq(text_cluster_width("ab", 2, 2, &next, &A1), 0);
+	cr_assert_eq(next, 2);
+	cr_assert_eq(text_cluster_width("ab", 2, 5, NULL, &A1), 0);
+	p = text_pad("abc", 3, -4, -1, &A1);
+	cr_assert_str_eq(p, "");
+	free(p);
 }

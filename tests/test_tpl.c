@@ -10,6 +10,7 @@
 
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 static struct tpl *
@@ -281,4 +282,174 @@ Test(tpl, broken_duplicate_key_is_yaml_error)
 Test(tpl, broken_missing_section_key)
 {
 	broken("    guidance: {zh: 说明, en: help}\n", "", 8, "tpl.missing_key");
+}
+
+/* A rule's message is a label like any other: {zh, en} and nothing else.
+ * (Until the one key check in ytree, a rule's message was not checked.) */
+Test(tpl, broken_unknown_key_in_rule_message)
+{
+	broken("message: {zh: 太大, en: too big}",
+	    "message: {zh: 太大, en: too big, fr: trop grand}", 29,
+	    "tpl.unknown_key");
+}
+
+/* A rule takes the keys of its own kind only: `max` is text_max's. */
+Test(tpl, broken_key_of_another_kind)
+{
+	broken("    check: \"b.r.x <= 10\"\n",
+	    "    check: \"b.r.x <= 10\"\n    max: 3\n", 29, "tpl.unknown_key");
+}
+
+/* A kind the table does not have. */
+Test(tpl, broken_unknown_rule_kind)
+{
+	broken("    check: \"b.r.x <= 10\"\n", "    kind: text_min\n", 28,
+	    "tpl.bad_kind");
+}
+
+/*
+ * Every refusal of the loader, each with where it points: the fixture
+ * damaged one way at a time.
+ */
+Test(tpl, broken_each_way)
+{
+	static const struct {
+		const char	*from, *to;
+		int		 line;
+		const char	*msgid;
+	} cases[] = {
+		/* the head and the structure */
+		{ "format: 1\n", "format: x\n", 1, "tpl.not_int" },
+		{ "id: mini\n", "id: mi-ni\n", 2, "tpl.bad_id" },
+		{ "years: {from: 2021}", "years: 2021", 5, "tpl.type" },
+		{ "kind: tables", "kind: chart", 11, "tpl.bad_kind" },
+		{ "kind: tables", "kind: narrative", 14,
+		    "tpl.tables_in_narrative" },
+		{ "            columns:\n"
+		    "              - {id: x, label: {zh: 甲, en: X}}\n"
+		    "              - {id: sum, label: {zh: 合计, en: Sum}}\n",
+		    "            columns: []\n", 17, "tpl.empty_list" },
+		{ "          - id: b\n", "          - title: {zh: 题, en: T}\n",
+		    16, "tpl.missing_key" },
+		{ "{id: x, label:", "{id: x, type: count, decimals: 2, label:",
+		    18, "tpl.bad_decimals" },
+		{ "              - {id: r, label: {zh: 行, en: Row}}",
+		    "              - {id: g, label: {zh: 组, en: G}, children: "
+		    "[{id: r, label: {zh: 行, en: Row}}]}", 21,
+		    "tpl.group_id" },
+		{ "              - {id: r, label: {zh: 行, en: Row}}",
+		    "              - {label: {zh: 组, en: G}, children: []}", 21,
+		    "tpl.empty_list" },
+		/* expressions */
+		{ "expr: \"b.r.x\"", "expr: \"b.r\"", 23, "tpl.bad_expr" },
+		{ "expr: \"b.r.x\"", "expr: \"c.r.x\"", 23, "tpl.bad_expr" },
+		{ "expr: \"b.r.x\"", "expr: \"b.q.x\"", 23, "tpl.bad_expr" },
+		{ "expr: \"b.r.x\"", "expr: \"avg(b.r.x)\"", 23,
+		    "tpl.bad_expr" },
+		{ "expr: \"b.r.x\"", "expr: \"12a\"", 23, "tpl.bad_expr" },
+		{ "expr: \"b.r.x\"", "expr: \"prev(b.r.x)\"", 23,
+		    "tpl.bad_expr" },
+		{ "cell: b.r.sum", "cell: b.r.x:sum", 23, "tpl.bad_expr" },
+		{ "    expr: \"b.r.x\"\n", "", 23, "tpl.missing_key" },
+		{ "    expr: \"b.r.x\"\n", "    expr: \"b.r.x\"\n"
+		    "  - cell: b.r.sum\n    expr: \"0\"\n", 25,
+		    "tpl.dup_formula" },
+		{ "{id: x, label:", "{id: x, type: money, label:", 23,
+		    "tpl.type_mismatch" },
+		{ "\"b.r.x <= 10\"", "\"b.r.x <= - - 1\"", 28, "tpl.bad_expr" },
+		{ "\"b.r.x <= 10\"", "\"b.r.x <= 10 )\"", 28, "tpl.bad_expr" },
+		{ "\"b.r.x <= 10\"", "\"b.r.x <= \"", 28, "tpl.bad_expr" },
+		{ "\"b.r.x <= 10\"", "\"b.r.x + 1\"", 28, "tpl.bad_expr" },
+		/* iterations */
+		{ "\"b.r.x <= 10\"", "\"b.{row}.x <= 10\"\n    for_rows: [q]",
+		    29, "tpl.bad_iter" },
+		{ "\"b.r.x <= 10\"", "\"b.{row}.x <= 10\"\n    for_rows: r",
+		    29, "tpl.bad_iter" },
+		{ "\"b.r.x <= 10\"", "\"b.r.x <= 10\"\n    for_rows: \"*\"", 26,
+		    "tpl.iter_block" },
+		{ "\"b.r.x <= 10\"", "\"b.r.{col} <= 10\"\n    for_cols: \"*\"\n"
+		    "    except: [q]", 30, "tpl.bad_iter" },
+		/* rules */
+		{ "  - id: R1\n    severity", "  - severity", 26,
+		    "tpl.missing_key" },
+		{ "severity: error", "severity: fatal", 27, "tpl.bad_severity" },
+		{ "    message: {zh: 太大, en: too big}\n",
+		    "    message: {zh: 太大, en: too big}\n  - id: R1\n"
+		    "    severity: error\n    check: \"b.r.x >= 0\"\n"
+		    "    message: {zh: 太小, en: too small}\n", 30, "tpl.dup_id" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_requires\n"
+		    "    section: s9\n    pattern: \"费\"\n", 29,
+		    "tpl.unknown_section" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_requires\n",
+		    26, "tpl.missing_key" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_requires\n"
+		    "    section: s1\n    pattern: \"(\"\n", 30, "tpl.bad_regex" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_max\n"
+		    "    section: s1\n    max: 0\n", 30, "tpl.not_int" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_prev_similar\n"
+		    "    section: s1\n    min: 101\n", 30, "tpl.not_percent" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: blank\n"
+		    "    cells: \"b.*\"\n", 29, "tpl.no_cells" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: blank\n", 26,
+		    "tpl.missing_key" },
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: text_number\n"
+		    "    section: \"*\"\n    pattern: \"(1)\"\n", 26,
+		    "tpl.missing_key" },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		broken(cases[i].from, cases[i].to, cases[i].line,
+		    cases[i].msgid);
+}
+
+/* Patterns of cell ids for blank rules, and a row's own type. */
+Test(tpl, mini_variants_load)
+{
+	static const struct {
+		const char *from, *to;
+	} ok[] = {
+		{ "    check: \"b.r.x <= 10\"\n", "    kind: blank\n"
+		    "    cells: \"b.*.x\"\n" },
+		{ "{id: r, label:", "{id: r, type: signed, label:" },
+	};
+	char		*dir = tu_tmpdir(), *path = tu_path(dir, "ok.yaml");
+	const char	*hit;
+	char		*text;
+	struct tpl	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		hit = strstr(mini, ok[i].from);
+		cr_assert_not_null(hit);
+		text = xasprintf("%.*s%s%s", (int)(hit - mini), mini, ok[i].to,
+		    hit + strlen(ok[i].from));
+		tu_write(path, text);
+		t = load_ok(path);
+		if (i == 0) {
+			cr_assert_eq(t->ninsts, 1);
+			cr_assert_eq(t->insts[0].cells[0],
+			    tpl_cell_index(t, "b.r.x"));
+		} else
+			cr_assert_eq(t->cells[0].type.kind, NUM_SIGNED);
+		tpl_free(t);
+		free(text);
+	}
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+Test(tpl, no_template_folder)
+{
+	struct errlist	 errs;
+	struct tpl	**all;
+
+	errlist_init(&errs);
+	cr_assert_eq(tpl_load_dir("/nonexistent/templates", &all, &errs), 0);
+	cr_assert_eq(errs.n, 1);
+	cr_assert_str_eq(errs.v[0].msgid, "tpl.no_dir");
+	free(all);
+	errlist_done(&errs);
 }

@@ -918,3 +918,29 @@ Test(ytree, emit_scalar_space_like_ends)
 	/* Broken UTF-8 from a caller is never emitted plain. */
 	emits(ytree_emit_scalar, "ab\xFF", "\"ab\\uFFFD\"");
 }
+
+/* The one unknown-key check: every key not allowed, in file order, each
+ * with its own position; nothing for a scalar or a list. */
+Test(ytree, unknown_keys)
+{
+	static const char *const allowed[] = { "id", "label", NULL };
+	struct err	 e = { 0 };
+	struct ytree	*t = parse("id: a\ncolour: red\nlabel: x\n"
+	    "size: 2\n", &e);
+	size_t		 i, n = 0;
+	int		 lines[4];
+
+	cr_assert_not_null(t);
+	for (i = 0; (i = ytree_unknown_key(t, allowed, i)) < t->n; i++)
+		lines[n++] = t->keys[i]->line;
+	cr_assert_eq(n, 2);
+	cr_assert_eq(lines[0], 2);
+	cr_assert_eq(lines[1], 4);
+	cr_assert_eq(ytree_unknown_key(t, allowed, 4), 4);
+	cr_assert_eq(ytree_unknown_key(t->items[0], allowed, 0),
+	    t->items[0]->n);
+	ytree_free(t);
+	t = parse("[id, colour]\n", &e);
+	cr_assert_eq(ytree_unknown_key(t, allowed, 0), 2);
+	ytree_free(t);
+}

@@ -14,6 +14,7 @@
 #include "err.h"
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 #include "sbuf.h"
 

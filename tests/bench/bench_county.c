@@ -19,6 +19,7 @@
 
 #include "sbuf.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 #include "ytree.h"
 

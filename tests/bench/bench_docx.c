@@ -40,6 +40,7 @@
 #include "sbuf.h"
 #include "store.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 extern char **environ;

@@ -14,6 +14,7 @@
 #include "report.h"
 #include "store.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 static double

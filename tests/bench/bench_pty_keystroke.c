@@ -25,6 +25,7 @@
 #include "report.h"
 #include "store.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 #define ROWS	30

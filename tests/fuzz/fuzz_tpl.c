@@ -21,6 +21,7 @@
 #include "report.h"
 #include "store.h"
 #include "tpl.h"
+#include "tpl_load.h"
 
 static int	fd = -1;
 static char	path[64];

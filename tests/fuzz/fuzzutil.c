@@ -7,6 +7,7 @@
 #include "err.h"
 #include "fuzzutil.h"
 #include "paths.h"
+#include "tpl_load.h"
 
 struct tpl **
 fuzz_templates(const char *who, size_t *n)

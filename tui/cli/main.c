@@ -31,6 +31,7 @@
 #include "store.h"
 #include "text.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 #include "year.h"
 

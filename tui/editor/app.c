@@ -39,11 +39,12 @@
 #include "outline.h"
 #include "paste.h"
 #include "preview.h"
-#include "recover.h"
 #include "recovery.h"
+#include "snapshot.h"
+#include "statedir.h"
 #include "status.h"
 #include "store.h"
-#include "textbuf.h"
+#include "caretbuf.h"
 #include "textedit.h"
 #include "undo.h"
 #include "xmalloc.h"
@@ -103,8 +104,8 @@ app_done(struct tui_app *a)
 	free(a->picks);
 	free(a->msg);
 	free(a->path);
-	recover_found_free(a->found);
-	recover_free(a->rc);
+	snapshot_found_free(a->found);
+	statedir_free(a->rc);
 	free(a->rc_err);
 	free(a->fatal);
 	free(a->save_as);

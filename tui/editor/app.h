@@ -100,8 +100,8 @@ struct tui_geom {
 
 struct dialog;
 struct preview;
-struct recover;
-struct recover_found;
+struct statedir;
+struct snapshot_found;
 struct textedit;
 struct undo;
 
@@ -126,8 +126,8 @@ struct tui_app {
 	char			*new_from;	/* its path, or the one found */
 
 	/* Never losing work (recovery.h). */
-	struct recover		*rc;		/* NULL: no snapshots, no lock */
-	struct recover_found	*found;		/* ASK_RECOVER: the snapshot */
+	struct statedir		*rc;		/* NULL: no snapshots, no lock */
+	struct snapshot_found	*found;		/* ASK_RECOVER: the snapshot */
 	bool			 readonly;	/* edits and save refused */
 	char			*rc_err;	/* last snapshot failure, shown */
 	char			*fatal;		/* why the editor gave up */

@@ -1,7 +1,7 @@
 /*
  * The reference view of last year's text (see lastyear.h).  Rows of the
  * pane: the title, a blank row, then the text in the narrative editor's
- * text area (app_text_area), wrapped with textbuf_wrap at the width the
+ * text area (app_text_area), wrapped with caretbuf_wrap at the width the
  * editor uses for that area (one column less than the pane, see
  * textedit.h).
  */
@@ -10,7 +10,7 @@
 
 #include "app.h"
 #include "lastyear.h"
-#include "textbuf.h"
+#include "caretbuf.h"
 #include "undo.h"
 #include "xmalloc.h"
 
@@ -33,18 +33,18 @@ lastyear_shown(const struct tui_app *a)
 
 /* The text wrapped for the pane; returns the number of lines. */
 static size_t
-wrap(const struct tui_app *a, const char *s, struct textbuf_line **lines)
+wrap(const struct tui_app *a, const char *s, struct caretbuf_line **lines)
 {
 	int	w = a->g.pane_w >= 3 ? a->g.pane_w - 1 : a->g.pane_w;
 
-	return (textbuf_wrap(s, strlen(s), w, lines, &a->topts));
+	return (caretbuf_wrap(s, strlen(s), w, lines, &a->topts));
 }
 
 void
 lastyear_draw(const struct tui_app *a)
 {
 	const char		*s = prev_text(a);
-	struct textbuf_line	*l = NULL;
+	struct caretbuf_line	*l = NULL;
 	char			*title, *sec;
 	size_t			 n, i;
 	int			 y, h, k;
@@ -79,7 +79,7 @@ unsigned
 lastyear_scroll(struct tui_app *a, int lines)
 {
 	const char		*s = prev_text(a);
-	struct textbuf_line	*l;
+	struct caretbuf_line	*l;
 	int			 y, h, top = a->lastyear_top + lines, max;
 
 	if (s == NULL)

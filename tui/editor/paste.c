@@ -18,19 +18,20 @@
 #include "edit.h"
 #include "paste.h"
 #include "sbuf.h"
-#include "textbuf.h"
+#include "caretbuf.h"
 #include "textedit.h"
 #include "undo.h"
 
 /* Bytes a paste into a dialog's line or a number cell may have. */
 #define PASTE_LINE_MAX	4096
 
-/* Keeps n more bytes of a paste, up to TEXTBUF_MAX + 1 in all (one
+/* Keeps n more bytes of a paste, up to CARETBUF_MAX + 1 in all (one
  * more than any text may hold, so that the text editor refuses it). */
 static void
 keep(struct sbuf *out, const char *s, size_t n)
 {
-	size_t	room = TEXTBUF_MAX + 1 > out->len ? TEXTBUF_MAX + 1 - out->len : 0;
+	size_t	room = CARETBUF_MAX + 1 > out->len ?
+		    CARETBUF_MAX + 1 - out->len : 0;
 
 	sbuf_add(out, s, n < room ? n : room);
 }

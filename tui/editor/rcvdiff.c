@@ -13,7 +13,7 @@
 
 #include "app.h"
 #include "rcvdiff.h"
-#include "recover.h"
+#include "snapshot.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -31,7 +31,7 @@ base_name(const char *path)
 /* "一、本年新收/自然人": the last part of the row and of the column. */
 static void
 add_cell_label(const struct tui_app *a, const struct tpl *t,
-    const struct recover_diff *df, struct sbuf *b)
+    const struct reportdiff *df, struct sbuf *b)
 {
 	const struct tpl_cell	*c = &t->cells[df->cell];
 	const char		*row = c->row_path[a->lang], *col;
@@ -48,8 +48,9 @@ add_cell_label(const struct tui_app *a, const struct tpl *t,
 			row = slash + 1;
 		s = *col != '\0' ? xasprintf("%s/%s", row, col) : xstrdup(row);
 	}
-	if (df->kind == RECOVER_D_PREVIOUS || df->kind == RECOVER_D_PUBLISHED) {
-		m = i18n_fmt1(a->i18n, df->kind == RECOVER_D_PREVIOUS ?
+	if (df->kind == REPORTDIFF_PREVIOUS ||
+	    df->kind == REPORTDIFF_PUBLISHED) {
+		m = i18n_fmt1(a->i18n, df->kind == REPORTDIFF_PREVIOUS ?
 		    "rcv.diff_prev" : "rcv.diff_published", s);
 		free(s);
 		s = m;
@@ -61,8 +62,8 @@ add_cell_label(const struct tui_app *a, const struct tpl *t,
 /* The cells of section sd that differ: up to CELLS_SHOWN named, and
  * how many in all ("…、… 等 5 处").  Newly allocated. */
 static char *
-cells_text(const struct tui_app *a, const struct recover_found *f,
-    const struct recover_secdiff *sd)
+cells_text(const struct tui_app *a, const struct snapshot_found *f,
+    const struct reportdiff_sec *sd)
 {
 	const struct tpl	*t = report_tpl(f->snap);
 	struct sbuf		 cells;
@@ -88,8 +89,8 @@ cells_text(const struct tui_app *a, const struct recover_found *f,
 
 /* One line per section with differences: its text, its cells. */
 static void
-add_section_line(const struct tui_app *a, const struct recover_found *f,
-    const struct recover_secdiff *sd, struct sbuf *b)
+add_section_line(const struct tui_app *a, const struct snapshot_found *f,
+    const struct reportdiff_sec *sd, struct sbuf *b)
 {
 	const struct tpl_section *s = &report_tpl(f->snap)->sections[sd->section];
 	char		 idx[16], *head, *text = NULL, *cells = NULL, *what, *m;
@@ -116,16 +117,16 @@ add_section_line(const struct tui_app *a, const struct recover_found *f,
 
 /* The differences outside the sections: template, organ, year. */
 static void
-add_head_lines(const struct tui_app *a, const struct recover_found *f,
+add_head_lines(const struct tui_app *a, const struct snapshot_found *f,
     struct sbuf *b)
 {
 	static const struct {
-		enum recover_diff_kind	 kind;
+		enum reportdiff_kind	 kind;
 		const char		*msgid;
 	} heads[] = {
-		{ RECOVER_D_TEMPLATE, "rcv.diff_template" },
-		{ RECOVER_D_ORGAN, "rcv.diff_organ" },
-		{ RECOVER_D_YEAR, "rcv.diff_year" },
+		{ REPORTDIFF_TEMPLATE, "rcv.diff_template" },
+		{ REPORTDIFF_ORGAN, "rcv.diff_organ" },
+		{ REPORTDIFF_YEAR, "rcv.diff_year" },
 	};
 	size_t	 i, k;
 	char	*m;
@@ -151,7 +152,7 @@ add_note(const struct tui_app *a, struct sbuf *b, const char *msgid)
 }
 
 char *
-rcvdiff_prompt(const struct tui_app *a, const struct recover_found *f)
+rcvdiff_prompt(const struct tui_app *a, const struct snapshot_found *f)
 {
 	struct sbuf	 b;
 	char		 when[64], more[24], *m, *fe;
@@ -188,7 +189,7 @@ rcvdiff_prompt(const struct tui_app *a, const struct recover_found *f)
 		add_note(a, &b, "rcv.found_older");
 	else if (f->file != NULL && f->base_changed)
 		add_note(a, &b, "rcv.found_base_changed");
-	if (f->who == RECOVER_ALIVE || f->who == RECOVER_ELSEWHERE)
+	if (f->who == PROCID_ALIVE || f->who == PROCID_ELSEWHERE)
 		add_note(a, &b, "rcv.found_alive");
 	return (sbuf_take(&b));
 }

@@ -1,15 +1,16 @@
 /*
  * What a recovery snapshot holds that the report file does not, in
  * words, for the question asked on opening (recovery.c): sections and
- * cells by their labels, from recover_find's list of differences.
+ * cells by their labels, from snapshot_find's list of differences.
  */
 #ifndef NB_RCVDIFF_H
 #define NB_RCVDIFF_H
 
-struct recover_found;
+struct snapshot_found;
 struct tui_app;
 
 /* The question's prompt for snapshot f.  Newly allocated; caller frees. */
-char	*rcvdiff_prompt(const struct tui_app *, const struct recover_found *f);
+char	*rcvdiff_prompt(const struct tui_app *,
+	    const struct snapshot_found *f);
 
 #endif

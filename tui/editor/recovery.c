@@ -1,5 +1,6 @@
 /*
- * The editor's side of recovery (see recovery.h and model/recover.h).
+ * The editor's side of recovery (see recovery.h, model/snapshot.h
+ * and model/editlock.h).
  *
  * Opening is a chain of steps, each of which either goes on to the next
  * or opens a question and stops: lock (step_lock), look for a snapshot
@@ -22,7 +23,9 @@
 #include "dialog.h"
 #include "newreport.h"
 #include "rcvdiff.h"
-#include "recover.h"
+#include "editlock.h"
+#include "snapshot.h"
+#include "statedir.h"
 #include "recovery.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -128,14 +131,14 @@ give_up(struct tui_app *a, const struct err *e)
  * the title says "modified" until it is saved.
  */
 static unsigned
-attach(struct tui_app *a, struct report *r, const struct recover_stamp *base,
+attach(struct tui_app *a, struct report *r, const struct filestamp *base,
     bool recovered, const struct report *file)
 {
 	char	*dump;
 
 	app_attach(a, r);
 	if (a->rc != NULL && !a->readonly)
-		recover_track(a->rc, r, base, recovered);
+		snapshot_track(a->rc, r, base, recovered);
 	if (recovered) {
 		free(a->saved_dump);
 		a->saved_dump = file != NULL ? store_dump(file) : xstrdup("");
@@ -151,12 +154,12 @@ attach(struct tui_app *a, struct report *r, const struct recover_stamp *base,
 static unsigned
 step_load(struct tui_app *a)
 {
-	struct recover_stamp	 st = { 0 };
+	struct filestamp	 st = { 0 };
 	struct err		 e = { 0 };
 	struct report		*r;
 	unsigned		 d;
 
-	r = recover_load(a->path, a->opts->tpls, a->opts->ntpls, &st, &e);
+	r = store_load_stamped(a->path, a->opts->tpls, a->opts->ntpls, &st, &e);
 	if (r == NULL && !st.exists && !a->readonly) {
 		err_clear(&e);
 		return (newreport_ask(a));
@@ -200,11 +203,11 @@ step_find(struct tui_app *a)
 	struct err	e = { 0 };
 	unsigned	d;
 
-	switch (recover_find(a->rc, a->opts->tpls, a->opts->ntpls, &a->found,
+	switch (snapshot_find(a->rc, a->opts->tpls, a->opts->ntpls, &a->found,
 	    &e)) {
-	case RECOVER_FOUND:
+	case SNAPSHOT_FOUND:
 		return (ask_recover(a));
-	case RECOVER_ERROR:
+	case SNAPSHOT_ERROR:
 		d = ask_snap_bad(a, &e);
 		err_clear(&e);
 		return (d);
@@ -214,8 +217,8 @@ step_find(struct tui_app *a)
 }
 
 static unsigned
-ask_lock(struct tui_app *a, const struct recover_owner *o,
-    enum recover_who who, const struct err *e)
+ask_lock(struct tui_app *a, const struct procid *o,
+    enum procid_who who, const struct err *e)
 {
 	static const enum recovery_choice busy[] = { RCH_READONLY,
 	    RCH_TAKEOVER, RCH_QUIT };
@@ -231,7 +234,7 @@ ask_lock(struct tui_app *a, const struct recover_owner *o,
 		    failed, 2));
 	}
 	snprintf(pid, sizeof pid, "%ld", o->pid);
-	if (who == RECOVER_ELSEWHERE)
+	if (who == PROCID_ELSEWHERE)
 		p = i18n_fmt2(a->i18n, "rcv.lock_elsewhere", o->host, pid);
 	else
 		p = i18n_fmt1(a->i18n, "rcv.lock_alive", pid);
@@ -241,16 +244,16 @@ ask_lock(struct tui_app *a, const struct recover_owner *o,
 static unsigned
 step_lock(struct tui_app *a, bool force)
 {
-	struct recover_owner	holder;
-	enum recover_who	who = RECOVER_NOBODY;
+	struct procid	holder;
+	enum procid_who	who = PROCID_NOBODY;
 	struct err		e = { 0 };
 	unsigned		d;
 
 	memset(&holder, 0, sizeof holder);
-	switch (recover_lock(a->rc, force, &holder, &who, &e)) {
-	case RECOVER_BUSY:
+	switch (editlock_take(a->rc, force, &holder, &who, &e)) {
+	case EDITLOCK_BUSY:
 		return (ask_lock(a, &holder, who, NULL));
-	case RECOVER_LOCK_FAILED:
+	case EDITLOCK_FAILED:
 		d = ask_lock(a, NULL, who, &e);
 		err_clear(&e);
 		return (d);
@@ -275,12 +278,12 @@ recovery_open(struct tui_app *a)
 {
 	struct err	e = { 0 };
 
-	if ((a->rc = recover_new(a->path, &e)) == NULL) {
+	if ((a->rc = statedir_new(a->path, &e)) == NULL) {
 		a->dirty |= ask_nodir(a, &e);
 		err_clear(&e);
 		return (true);
 	}
-	recover_clean_temps(a->rc);
+	statedir_clean_temps(a->rc);
 	a->dirty |= step_lock(a, false);
 	return (a->fatal == NULL || a->dlg != NULL);
 }
@@ -291,30 +294,30 @@ go_readonly(struct tui_app *a)
 {
 	a->readonly = true;
 	if (a->rc != NULL)
-		recover_unlock(a->rc);
+		editlock_release(a->rc);
 }
 
 static unsigned
 answer_recover(struct tui_app *a, enum recovery_choice ch)
 {
-	struct recover_found	*f = a->found;
+	struct snapshot_found	*f = a->found;
 	struct report		*r, *file;
 	struct err		 e = { 0 };
 	unsigned		 d = 0;
 
 	a->found = NULL;
 	if (ch == RCH_RECOVER) {
-		r = recover_found_take_snap(f);
+		r = snapshot_found_take_snap(f);
 		/* A file changed since the snapshot's base: saving asks. */
 		d = attach(a, r, f->base_changed ? &f->base : &f->file_stamp,
 		    true, f->file);
 		d |= app_msg(a, ST_MSG_INFO, "rcv.recovered", 0);
 	} else if (ch == RCH_DISCARD) {
-		if (!recover_discard(a->rc, &e)) {
+		if (!snapshot_discard(a->rc, &e)) {
 			d = app_msg_err(a, &e);
 			err_clear(&e);
 		}
-		if ((file = recover_found_take_file(f)) != NULL)
+		if ((file = snapshot_found_take_file(f)) != NULL)
 			d |= attach(a, file, &f->file_stamp, false, NULL);
 		else if (!f->file_stamp.exists)
 			d |= newreport_ask(a);
@@ -324,12 +327,12 @@ answer_recover(struct tui_app *a, enum recovery_choice ch)
 		/* Read-only (Esc too): the file, or the snapshot when the
 		 * file cannot be shown; the snapshot stays on disk. */
 		go_readonly(a);
-		if ((r = recover_found_take_file(f)) == NULL)
-			r = recover_found_take_snap(f);
+		if ((r = snapshot_found_take_file(f)) == NULL)
+			r = snapshot_found_take_snap(f);
 		d = attach(a, r, NULL, false, NULL);
 		d |= app_msg(a, ST_MSG_INFO, "rcv.readonly_msg", 0);
 	}
-	recover_found_free(f);
+	snapshot_found_free(f);
 	return (d);
 }
 
@@ -374,7 +377,7 @@ recovery_timeout(const struct tui_app *a, long long now_ms)
 {
 	if (!active(a))
 		return (-1);
-	return ((int)recover_due(a->rc, a->rep, now_ms));
+	return ((int)snapshot_due(a->rc, a->rep, now_ms));
 }
 
 unsigned
@@ -383,9 +386,9 @@ recovery_tick(struct tui_app *a, long long now_ms)
 	struct err	 e = { 0 };
 	char		*why;
 
-	if (!active(a) || recover_due(a->rc, a->rep, now_ms) != 0)
+	if (!active(a) || snapshot_due(a->rc, a->rep, now_ms) != 0)
 		return (0);
-	if (recover_write(a->rc, a->rep, now_ms, &e)) {
+	if (snapshot_write(a->rc, a->rep, now_ms, &e)) {
 		if (a->rc_err == NULL)
 			return (0);
 		free(a->rc_err);
@@ -405,18 +408,18 @@ recovery_flush(struct tui_app *a, struct err *err)
 {
 	if (!active(a))
 		return (false);
-	if (!recover_pending(a->rc, a->rep))
+	if (!snapshot_pending(a->rc, a->rep))
 		return (true);
-	return (recover_write(a->rc, a->rep, recovery_now_ms(), err));
+	return (snapshot_write(a->rc, a->rep, recovery_now_ms(), err));
 }
 
 void
 recovery_track_new(struct tui_app *a, const struct report *r)
 {
-	struct recover_stamp	none = { 0 };
+	struct filestamp	none = { 0 };
 
 	if (a->rc != NULL && !a->readonly)
-		recover_track(a->rc, r, &none, false);
+		snapshot_track(a->rc, r, &none, false);
 }
 
 bool
@@ -427,7 +430,7 @@ recovery_file_changed(struct tui_app *a)
 
 	if (a->rc == NULL || a->readonly)
 		return (false);
-	if (!recover_changed(a->rc, &changed, &e)) {
+	if (!snapshot_changed(a->rc, &changed, &e)) {
 		err_clear(&e);
 		return (false);
 	}
@@ -442,7 +445,7 @@ recovery_saved(struct tui_app *a)
 
 	if (a->rc == NULL || a->readonly || a->rep == NULL)
 		return (0);
-	if (recover_saved(a->rc, a->rep, &e))
+	if (snapshot_saved(a->rc, a->rep, &e))
 		return (0);
 	d = app_msg_err(a, &e);
 	err_clear(&e);
@@ -455,29 +458,29 @@ recovery_discard(struct tui_app *a)
 	struct err	e = { 0 };
 
 	if (a->rc != NULL && !a->readonly)
-		recover_discard(a->rc, &e);
+		snapshot_discard(a->rc, &e);
 	err_clear(&e);
 }
 
 bool
 recovery_save_as(struct tui_app *a, const char *path, struct err *err)
 {
-	struct recover		*rc2;
-	struct recover_owner	 holder;
-	enum recover_who	 who;
+	struct statedir		*rc2;
+	struct procid	 holder;
+	enum procid_who	 who;
 	struct err		 e = { 0 };
 
 	/* No recovery folder for the new path: the save says why if the
 	 * path itself is bad. */
-	if ((rc2 = recover_new(path, &e)) != NULL) {
-		switch (recover_lock(rc2, false, &holder, &who, &e)) {
-		case RECOVER_BUSY:
+	if ((rc2 = statedir_new(path, &e)) != NULL) {
+		switch (editlock_take(rc2, false, &holder, &who, &e)) {
+		case EDITLOCK_BUSY:
 			err_set(err, NULL, 0, 0, "rcv.saveas_busy", 1, path);
-			recover_free(rc2);
+			statedir_free(rc2);
 			return (false);
-		case RECOVER_LOCK_FAILED:
+		case EDITLOCK_FAILED:
 			err_move(err, &e);
-			recover_free(rc2);
+			statedir_free(rc2);
 			return (false);
 		default:
 			break;
@@ -486,22 +489,22 @@ recovery_save_as(struct tui_app *a, const char *path, struct err *err)
 	err_clear(&e);
 	if (!store_save(a->rep, path, err)) {
 		if (rc2 != NULL) {
-			recover_unlock(rc2);
-			recover_free(rc2);
+			editlock_release(rc2);
+			statedir_free(rc2);
 		}
 		return (false);
 	}
 	if (rc2 != NULL) {
-		recover_track(rc2, a->rep, NULL, false);
-		recover_saved(rc2, a->rep, &e);
+		snapshot_track(rc2, a->rep, NULL, false);
+		snapshot_saved(rc2, a->rep, &e);
 		err_clear(&e);
 	}
 	if (a->rc != NULL) {
 		if (!a->readonly)
-			recover_discard(a->rc, &e);
+			snapshot_discard(a->rc, &e);
 		err_clear(&e);
-		recover_unlock(a->rc);
-		recover_free(a->rc);
+		editlock_release(a->rc);
+		statedir_free(a->rc);
 	}
 	a->rc = rc2;
 	a->readonly = false;
@@ -538,9 +541,9 @@ emergency(struct tui_app *a)
 	}
 	app_check_modified(a);
 	if (a->rc != NULL && recovery_flush(a, &e))
-		m = app_modified(a) || recover_pending(a->rc, a->rep) ?
+		m = app_modified(a) || snapshot_pending(a->rc, a->rep) ?
 		    i18n_fmt(a->i18n, "rcv.exit_kept", 3, (const char *[]){
-		    why, recover_snapshot_path(a->rc), a->path }) :
+		    why, statedir_snapshot_path(a->rc), a->path }) :
 		    i18n_fmt1(a->i18n, "rcv.exit_clean", why);
 	else if (!app_modified(a))
 		m = i18n_fmt1(a->i18n, "rcv.exit_clean", why);
@@ -567,16 +570,16 @@ recovery_finish(struct tui_app *a, bool emergency_exit)
 		app_check_modified(a);
 		/* The report equals its file: the snapshot holds nothing. */
 		if (!app_modified(a))
-			recover_discard(a->rc, &e);
+			snapshot_discard(a->rc, &e);
 		err_clear(&e);
 	}
 	if (a->rc != NULL) {
 		if (!a->readonly)
-			recover_unlock(a->rc);
-		recover_free(a->rc);
+			editlock_release(a->rc);
+		statedir_free(a->rc);
 		a->rc = NULL;
 	}
-	recover_found_free(a->found);
+	snapshot_found_free(a->found);
 	a->found = NULL;
 	return (m);
 }
@@ -601,7 +604,7 @@ recovery_fatal(struct tui_app *a)
 	if (ok)
 		return (xasprintf("out of memory; unsaved changes are in the "
 		    "recovery file %s; open %s again to recover them",
-		    recover_snapshot_path(a->rc), a->path));
+		    statedir_snapshot_path(a->rc), a->path));
 	return (xasprintf("out of memory; unsaved changes could not be "
 	    "written to a recovery file"));
 }

@@ -1,8 +1,9 @@
 /*
- * Never lose the clerk's typing: the editor's side of model/recover.h.
+ * Never lose the clerk's typing: the editor's side of model/snapshot.h
+ * and model/editlock.h.
  *
  * Opening (recovery_open, before the terminal is touched): the recovery
- * folder and paths (recover_new), leftover temp files removed, the
+ * folder and paths (statedir_new), leftover temp files removed, the
  * report's lock taken, then a snapshot looked for and the report loaded.
  * When a question must be asked (no recovery folder, another editor holds
  * the report, a snapshot to recover or an unusable one), a dialog is
@@ -17,7 +18,7 @@
  *
  * Editing: the loop asks recovery_timeout for its input timeout and calls
  * recovery_tick each turn, which writes a due snapshot (at most
- * RECOVER_INTERVAL_MS after a change).  A failing write is shown in the
+ * SNAPSHOT_INTERVAL_MS after a change).  A failing write is shown in the
  * status line (a->rc_err) until a later write succeeds; editing goes on.
  *
  * Leaving: recovery_finish(a, emergency).  Emergency (a signal, the
@@ -61,7 +62,7 @@ enum recovery_choice recovery_chosen(const struct tui_app *, int res);
  * message names the path itself.  Newly allocated; caller frees. */
 char		*recovery_reason(const struct tui_app *, const struct err *e);
 
-/* Monotonic milliseconds (the clock recover_due expects). */
+/* Monotonic milliseconds (the clock snapshot_due expects). */
 long long	 recovery_now_ms(void);
 
 /*

@@ -1,6 +1,6 @@
 /*
  * The narrative text widget; see textedit.h.  All editing and caret logic
- * is in model/textbuf.c; this file maps keys to it and draws.
+ * is in model/caretbuf.c; this file maps keys to it and draws.
  *
  * A view w columns wide wraps the text to w - 1 columns so that the caret
  * after a full-width line (and the input method's candidate window, which
@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "textbuf.h"
+#include "caretbuf.h"
 #include "textedit.h"
 #include "xmalloc.h"
 
 struct textedit {
-	struct textbuf	*tb;
+	struct caretbuf	*tb;
 	const char	*refusal;	/* msgid of the last TE_REFUSED */
 };
 
@@ -35,8 +35,8 @@ textedit_new(const char *text, const struct text_opts *opts)
 {
 	struct textedit	*te = xcalloc(1, sizeof *te);
 
-	te->tb = textbuf_new(text != NULL ? text : "", opts);
-	textbuf_set_caret(te->tb, SIZE_MAX);
+	te->tb = caretbuf_new(text != NULL ? text : "", opts);
+	caretbuf_set_caret(te->tb, SIZE_MAX);
 	return (te);
 }
 
@@ -45,38 +45,38 @@ textedit_free(struct textedit *te)
 {
 	if (te == NULL)
 		return;
-	textbuf_free(te->tb);
+	caretbuf_free(te->tb);
 	free(te);
 }
 
 const char *
 textedit_text(const struct textedit *te)
 {
-	return (textbuf_text(te->tb));
+	return (caretbuf_text(te->tb));
 }
 
 void
 textedit_set_text(struct textedit *te, const char *text, size_t caret)
 {
-	textbuf_set_text(te->tb, text, caret);
+	caretbuf_set_text(te->tb, text, caret);
 }
 
 size_t
 textedit_caret(const struct textedit *te)
 {
-	return (textbuf_caret(te->tb));
+	return (caretbuf_caret(te->tb));
 }
 
 size_t
 textedit_count_chars(const struct textedit *te)
 {
-	return (textbuf_count_chars(te->tb));
+	return (caretbuf_count_chars(te->tb));
 }
 
 void
 textedit_set_opts(struct textedit *te, const struct text_opts *opts)
 {
-	textbuf_set_opts(te->tb, opts);
+	caretbuf_set_opts(te->tb, opts);
 }
 
 const char *
@@ -123,7 +123,7 @@ insert(struct textedit *te, const char *s, size_t len)
 {
 	const char	*msgid = NULL;
 
-	if (textbuf_insert(te->tb, s, len, &msgid))
+	if (caretbuf_insert(te->tb, s, len, &msgid))
 		return (TE_CHANGED | TE_MOVED);
 	if (msgid != NULL) {
 		te->refusal = msgid;
@@ -136,27 +136,27 @@ insert(struct textedit *te, const char *s, size_t len)
 static int
 key_code(struct textedit *te, wint_t ch, int h)
 {
-	enum textbuf_motion m;
+	enum caretbuf_motion m;
 
 	switch (ch) {
-	case KEY_LEFT:	m = TB_LEFT;		break;
-	case KEY_RIGHT:	m = TB_RIGHT;		break;
-	case KEY_UP:	m = TB_UP;		break;
-	case KEY_DOWN:	m = TB_DOWN;		break;
-	case KEY_HOME:	m = TB_HOME;		break;
-	case KEY_END:	m = TB_END;		break;
-	case KEY_PPAGE:	m = TB_PAGE_UP;		break;
-	case KEY_NPAGE:	m = TB_PAGE_DOWN;	break;
+	case KEY_LEFT:	m = CB_LEFT;		break;
+	case KEY_RIGHT:	m = CB_RIGHT;		break;
+	case KEY_UP:	m = CB_UP;		break;
+	case KEY_DOWN:	m = CB_DOWN;		break;
+	case KEY_HOME:	m = CB_HOME;		break;
+	case KEY_END:	m = CB_END;		break;
+	case KEY_PPAGE:	m = CB_PAGE_UP;		break;
+	case KEY_NPAGE:	m = CB_PAGE_DOWN;	break;
 	case KEY_ENTER:
 		return (insert(te, "\n", 1));
 	case KEY_BACKSPACE:
-		return (textbuf_backspace(te->tb) ? TE_CHANGED | TE_MOVED : 0);
+		return (caretbuf_backspace(te->tb) ? TE_CHANGED | TE_MOVED : 0);
 	case KEY_DC:
-		return (textbuf_delete(te->tb) ? TE_CHANGED : 0);
+		return (caretbuf_delete(te->tb) ? TE_CHANGED : 0);
 	default:
 		return (TE_UNHANDLED);
 	}
-	return (textbuf_move(te->tb, m, h) ? TE_MOVED : 0);
+	return (caretbuf_move(te->tb, m, h) ? TE_MOVED : 0);
 }
 
 /* A character from wget_wch: text, Enter, Backspace, or not ours. */
@@ -172,7 +172,7 @@ key_char(struct textedit *te, wint_t ch)
 		return (insert(te, "\n", 1));
 	case 127:
 	case 8:
-		return (textbuf_backspace(te->tb) ? TE_CHANGED | TE_MOVED : 0);
+		return (caretbuf_backspace(te->tb) ? TE_CHANGED | TE_MOVED : 0);
 	}
 	if (ch < 0x20 || (ch >= 0x7f && ch < 0xa0))
 		return (TE_UNHANDLED);
@@ -189,9 +189,9 @@ textedit_key(struct textedit *te, wint_t ch, bool keycode, int view_h,
 	int	bits;
 
 	te->refusal = NULL;
-	textbuf_reflow(te->tb, wrap_cols(view_w));
+	caretbuf_reflow(te->tb, wrap_cols(view_w));
 	bits = keycode ? key_code(te, ch, view_h) : key_char(te, ch);
-	if (textbuf_scroll_to_caret(te->tb, view_h))
+	if (caretbuf_scroll_to_caret(te->tb, view_h))
 		bits |= TE_MOVED;
 	return (bits);
 }
@@ -203,9 +203,9 @@ textedit_paste(struct textedit *te, const char *s, size_t len, int view_h,
 	int	bits;
 
 	te->refusal = NULL;
-	textbuf_reflow(te->tb, wrap_cols(view_w));
+	caretbuf_reflow(te->tb, wrap_cols(view_w));
 	bits = insert(te, s, len);
-	if (textbuf_scroll_to_caret(te->tb, view_h))
+	if (caretbuf_scroll_to_caret(te->tb, view_h))
 		bits |= TE_MOVED;
 	return (bits);
 }
@@ -216,13 +216,13 @@ textedit_click(struct textedit *te, int y, int x, int view_h, int view_w)
 	int	bits = 0;
 
 	te->refusal = NULL;
-	textbuf_reflow(te->tb, wrap_cols(view_w));
-	textbuf_scroll_to_caret(te->tb, view_h);
+	caretbuf_reflow(te->tb, wrap_cols(view_w));
+	caretbuf_scroll_to_caret(te->tb, view_h);
 	if (y < 0 || y >= view_h || x < 0)
 		return (0);
-	if (textbuf_caret_to(te->tb, textbuf_top(te->tb) + (size_t)y, x))
+	if (caretbuf_caret_to(te->tb, caretbuf_top(te->tb) + (size_t)y, x))
 		bits |= TE_MOVED;
-	if (textbuf_scroll_to_caret(te->tb, view_h))
+	if (caretbuf_scroll_to_caret(te->tb, view_h))
 		bits |= TE_MOVED;
 	return (bits);
 }
@@ -230,21 +230,21 @@ textedit_click(struct textedit *te, int y, int x, int view_h, int view_w)
 int
 textedit_resize(struct textedit *te, int view_h, int view_w)
 {
-	size_t	top = textbuf_top(te->tb);
+	size_t	top = caretbuf_top(te->tb);
 
-	textbuf_reflow(te->tb, wrap_cols(view_w));
-	textbuf_scroll_to_caret(te->tb, view_h);
-	return (textbuf_top(te->tb) != top ? TE_MOVED : 0);
+	caretbuf_reflow(te->tb, wrap_cols(view_w));
+	caretbuf_scroll_to_caret(te->tb, view_h);
+	return (caretbuf_top(te->tb) != top ? TE_MOVED : 0);
 }
 
 /* Draws visual line l at (row, x), at most w columns, then blanks. */
 static void
 draw_line(const struct textedit *te, WINDOW *win, int row, int x, int w,
-    const struct textbuf_line *l, chtype blank)
+    const struct caretbuf_line *l, chtype blank)
 {
-	const char		*s = textbuf_text(te->tb) + l->start;
+	const char		*s = caretbuf_text(te->tb) + l->start;
 	size_t			 len = l->end - l->start, off = 0, next;
-	const struct text_opts	*opts = textbuf_opts(te->tb);
+	const struct text_opts	*opts = caretbuf_opts(te->tb);
 	int			 c = 0, cw;
 
 	while (off < len) {
@@ -263,7 +263,7 @@ void
 textedit_draw(const struct textedit *te, WINDOW *win, int y, int x, int h,
     int w, attr_t attr, int *cur_y, int *cur_x)
 {
-	struct textbuf_view	v;
+	struct caretbuf_view	v;
 	chtype			blank = ' ' | (chtype)attr;
 	int			r;
 
@@ -271,7 +271,7 @@ textedit_draw(const struct textedit *te, WINDOW *win, int y, int x, int h,
 	*cur_x = x;
 	if (h < 1 || w < 1)
 		return;
-	textbuf_view(te->tb, h, wrap_cols(w), &v);
+	caretbuf_view(te->tb, h, wrap_cols(w), &v);
 	wattrset(win, attr);
 	for (r = 0; r < h; r++) {
 		size_t li = v.top + (size_t)r;
@@ -283,7 +283,7 @@ textedit_draw(const struct textedit *te, WINDOW *win, int y, int x, int h,
 	if (v.caret_line >= v.top && v.caret_line < v.top + (size_t)h)
 		*cur_y = y + (int)(v.caret_line - v.top);
 	*cur_x = x + (v.caret_col < w ? v.caret_col : w - 1);
-	textbuf_view_done(&v);
+	caretbuf_view_done(&v);
 }
 
 void
@@ -310,7 +310,7 @@ textedit_read_paste(WINDOW *win, struct sbuf *out)
 				break;
 			continue;
 		}
-		if (out->len <= TEXTBUF_MAX)
+		if (out->len <= CARETBUF_MAX)
 			sbuf_add(out, buf, utf8_encode((uint32_t)ch, buf));
 	}
 	wtimeout(win, delay);

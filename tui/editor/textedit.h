@@ -1,8 +1,8 @@
 /*
  * A multi-line editor widget for Chinese narrative text (the sections
- * 一、总体情况 …).  It owns a textbuf (model/textbuf.h: buffer, caret,
+ * 一、总体情况 …).  It owns a caretbuf (model/caretbuf.h: buffer, caret,
  * soft-wrapped lines, scroll); this module only maps curses keys to
- * textbuf actions and draws.  No global state: several widgets may live at
+ * caretbuf actions and draws.  No global state: several widgets may live at
  * once (one per narrative section, or one reused with textedit_set_text).
  *
  * Width: a view `w` columns wide wraps the text to w - 1 columns (w when
@@ -22,7 +22,7 @@
  *     - TE_MOVED: the caret or the scroll moved (redraw the pane); set
  *       along with TE_CHANGED by edits.
  *     - TE_REFUSED: nothing changed; textedit_refusal(te) has the message
- *       id for the status line (e.g. TEXTBUF_E_BIG with {0} = limit KiB).
+ *       id for the status line (e.g. CARETBUF_E_BIG with {0} = limit KiB).
  *     - TE_UNHANDLED: not an editing key (F-keys, Ctrl keys other than
  *       the ones below, Tab, Esc, mouse, resize): the caller's keymap
  *       handles it.
@@ -47,7 +47,7 @@
  *   are dropped: they are escape sequences, not text) and returns the
  *   bytes; then, if a narrative widget has focus,
  *   bits = textedit_paste(te, sb.s, sb.len, h, w) — one edit, one undo step,
- *   control characters stripped, refused beyond TEXTBUF_MAX.  A paste that
+ *   control characters stripped, refused beyond CARETBUF_MAX.  A paste that
  *   arrives in a number cell is the caller's business.
  */
 #ifndef NB_TEXTEDIT_H
@@ -119,7 +119,7 @@ int		 textedit_click(struct textedit *, int y, int x, int view_h,
 int		 textedit_paste(struct textedit *, const char *s, size_t len,
 		    int view_h, int view_w);
 
-/* The message id of the last TE_REFUSED (args: see textbuf.h), or NULL.
+/* The message id of the last TE_REFUSED (args: see caretbuf.h), or NULL.
  * Static string. */
 const char	*textedit_refusal(const struct textedit *);
 
@@ -146,7 +146,7 @@ void		 textedit_define_paste_keys(void);
 /*
  * After TE_KEY_PASTE_BEGIN: reads keys from win until TE_KEY_PASTE_END
  * (or 2 s without input, in case the end marker was lost) and appends the
- * characters to out as UTF-8 (keycodes dropped).  At most TEXTBUF_MAX + 1
+ * characters to out as UTF-8 (keycodes dropped).  At most CARETBUF_MAX + 1
  * bytes are kept, the rest is read and discarded, so textedit_paste sees
  * that it is too big.  The window's input timeout is restored afterwards.
  */

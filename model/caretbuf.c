@@ -1,5 +1,5 @@
 /*
- * The narrative editor's buffer; see textbuf.h for the contract.
+ * The narrative editor's buffer; see caretbuf.h for the contract.
  *
  * Data: the text in an sbuf (NUL-terminated, paragraphs separated by
  * '\n'), the caret (a byte offset on a cluster boundary), and the visual
@@ -27,18 +27,20 @@
 #include <string.h>
 
 #include "sbuf.h"
-#include "textbuf.h"
+#include "caretbuf.h"
+#include "vec.h"
 #include "xmalloc.h"
 
-struct textbuf {
+struct caretbuf {
 	struct sbuf		 text;
 	size_t			 caret;
 	int			 goal;
 	bool			 eol;
 	size_t			 top;
 	int			 cols;		/* 0: not wrapped yet */
-	struct textbuf_line	*lines;
+	struct caretbuf_line	*lines;
 	size_t			 nlines;
+	size_t			 caplines;
 	struct text_opts	 opts;
 };
 
@@ -50,10 +52,10 @@ wrap_cols(int cols)
 }
 
 size_t
-textbuf_wrap(const char *s, size_t len, int cols, struct textbuf_line **out,
+caretbuf_wrap(const char *s, size_t len, int cols, struct caretbuf_line **out,
     const struct text_opts *opts)
 {
-	struct textbuf_line	*v = NULL;
+	struct caretbuf_line	*v = NULL;
 	size_t			 n = 0, cap = 0, p = 0;
 
 	for (;;) {
@@ -62,10 +64,7 @@ textbuf_wrap(const char *s, size_t len, int cols, struct textbuf_line **out,
 		size_t		*starts, k, i;
 
 		k = text_wrap(s + p, pe - p, cols, 0, &starts, opts);
-		if (n + k > cap) {
-			cap = (n + k) * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
+		VEC_RESERVE(v, cap, n + k);
 		for (i = 0; i < k; i++) {
 			v[n].start = p + starts[i];
 			v[n].end = p + starts[i + 1];
@@ -143,27 +142,28 @@ clean_copy(const char *s, size_t len, size_t max, size_t *outlen)
 }
 
 static void
-rewrap_all(struct textbuf *tb)
+rewrap_all(struct caretbuf *tb)
 {
 	free(tb->lines);
-	tb->nlines = textbuf_wrap(tb->text.s, tb->text.len,
+	tb->nlines = caretbuf_wrap(tb->text.s, tb->text.len,
 	    wrap_cols(tb->cols), &tb->lines, &tb->opts);
+	tb->caplines = tb->nlines;
 }
 
-struct textbuf *
-textbuf_new(const char *text, const struct text_opts *opts)
+struct caretbuf *
+caretbuf_new(const char *text, const struct text_opts *opts)
 {
-	struct textbuf	*tb = xcalloc(1, sizeof *tb);
+	struct caretbuf	*tb = xcalloc(1, sizeof *tb);
 
 	tb->opts = *opts;
 	sbuf_init(&tb->text);
 	tb->goal = -1;
-	textbuf_set_text(tb, text, SIZE_MAX);
+	caretbuf_set_text(tb, text, SIZE_MAX);
 	return (tb);
 }
 
 void
-textbuf_free(struct textbuf *tb)
+caretbuf_free(struct caretbuf *tb)
 {
 	if (tb == NULL)
 		return;
@@ -173,38 +173,38 @@ textbuf_free(struct textbuf *tb)
 }
 
 const char *
-textbuf_text(const struct textbuf *tb)
+caretbuf_text(const struct caretbuf *tb)
 {
 	return (tb->text.s);
 }
 
 size_t
-textbuf_len(const struct textbuf *tb)
+caretbuf_len(const struct caretbuf *tb)
 {
 	return (tb->text.len);
 }
 
 size_t
-textbuf_count_chars(const struct textbuf *tb)
+caretbuf_count_chars(const struct caretbuf *tb)
 {
 	return (text_count_chars(tb->text.s, tb->text.len));
 }
 
 const struct text_opts *
-textbuf_opts(const struct textbuf *tb)
+caretbuf_opts(const struct caretbuf *tb)
 {
 	return (&tb->opts);
 }
 
 void
-textbuf_set_text(struct textbuf *tb, const char *text, size_t caret)
+caretbuf_set_text(struct caretbuf *tb, const char *text, size_t caret)
 {
 	size_t	 n;
 	char	*c;
 
 	if (text == NULL)
 		text = "";
-	c = clean_copy(text, strlen(text), TEXTBUF_MAX, &n);
+	c = clean_copy(text, strlen(text), CARETBUF_MAX, &n);
 	sbuf_truncate(&tb->text, 0);
 	sbuf_add(&tb->text, c, n);
 	free(c);
@@ -218,7 +218,7 @@ textbuf_set_text(struct textbuf *tb, const char *text, size_t caret)
 }
 
 void
-textbuf_set_opts(struct textbuf *tb, const struct text_opts *opts)
+caretbuf_set_opts(struct caretbuf *tb, const struct text_opts *opts)
 {
 	tb->opts = *opts;
 	rewrap_all(tb);
@@ -227,13 +227,13 @@ textbuf_set_opts(struct textbuf *tb, const struct text_opts *opts)
 }
 
 size_t
-textbuf_caret(const struct textbuf *tb)
+caretbuf_caret(const struct caretbuf *tb)
 {
 	return (tb->caret);
 }
 
 void
-textbuf_set_caret(struct textbuf *tb, size_t off)
+caretbuf_set_caret(struct caretbuf *tb, size_t off)
 {
 	tb->caret = snap_back(tb->text.s, tb->text.len, off);
 	tb->goal = -1;
@@ -242,7 +242,7 @@ textbuf_set_caret(struct textbuf *tb, size_t off)
 
 /* Index of the first line whose start is >= off. */
 static size_t
-lower_line(const struct textbuf_line *v, size_t n, size_t off)
+lower_line(const struct caretbuf_line *v, size_t n, size_t off)
 {
 	size_t	lo = 0, hi = n;
 
@@ -258,7 +258,7 @@ lower_line(const struct textbuf_line *v, size_t n, size_t off)
 
 /* Index of the line holding off: the last whose start is <= off. */
 static size_t
-line_of(const struct textbuf_line *v, size_t n, size_t off)
+line_of(const struct caretbuf_line *v, size_t n, size_t off)
 {
 	size_t	i = lower_line(v, n, off + 1);
 
@@ -270,12 +270,12 @@ line_of(const struct textbuf_line *v, size_t n, size_t off)
  * the paragraphs that changed and shifts the lines after them.
  */
 static void
-splice_lines(struct textbuf *tb, size_t a, size_t b, size_t n)
+splice_lines(struct caretbuf *tb, size_t a, size_t b, size_t n)
 {
 	const char		*s = tb->text.s;
 	size_t			 p0, p1, i0, i1, k, nn, tail, dummy;
 	ptrdiff_t		 delta = (ptrdiff_t)n - (ptrdiff_t)(b - a);
-	struct textbuf_line	*nv;
+	struct caretbuf_line	*nv;
 
 	para_bounds(s, tb->text.len, a, &p0, &dummy);
 	/* End of the changed region in the new text, then in the old. */
@@ -286,12 +286,11 @@ splice_lines(struct textbuf *tb, size_t a, size_t b, size_t n)
 	    !(tb->lines[i1].hard &&
 	    (ptrdiff_t)tb->lines[i1].end + delta == (ptrdiff_t)p1))
 		i1++;
-	k = textbuf_wrap(s + p0, p1 - p0, wrap_cols(tb->cols), &nv,
+	k = caretbuf_wrap(s + p0, p1 - p0, wrap_cols(tb->cols), &nv,
 	    &tb->opts);
 	tail = tb->nlines - (i1 + 1);
 	nn = i0 + k + tail;
-	if (k > i1 + 1 - i0)
-		tb->lines = xreallocarray(tb->lines, nn, sizeof *tb->lines);
+	VEC_RESERVE(tb->lines, tb->caplines, nn);
 	memmove(tb->lines + i0 + k, tb->lines + i1 + 1,
 	    tail * sizeof *tb->lines);
 	for (size_t j = 0; j < k; j++) {
@@ -302,7 +301,8 @@ splice_lines(struct textbuf *tb, size_t a, size_t b, size_t n)
 	for (size_t j = i0 + k; j < nn; j++) {
 		tb->lines[j].start = (size_t)((ptrdiff_t)tb->lines[j].start +
 		    delta);
-		tb->lines[j].end = (size_t)((ptrdiff_t)tb->lines[j].end + delta);
+		tb->lines[j].end = (size_t)((ptrdiff_t)tb->lines[j].end +
+		    delta);
 	}
 	tb->nlines = nn;
 	free(nv);
@@ -310,7 +310,7 @@ splice_lines(struct textbuf *tb, size_t a, size_t b, size_t n)
 
 /* Replaces [a, b) of the text with s[0..n) and re-wraps what changed. */
 static void
-replace(struct textbuf *tb, size_t a, size_t b, const char *s, size_t n)
+replace(struct caretbuf *tb, size_t a, size_t b, const char *s, size_t n)
 {
 	struct sbuf	*t = &tb->text;
 	size_t		 tail = t->len - b;
@@ -329,26 +329,26 @@ replace(struct textbuf *tb, size_t a, size_t b, const char *s, size_t n)
 }
 
 bool
-textbuf_insert(struct textbuf *tb, const char *s, size_t len,
+caretbuf_insert(struct caretbuf *tb, const char *s, size_t len,
     const char **msgid)
 {
 	char	*c;
 	size_t	 n, at = tb->caret;
 
-	if (len > TEXTBUF_MAX) {
+	if (len > CARETBUF_MAX) {
 		if (msgid != NULL)
-			*msgid = TEXTBUF_E_BIG;
+			*msgid = CARETBUF_E_BIG;
 		return (false);
 	}
-	c = clean_copy(s, len, TEXTBUF_MAX, &n);
+	c = clean_copy(s, len, CARETBUF_MAX, &n);
 	if (n == 0) {
 		free(c);
 		return (false);
 	}
-	if (tb->text.len + n > TEXTBUF_MAX) {
+	if (tb->text.len + n > CARETBUF_MAX) {
 		free(c);
 		if (msgid != NULL)
-			*msgid = TEXTBUF_E_BIG;
+			*msgid = CARETBUF_E_BIG;
 		return (false);
 	}
 	replace(tb, at, at, c, n);
@@ -360,7 +360,7 @@ textbuf_insert(struct textbuf *tb, const char *s, size_t len,
 
 /* The previous / next cluster boundary of off, within its paragraph. */
 static size_t
-prev_off(const struct textbuf *tb, size_t off)
+prev_off(const struct caretbuf *tb, size_t off)
 {
 	size_t	p0, p1;
 
@@ -373,7 +373,7 @@ prev_off(const struct textbuf *tb, size_t off)
 }
 
 static size_t
-next_off(const struct textbuf *tb, size_t off)
+next_off(const struct caretbuf *tb, size_t off)
 {
 	size_t	p0, p1;
 
@@ -386,7 +386,7 @@ next_off(const struct textbuf *tb, size_t off)
 }
 
 bool
-textbuf_backspace(struct textbuf *tb)
+caretbuf_backspace(struct caretbuf *tb)
 {
 	size_t	p;
 
@@ -399,7 +399,7 @@ textbuf_backspace(struct textbuf *tb)
 }
 
 bool
-textbuf_delete(struct textbuf *tb)
+caretbuf_delete(struct caretbuf *tb)
 {
 	size_t	n;
 
@@ -411,7 +411,7 @@ textbuf_delete(struct textbuf *tb)
 }
 
 void
-textbuf_reflow(struct textbuf *tb, int cols)
+caretbuf_reflow(struct caretbuf *tb, int cols)
 {
 	size_t	first;
 
@@ -427,13 +427,13 @@ textbuf_reflow(struct textbuf *tb, int cols)
 }
 
 int
-textbuf_cols(const struct textbuf *tb)
+caretbuf_cols(const struct caretbuf *tb)
 {
 	return (tb->cols);
 }
 
-const struct textbuf_line *
-textbuf_lines(const struct textbuf *tb, size_t *n)
+const struct caretbuf_line *
+caretbuf_lines(const struct caretbuf *tb, size_t *n)
 {
 	*n = tb->nlines;
 	return (tb->lines);
@@ -441,7 +441,7 @@ textbuf_lines(const struct textbuf *tb, size_t *n)
 
 /* The caret's visual line in v[0..n) and its column there. */
 static size_t
-caret_line(const char *s, const struct textbuf_line *v, size_t n,
+caret_line(const char *s, const struct caretbuf_line *v, size_t n,
     size_t caret, bool eol, const struct text_opts *opts, int *col)
 {
 	size_t	i = line_of(v, n, caret);
@@ -453,7 +453,7 @@ caret_line(const char *s, const struct textbuf_line *v, size_t n,
 }
 
 void
-textbuf_caret_pos(const struct textbuf *tb, size_t *line, int *col)
+caretbuf_caret_pos(const struct caretbuf *tb, size_t *line, int *col)
 {
 	*line = caret_line(tb->text.s, tb->lines, tb->nlines, tb->caret,
 	    tb->eol, &tb->opts, col);
@@ -462,9 +462,9 @@ textbuf_caret_pos(const struct textbuf *tb, size_t *line, int *col)
 /* Puts the caret on visual line li at display column goal (or before the
  * wide character that covers it). */
 static void
-caret_to_col(struct textbuf *tb, size_t li, int goal)
+caret_to_col(struct caretbuf *tb, size_t li, int goal)
 {
-	const struct textbuf_line *l = &tb->lines[li];
+	const struct caretbuf_line *l = &tb->lines[li];
 	int			   used;
 	size_t			   off;
 
@@ -476,13 +476,13 @@ caret_to_col(struct textbuf *tb, size_t li, int goal)
 
 /* Up/Down/PgUp/PgDn: dl visual lines (negative: up), keeping the goal. */
 static void
-move_vert(struct textbuf *tb, ptrdiff_t dl)
+move_vert(struct caretbuf *tb, ptrdiff_t dl)
 {
 	size_t		li;
 	int		col;
 	ptrdiff_t	t;
 
-	textbuf_caret_pos(tb, &li, &col);
+	caretbuf_caret_pos(tb, &li, &col);
 	if (tb->goal < 0)
 		tb->goal = col;
 	t = (ptrdiff_t)li + dl;
@@ -501,7 +501,7 @@ move_vert(struct textbuf *tb, ptrdiff_t dl)
 
 /* Moves top by d lines, within [0, nlines). */
 static void
-scroll_by(struct textbuf *tb, ptrdiff_t d)
+scroll_by(struct caretbuf *tb, ptrdiff_t d)
 {
 	ptrdiff_t	t = (ptrdiff_t)tb->top + d;
 
@@ -511,60 +511,60 @@ scroll_by(struct textbuf *tb, ptrdiff_t d)
 }
 
 bool
-textbuf_move(struct textbuf *tb, enum textbuf_motion m, int view_h)
+caretbuf_move(struct caretbuf *tb, enum caretbuf_motion m, int view_h)
 {
 	size_t		old = tb->caret, li;
 	bool		oldeol = tb->eol;
 	int		goal = tb->goal, col;
 	ptrdiff_t	page = view_h > 1 ? view_h - 1 : 1;
 
-	textbuf_caret_pos(tb, &li, &col);
+	caretbuf_caret_pos(tb, &li, &col);
 	tb->goal = -1;
 	tb->eol = false;
 	switch (m) {
-	case TB_LEFT:
+	case CB_LEFT:
 		tb->caret = prev_off(tb, tb->caret);
 		break;
-	case TB_RIGHT:
+	case CB_RIGHT:
 		/* From the end of a soft line, first to the next line's start
 		 * (the same offset). */
 		if (!oldeol)
 			tb->caret = next_off(tb, tb->caret);
 		break;
-	case TB_HOME:
+	case CB_HOME:
 		tb->caret = tb->lines[li].start;
 		break;
-	case TB_END:
+	case CB_END:
 		tb->caret = tb->lines[li].end;
 		tb->eol = !tb->lines[li].hard &&
 		    tb->lines[li].end > tb->lines[li].start;
 		break;
-	case TB_TEXT_START:
+	case CB_TEXT_START:
 		tb->caret = 0;
 		break;
-	case TB_TEXT_END:
+	case CB_TEXT_END:
 		tb->caret = tb->text.len;
 		break;
-	case TB_UP:
-	case TB_DOWN:
+	case CB_UP:
+	case CB_DOWN:
 		tb->goal = goal;
 		tb->eol = oldeol;
-		move_vert(tb, m == TB_UP ? -1 : 1);
+		move_vert(tb, m == CB_UP ? -1 : 1);
 		break;
-	case TB_PAGE_UP:
-	case TB_PAGE_DOWN:
+	case CB_PAGE_UP:
+	case CB_PAGE_DOWN:
 		/* The view moves by the same amount as the caret. */
 		tb->goal = goal;
 		tb->eol = oldeol;
-		move_vert(tb, m == TB_PAGE_UP ? -page : page);
-		scroll_by(tb, m == TB_PAGE_UP ? -page : page);
+		move_vert(tb, m == CB_PAGE_UP ? -page : page);
+		scroll_by(tb, m == CB_PAGE_UP ? -page : page);
 		break;
 	}
 	return (tb->caret != old || tb->eol != oldeol);
 }
 
 bool
-textbuf_caret_to(struct textbuf *tb, size_t line, int col)
+caretbuf_caret_to(struct caretbuf *tb, size_t line, int col)
 {
 	size_t	old = tb->caret;
 	bool	oldeol = tb->eol;
@@ -577,7 +577,7 @@ textbuf_caret_to(struct textbuf *tb, size_t line, int col)
 }
 
 size_t
-textbuf_top(const struct textbuf *tb)
+caretbuf_top(const struct caretbuf *tb)
 {
 	return (tb->top);
 }
@@ -599,19 +599,19 @@ top_for(size_t top, size_t li, size_t nlines, int h)
 }
 
 bool
-textbuf_scroll_to_caret(struct textbuf *tb, int view_h)
+caretbuf_scroll_to_caret(struct caretbuf *tb, int view_h)
 {
 	size_t	li, old = tb->top;
 	int	col;
 
-	textbuf_caret_pos(tb, &li, &col);
+	caretbuf_caret_pos(tb, &li, &col);
 	tb->top = top_for(tb->top, li, tb->nlines, view_h);
 	return (tb->top != old);
 }
 
 void
-textbuf_view(const struct textbuf *tb, int h, int cols,
-    struct textbuf_view *out)
+caretbuf_view(const struct caretbuf *tb, int h, int cols,
+    struct caretbuf_view *out)
 {
 	size_t	top;
 
@@ -623,7 +623,7 @@ textbuf_view(const struct textbuf *tb, int h, int cols,
 		out->nlines = tb->nlines;
 		top = tb->top;
 	} else {
-		out->nlines = textbuf_wrap(tb->text.s, tb->text.len, cols,
+		out->nlines = caretbuf_wrap(tb->text.s, tb->text.len, cols,
 		    &out->owned, &tb->opts);
 		out->lines = out->owned;
 		top = line_of(out->owned, out->nlines,
@@ -635,7 +635,7 @@ textbuf_view(const struct textbuf *tb, int h, int cols,
 }
 
 void
-textbuf_view_done(struct textbuf_view *v)
+caretbuf_view_done(struct caretbuf_view *v)
 {
 	free(v->owned);
 	memset(v, 0, sizeof *v);

@@ -1,0 +1,182 @@
+/*
+ * Rule kinds on what sentences say against the tables, over one
+ * narrative section or every one (`section: "*"`):
+ *   text_number  every number the pattern's first group catches must
+ *                equal `value` (an expression);
+ *   text_match   wherever the pattern matches, `check` must hold.
+ * The first sentence that contradicts the tables is the flag's
+ * {sentence} (and the number it states, {stated}); the flag belongs to
+ * the section it is in.  One instance each, re-checked when a section's
+ * text or a cell of the expression changes.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uregex.h>
+
+#include "regex.h"
+#include "report.h"
+#include "rulekind.h"
+#include "tpl_expr.h"
+#include "tpl_parse.h"
+#include "tpl_rule.h"
+
+const char *const rule_said_number_keys[] = { "section", "pattern", "value",
+    NULL };
+const char *const rule_said_match_keys[] = { "section", "pattern", "check",
+    NULL };
+
+/* section (an id, or "*" for every narrative one), pattern, and the
+ * expression at key compiled into the one instance. */
+static void
+parse_said(struct tpl_parse *P, const struct ytree *e, int rule,
+    const char *key)
+{
+	struct tpl_rule		*ru = &P->t->rules[rule];
+	const struct ytree	*v = ytree_get(e, "section");
+	const struct ytree	*x = ytree_get(e, key);
+
+	ru->section = v != NULL && v->kind == YTREE_SCALAR &&
+	    strcmp(v->str, "*") == 0 ? -1 : tpl_rule_section(P, e);
+	ru->reads = TPL_READS_TEXT;
+	tpl_rule_pattern(P, e, rule);
+	if (x == NULL || x->kind != YTREE_SCALAR)
+		tpl_parse_err(P, e, "tpl.missing_key", 1, key, NULL);
+	else if (strcmp(key, "value") == 0)
+		tpl_expr_sum(P, x, rule, x->str);
+	else
+		tpl_expr_check(P, x, rule, x->str, NULL);
+}
+
+void
+rule_said_number_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	parse_said(P, e, rule, "value");
+}
+
+void
+rule_said_match_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	parse_said(P, e, rule, "check");
+}
+
+static bool
+is_stop(UChar c)
+{
+	return (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B ||
+	    c == '\n' || c == '!' || c == '?' || c == ';');
+}
+
+/* The sentence around u[a..b): back to the last stop, on to the next. */
+static char *
+sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
+{
+	while (a > 0 && !is_stop(u[a - 1]))
+		a--;
+	while (b < len && !is_stop(u[b]))
+		b++;
+	if (b < len && u[b] != '\n')
+		b++;
+	while (a < b && (u[a] == ' ' || u[a] == 0x3000))
+		a++;
+	return (regex_u8(u + a, b - a));
+}
+
+/* The number in group 1 of the current match, as a count; false if none.
+ * *text gets the group's text (newly allocated) whenever there is one. */
+static bool
+stated_number(URegularExpression *re, struct num *n, char **text)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	UChar		 g[64];
+	int32_t		 len;
+
+	len = uregex_group(re, 1, g, 63, &st);
+	if (U_FAILURE(st) || len <= 0)
+		return (false);
+	*text = regex_u8(g, len);
+	return (num_parse(*text, NUM_COUNT, 0, n, NULL) == NUM_OK);
+}
+
+/*
+ * Scans section sec for the first match that contradicts the tables: any
+ * match when want is NULL (text_match), else one whose stated number is
+ * not *want.  Notes its sentence and returns true if there is one.
+ */
+static bool
+scan_section(struct report *r, int inst, URegularExpression *re, int sec,
+    const struct num *want)
+{
+	UErrorCode	 st = U_ZERO_ERROR;
+	struct num	 got;
+	UChar		*u;
+	int32_t		 len;
+	char		*stated = NULL;
+	bool		 found = false;
+
+	u = regex_u16(report_text(r, sec), &len);
+	uregex_setText(re, u, len, &st);
+	while (!found && U_SUCCESS(st) && uregex_findNext(re, &st)) {
+		if (want != NULL && (!stated_number(re, &got, &stated) ||
+		    num_cmp(got, *want) == 0)) {
+			free(stated);
+			stated = NULL;
+			continue;
+		}
+		found = true;
+		report_note(r, inst, sec, sentence(u, len,
+		    uregex_start(re, 0, &st), uregex_end(re, 0, &st)), stated);
+	}
+	regex_forget(re);
+	free(u);
+	return (found);
+}
+
+/* Scans the rule's sections; want as for scan_section. */
+static bool
+scan(struct report *r, int inst, URegularExpression *re,
+    const struct num *want)
+{
+	const struct tpl	*t = report_tpl(r);
+	const struct tpl_rule	*ru = &t->rules[t->insts[inst].rule];
+	size_t			 sec;
+
+	for (sec = 0; sec < t->nsections; sec++) {
+		if ((ru->section >= 0 && (size_t)ru->section != sec) ||
+		    t->sections[sec].kind != TPL_NARRATIVE ||
+		    *report_text(r, (int)sec) == '\0')
+			continue;
+		if (scan_section(r, inst, re, (int)sec, want))
+			return (true);
+	}
+	return (false);
+}
+
+bool
+rule_said_number_eval(struct report *r, int inst)
+{
+	const struct tpl_inst	*in = &report_tpl(r)->insts[inst];
+	URegularExpression	*re = report_rule_regex(r, in->rule);
+	struct num		 want;
+	bool			 ovf = false;
+
+	if (re == NULL || !report_sum(r, in->lhs, in->nlhs, &want, &ovf))
+		return (ovf);
+	return (scan(r, inst, re, &want));
+}
+
+bool
+rule_said_match_eval(struct report *r, int inst)
+{
+	const struct tpl_inst	*in = &report_tpl(r)->insts[inst];
+	URegularExpression	*re = report_rule_regex(r, in->rule);
+	struct num		 l, rh;
+	bool			 ovf = false;
+
+	if (re == NULL || !report_sum(r, in->lhs, in->nlhs, &l, &ovf) ||
+	    !report_sum(r, in->rhs, in->nrhs, &rh, &ovf))
+		return (ovf);
+	if (tpl_op_holds(in->op, num_cmp(l, rh)))
+		return (false);
+	return (scan(r, inst, re, NULL));
+}
