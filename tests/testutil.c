@@ -84,10 +84,16 @@ drain(int fd)
 void
 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 {
+	tu_nianbao_to(r, lang, -2, argv);
+}
+
+void
+tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
+    const char *const *argv)
+{
 	int		 out[2], err[2], st, n = 0;
 	pid_t		 pid;
 	const char	*args[64];
-	char		*errpath;
 
 	args[n++] = NB_BIN;
 	while (argv[n - 1] != NULL && n < 63) {
@@ -101,9 +107,19 @@ tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 	if (pid == 0) {
 		int devnull = open("/dev/null", O_RDONLY);
 		dup2(devnull, 0);
-		dup2(out[1], 1);
+		if (out_fd >= 0)
+			dup2(out_fd, 1);
+		else if (out_fd == -1)
+			close(1);
+		else
+			dup2(out[1], 1);
 		dup2(err[1], 2);
-		close(out[0]); close(err[0]);
+		close(out[0]);
+		close(err[0]);
+		if (out[1] > 2)
+			close(out[1]);
+		if (err[1] > 2)
+			close(err[1]);
 		setenv("LANG", lang != NULL ? lang : "C.UTF-8", 1);
 		unsetenv("LC_ALL");
 		unsetenv("LC_MESSAGES");
@@ -114,10 +130,8 @@ tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 	close(out[1]);
 	close(err[1]);
 	/* stderr is small: read stdout fully first, then stderr. */
-	errpath = NULL;
 	r->out = drain(out[0]);
 	r->err = drain(err[0]);
-	free(errpath);
 	waitpid(pid, &st, 0);
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }

@@ -46,6 +46,10 @@ struct tu_run {
  * stdin from /dev/null, LANG=C.UTF-8 unless env_lang is given.
  */
 void	 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv);
+/* The same with the child's stdout on out_fd (out_fd -1: closed); r->out
+ * is then empty.  tu_nianbao is out_fd -2: a pipe read into r->out. */
+void	 tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
+	    const char *const *argv);
 void	 tu_run_free(struct tu_run *r);
 
 #endif

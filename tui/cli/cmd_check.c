@@ -1,5 +1,5 @@
 /*
- * nianbao check [--json|--csv] [-j N] [-r DIR]... [FILE]...
+ * nianbao check [--json] [--csv] [-j N] [-r DIR]... [FILE]...
  *
  * One file: its flags, one per line, then a summary line.  Many files or
  * a folder (-r): a progress bar on a terminal, then a table (organ, year,
@@ -19,12 +19,20 @@
 #include "json.h"
 #include "sbuf.h"
 #include "store.h"
+#include "import.h"
 #include "text.h"
+#include "usage.h"
 #include "xmalloc.h"
 
-#include "import.h"
-
 static const char *const exts[] = { ".yaml", ".yml", ".txt", ".docx", NULL };
+
+static const struct args_opt opts[] = {
+	{ 0, "json", ARGS_FLAG, NULL, "cli.check.json", NULL },
+	{ 0, "csv", ARGS_FLAG, NULL, "cli.check.csv", NULL },
+	{ 'j', NULL, ARGS_COUNT, "cli.v_jobs", "cli.check.j", NULL },
+	{ 'r', NULL, ARGS_STR, "cli.v_dir", "cli.check.r", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
 
 /* nianbao files by store_load, anything else through the importer. */
 #define load_any import_load
@@ -209,12 +217,14 @@ print_csv(const struct cli *c, const struct batch_item *items, size_t n)
 	}
 }
 
-static void
-print_json(const struct cli *c, const struct batch_item *items, size_t n)
+/* The same as JSON, for other tools; false if stdout failed (said). */
+static bool
+print_json(struct cli *c, const struct batch_item *items, size_t n)
 {
 	struct sbuf	 b;
 	size_t		 k, x;
 	char		*msg;
+	bool		 ok;
 
 	sbuf_init(&b);
 	sbuf_adds(&b, "[");
@@ -259,8 +269,9 @@ print_json(const struct cli *c, const struct batch_item *items, size_t n)
 		sbuf_adds(&b, "}");
 	}
 	sbuf_adds(&b, n ? "\n]\n" : "]\n");
-	fputs(b.s, stdout);
+	ok = cli_output(c, NULL, b.s, b.len);
 	sbuf_done(&b);
+	return (ok);
 }
 
 /* One file, as a clerk runs it: every flag, then the summary line. */
@@ -286,43 +297,45 @@ check_one(const struct cli *c, const char *path)
 	return (rc);
 }
 
-int
-cmd_check(struct cli *c, int argc, char **argv)
+/* The files to check: every report under each -r folder, then the
+ * files named.  false when a folder could not be read (said why). */
+static bool
+gather(const struct cli *c, const struct args *a, struct batch_item **items,
+    size_t *n)
+{
+	struct err	 e = { 0 };
+	const char	*dir;
+	size_t		 i;
+	bool		 ok = true;
+
+	for (i = 0; (dir = args_nth(a, "r", i)) != NULL; i++)
+		if (!batch_scan(dir, exts, items, n, &e)) {
+			cli_say_err(c, &e);
+			err_clear(&e);
+			ok = false;
+		}
+	for (i = 0; i < (size_t)a->argc; i++) {
+		*items = xreallocarray(*items, *n + 1, sizeof **items);
+		memset(&(*items)[*n], 0, sizeof **items);
+		(*items)[(*n)++].path = xstrdup(a->argv[i]);
+	}
+	return (ok);
+}
+
+static int
+check_run(struct cli *c, const struct args *a)
 {
 	struct batch_item	*items = NULL;
 	struct batch_opts	 o;
-	struct err		 e = { 0 };
 	size_t			 n = 0, k;
-	bool			 json = false, csv = false, dirs = false;
-	int			 i, rc = 0, jobs = 0;
+	bool			 json = args_has(a, "json");
+	bool			 csv = args_has(a, "csv");
+	bool			 dirs = args_has(a, "r");
+	int			 rc;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[i], "--csv") == 0)
-			csv = true;
-		else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc)
-			jobs = atoi(argv[++i]);
-		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
-			dirs = true;
-			if (!batch_scan(argv[++i], exts, &items, &n, &e)) {
-				cli_say_err(c, &e);
-				err_clear(&e);
-				rc = 2;
-			}
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			batch_items_free(items, n);
-			return (cli_usage(c));
-		} else {
-			items = xreallocarray(items, n + 1, sizeof *items);
-			memset(&items[n], 0, sizeof *items);
-			items[n++].path = xstrdup(argv[i]);
-		}
-	}
-	if (n == 0 && !dirs) {
-		batch_items_free(items, n);
-		return (cli_usage(c));
-	}
+	if (a->argc == 0 && !dirs)
+		return (usage_missing(c));
+	rc = gather(c, a, &items, &n) ? 0 : 2;
 	if (n == 1 && !dirs && !json && !csv) {
 		rc = check_one(c, items[0].path);
 		batch_items_free(items, n);
@@ -332,7 +345,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	o.tpls = c->tpls;
 	o.ntpls = c->ntpls;
 	o.load = load_any;
-	o.jobs = jobs;
+	o.jobs = args_int(a, "j", 0);
 	o.json_flags = json;
 	o.lang = c->lang;
 	if (!json && !csv && isatty(STDERR_FILENO)) {
@@ -341,11 +354,11 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	batch_check(items, n, &o);
 	batch_cross(items, n);
-	if (json)
-		print_json(c, items, n);
+	if (json && !print_json(c, items, n))
+		rc = 2;
 	else if (csv)
 		print_csv(c, items, n);
-	else
+	else if (!json)
 		print_table(c, items, n);
 	for (k = 0; k < n; k++) {
 		if (!items[k].read)
@@ -356,3 +369,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 	batch_items_free(items, n);
 	return (rc);
 }
+
+const struct cli_cmd cmd_check = {
+	.name = "check",
+	.summary = "cli.check",
+	.opts = opts,
+	.operands = "cli.v_files",
+	.min = 0,
+	.max = -1,
+	.run = check_run,
+};
