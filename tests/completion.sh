@@ -42,6 +42,7 @@ want "--plain" preview --
 want "txt json docx pdf" export -f ""
 want "gb2021 gb2019" new -t ""
 want "show" template ""
+want "export sum" help ""
 want "gb2021" template show ""
 want "zh en" --lang ""
 want "1 2" check --ambiguous ""

@@ -456,6 +456,11 @@ Test(cli, help_of_each_command)
 	RUN(&h, NULL, "help", "export", "--lang=en");
 	cr_assert_str_eq(h.out, r.out);
 	tu_run_free(&h);
+	/* Many flags in one word: each is one more option read. */
+	RUN(&h, NULL, "--lang=en", "export", "-hhhhhhhhhhhhhhhhhhhhhhhh");
+	cr_assert_eq(h.status, 0);
+	cr_assert_str_eq(h.out, r.out);
+	tu_run_free(&h);
 	tu_run_free(&r);
 }
 

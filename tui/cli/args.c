@@ -152,7 +152,6 @@ args_parse(struct args *a, const struct args_opt *opts,
 
 	memset(a, 0, sizeof *a);
 	memset(err, 0, sizeof *err);
-	a->given = xcalloc((size_t)argc + 1, sizeof *a->given);
 	a->argv = xcalloc((size_t)argc + 1, sizeof *a->argv);
 	rows_add(&r, opts);
 	rows_add(&r, globals);
@@ -178,6 +177,9 @@ args_parse(struct args *a, const struct args_opt *opts,
 			}
 			continue;
 		}
+		/* One word may hold several flags (-hh): grow by one. */
+		a->given = xreallocarray(a->given, a->ngiven + 1,
+		    sizeof *a->given);
 		a->given[a->ngiven++] = (struct args_given){ o,
 		    o->type == ARGS_FLAG ? NULL : optarg };
 	}
