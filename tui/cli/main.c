@@ -125,6 +125,15 @@ load_templates(struct cli *c)
 	return (false);
 }
 
+/* Whether the first word, not being a command, reads as the editor's
+ * file rather than as a mistyped command. */
+static bool
+file_like(const char *word)
+{
+	return (strchr(word, '.') != NULL || strchr(word, '/') != NULL ||
+	    access(word, F_OK) == 0);
+}
+
 /* Help, a bad command line, or the command itself. */
 static int
 dispatch(struct cli *c, struct line *l)
@@ -153,7 +162,7 @@ dispatch(struct cli *c, struct line *l)
 		usage_cmd(c, l->cmd);
 		return (0);
 	}
-	if (l->cmd->name == NULL && a->argc > 1) {
+	if (l->cmd->name == NULL && a->argc > 1 && !file_like(a->argv[0])) {
 		c->cmd = NULL;
 		return (usage_fail(c, "cli.unknown_command", 1, a->argv[0]));
 	}
