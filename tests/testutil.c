@@ -1,12 +1,21 @@
-/* Test helpers; see testutil.h. */
+/*
+ * Test helpers; see testutil.h.  Every folder tu_tmpdir makes is noted
+ * with the process that made it, and removed when that process exits
+ * (atexit: criterion runs each test in a process of its own that exits
+ * normally after the test, passed or failed), so that no suite leaves
+ * files behind even when an assertion stops a test half way.  A forked
+ * child that exits leaves its parent's folders alone.
+ */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* nftw */
 #endif
+#include <errno.h>
 #include <ftw.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -17,6 +26,28 @@
 #include "xmalloc.h"
 #include "sbuf.h"
 
+static struct made {
+	char	*path;
+	pid_t	 pid;
+}		*made;
+static size_t	 nmade;
+
+/* Removes the folders this process made (atexit). */
+static void
+remove_made(void)
+{
+	size_t	i;
+
+	for (i = 0; i < nmade; i++) {
+		if (made[i].pid == getpid())
+			tu_rmtree(made[i].path);
+		free(made[i].path);
+	}
+	free(made);
+	made = NULL;
+	nmade = 0;
+}
+
 char *
 tu_tmpdir(void)
 {
@@ -26,8 +57,15 @@ tu_tmpdir(void)
 	if (base == NULL || *base == '\0')
 		base = "/tmp";
 	tmpl = xasprintf("%s/nbtest.XXXXXX", base);
-	if (mkdtemp(tmpl) == NULL)
+	if (mkdtemp(tmpl) == NULL) {
+		fprintf(stderr, "cannot make %s: %s\n", tmpl, strerror(errno));
 		abort();
+	}
+	if (nmade == 0 && made == NULL)
+		atexit(remove_made);
+	made = xreallocarray(made, nmade + 1, sizeof *made);
+	made[nmade].path = xstrdup(tmpl);
+	made[nmade++].pid = getpid();
 	return (tmpl);
 }
 
@@ -143,18 +181,34 @@ tu_run_free(struct tu_run *r)
 	free(r->err);
 }
 
+/* Opens every folder to its owner, so that tests that took the rights
+ * away (chmod 0) do not keep their files when not run as root. */
+static int
+open_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)f;
+	if (flag == FTW_D || flag == FTW_DNR)
+		chmod(path, (st->st_mode & 07777) | 0700);
+	return (0);
+}
+
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
 	(void)st;
 	(void)flag;
 	(void)f;
-	return (remove(path));
+	/* A file system a test mounted and left there (it failed first). */
+	if (remove(path) != 0 && errno == EBUSY && umount2(path,
+	    MNT_DETACH) == 0)
+		remove(path);
+	return (0);
 }
 
 void
 tu_rmtree(const char *path)
 {
+	nftw(path, open_entry, 8, FTW_PHYS | FTW_MOUNT);
 	nftw(path, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 

@@ -9,7 +9,9 @@
 #include <stddef.h>
 
 /* A fresh empty folder under $TMPDIR (else /tmp); newly allocated path,
- * caller frees and removes it (tu_rmtree). */
+ * caller frees.  It is removed with everything in it when the process
+ * that made it exits (at the end of the test); tu_rmtree removes it
+ * sooner. */
 char	*tu_tmpdir(void);
 /* Newly allocated "dir/name". */
 char	*tu_path(const char *dir, const char *name);
