@@ -14,6 +14,7 @@
 #include "editor.h"
 #include "fsio.h"
 #include "store.h"
+#include "xmalloc.h"
 
 const struct args_opt cli_globals[] = {
 	{ 0, "lang", ARGS_STR, "cli.v_lang", "cli.opt_lang", NULL },
@@ -47,6 +48,25 @@ cli_say_err(const struct cli *c, const struct err *e)
 
 	fprintf(stderr, "nianbao: %s\n", s);
 	free(s);
+}
+
+bool
+cli_load_templates(struct cli *c)
+{
+	struct errlist	 errs;
+	char		*dir = xasprintf("%s/templates", c->datadir);
+	size_t		 i;
+
+	errlist_init(&errs);
+	c->ntpls = tpl_load_dir(dir, &c->tpls, &errs);
+	for (i = 0; i < errs.n; i++)
+		cli_say_err(c, &errs.v[i]);
+	errlist_done(&errs);
+	free(dir);
+	if (c->ntpls > 0)
+		return (true);
+	cli_say(c, "cli.no_templates", 1, c->datadir);
+	return (false);
 }
 
 struct report *

@@ -59,6 +59,9 @@ extern const struct args_opt cli_globals[];
 void		 cli_say(const struct cli *, const char *msgid, int nargs, ...);
 /* Prints an error value ("path:line:col: message") to stderr. */
 void		 cli_say_err(const struct cli *, const struct err *);
+/* Loads every template of datadir/templates into c->tpls, saying each
+ * one's errors; false after saying that none loaded. */
+bool		 cli_load_templates(struct cli *);
 /* Loads a report (NULL after saying why). */
 struct report	*cli_load(const struct cli *, const char *path);
 /* Saves a report atomically (false after saying why). */

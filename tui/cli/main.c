@@ -106,25 +106,6 @@ global(const struct line *l, const char *key)
 	return (args_get(&l->sub, key, args_get(&l->top, key, NULL)));
 }
 
-static bool
-load_templates(struct cli *c)
-{
-	struct errlist	 errs;
-	char		*dir = xasprintf("%s/templates", c->datadir);
-	size_t		 i;
-
-	errlist_init(&errs);
-	c->ntpls = tpl_load_dir(dir, &c->tpls, &errs);
-	for (i = 0; i < errs.n; i++)
-		cli_say_err(c, &errs.v[i]);
-	errlist_done(&errs);
-	free(dir);
-	if (c->ntpls > 0)
-		return (true);
-	cli_say(c, "cli.no_templates", 1, c->datadir);
-	return (false);
-}
-
 /* Whether the first word, not being a command, reads as the editor's
  * file rather than as a mistyped command. */
 static bool
@@ -171,7 +152,7 @@ dispatch(struct cli *c, struct line *l)
 	if (l->cmd->max >= 0 && a->argc > l->cmd->max)
 		return (usage_fail(c, "cli.extra_operand", 1,
 		    a->argv[l->cmd->max]));
-	if (!load_templates(c))
+	if (!cli_load_templates(c))
 		return (2);
 	return (l->cmd->run(c, a));
 }
