@@ -13,7 +13,8 @@
 # Each -k PATH (the source and build trees) stays where it is when it lies
 # under /tmp, as a clone made with mktemp -d does: it is opened before
 # /tmp is covered and bound again at the same path inside DIR (the mount
-# points are removed after the command).
+# points are removed after the command).  The exit status is the
+# command's.
 set -eu
 dir=$1
 shift
@@ -50,8 +51,10 @@ exec unshare -m --propagation private sh -c '
 	done
 	st=0
 	"$@" || st=$?
+	# A program the command started may still be in the tree (an
+	# editor a test let go): detach lazily, and never fail for it.
 	for k in $kept; do
-		umount "${k#*:}"
+		umount -l "${k#*:}" 2>/dev/null || true
 		rmdir -p "${k#*:}" 2>/dev/null || true
 	done
 	exit "$st"
