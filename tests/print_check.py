@@ -63,7 +63,7 @@ def start_cupsd(root):
     with open(os.path.join(root, "etc", "cups-files.conf"), "w") as f:
         f.write("".join("%s %s\n" % kv for kv in (
             ("ServerRoot", root + "/etc"), ("RequestRoot", root + "/spool"),
-            ("TempDir", root + "/tmp"), ("CacheDir", root + "/cache"),
+            ("TempDir", os.path.join(root, "tmp")), ("CacheDir", root + "/cache"),
             ("StateDir", root + "/state"),
             ("ErrorLog", root + "/log/error_log"),
             ("AccessLog", root + "/log/access_log"),

@@ -1,15 +1,26 @@
 /*
  * The nianbao command as other tools use it: exit codes, messages in the
  * user's language, files left unchanged by refused commands, the JSON
- * contract, and the text export against golden files.
+ * contract, the text export against golden files, how options are read
+ * (anywhere on the line, --name=value, abbreviations, POSIXLY_CORRECT),
+ * every bad command line of tests/data/bad/USAGE in both languages, and
+ * standard output that cannot be written (a full disk, a closed pipe, a
+ * closed descriptor).
  */
 #include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "testutil.h"
 #include "xmalloc.h"
+
+#define DATADIR		NB_BUILD_DIR "/share/nianbao"
+#define GOLDEN		NB_SOURCE_DIR "/tests/data/golden/full2021.yaml"
 
 #define RUN(r, lang, ...) do { \
 	const char *const argv_[] = { __VA_ARGS__, NULL }; \
@@ -34,11 +45,7 @@ setup(void)
 static void
 teardown(void)
 {
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	if (system(cmd) != 0)
-		cr_log_warn("could not remove %s", dir);
-	free(cmd);
+	tu_rmtree(dir);
 	free(rep);
 	free(dir);
 }
@@ -298,4 +305,310 @@ Test(cli, export_to_file_atomic)
 	cr_assert_eq(r.status, 2);
 	tu_run_free(&r);
 	free(out);
+}
+
+/* ---- how options are read ---- */
+
+Test(cli, options_anywhere_and_long_forms)
+{
+	struct tu_run	 r;
+	char		*out = tu_path(dir, "o.txt"), *text;
+
+	/* An option after the operand; a value joined to its option. */
+	RUN(&r, NULL, "set", rep, "organ=旧名");
+	tu_run_free(&r);
+	RUN(&r, NULL, "export", rep, "-o", out);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	text = tu_read(out, NULL);
+	cr_assert(strstr(text, "旧名2024年") != NULL, "%s", text);
+	free(text);
+	RUN(&r, NULL, "export", "-fjson", rep);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strncmp(r.out, "{", 1) == 0, "%s", r.out);
+	tu_run_free(&r);
+	/* POSIXLY_CORRECT does not stop the options at the first operand. */
+	setenv("POSIXLY_CORRECT", "1", 1);
+	RUN(&r, NULL, "export", rep, "-f", "json");
+	unsetenv("POSIXLY_CORRECT");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strncmp(r.out, "{", 1) == 0, "%s", r.out);
+	tu_run_free(&r);
+	free(out);
+}
+
+Test(cli, new_long_options_with_equals_and_abbreviated)
+{
+	struct tu_run	 r;
+	char		*p = tu_path(dir, "n.yaml"), *yaml;
+
+	RUN(&r, NULL, "new", "--org=某某街道办事处", "--year=２０２３", p);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	yaml = tu_read(p, NULL);
+	cr_assert(strstr(yaml, "organ: \"某某街道办事处\"\n") != NULL, "%s",
+	    yaml);
+	cr_assert(strstr(yaml, "year: 2023\n") != NULL, "%s", yaml);
+	free(yaml);
+	free(p);
+}
+
+/* "--" ends the options: a file whose name starts with a dash. */
+Test(cli, double_dash_ends_options)
+{
+	struct tu_run	 r;
+	char		*p = tu_path(dir, "-r.yaml"), *cwd = getcwd(NULL, 0);
+
+	cr_assert_eq(chdir(dir), 0);
+	RUN(&r, NULL, "new", "--year", "2024", "--", "-r.yaml");
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	RUN(&r, NULL, "check", "--", "-r.yaml");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.err, "-r.yaml") != NULL, "%s", r.err);
+	tu_run_free(&r);
+	cr_assert_eq(chdir(cwd), 0);
+	cr_assert_eq(access(p, F_OK), 0);
+	free(cwd);
+	free(p);
+}
+
+/* -r repeated: every folder is checked. */
+Test(cli, check_two_folders)
+{
+	struct tu_run	 r;
+	char		*a = tu_path(dir, "a"), *b = tu_path(dir, "b");
+	char		*pa = tu_path(a, "1.yaml"), *pb = tu_path(b, "2.yaml");
+
+	cr_assert_eq(mkdir(a, 0700), 0);
+	cr_assert_eq(mkdir(b, 0700), 0);
+	RUN(&r, NULL, "new", "--year", "2024", "--organ", "甲镇", pa);
+	tu_run_free(&r);
+	RUN(&r, NULL, "new", "--year", "2024", "--organ", "乙镇", pb);
+	tu_run_free(&r);
+	RUN(&r, NULL, "check", "--csv", "-r", a, "-r", b, "-j", "２");
+	cr_assert_eq(r.status, 1, "%s", r.err);
+	cr_assert(strstr(r.out, "甲镇") != NULL && strstr(r.out, "乙镇") !=
+	    NULL, "%s", r.out);
+	tu_run_free(&r);
+	free(pa);
+	free(pb);
+	free(a);
+	free(b);
+}
+
+/* import and sum write to -o or to stdout ("-" is stdout too). */
+Test(cli, report_to_file_or_stdout)
+{
+	struct tu_run	 r;
+	char		*o = tu_path(dir, "sum.yaml"), *yaml;
+
+	RUN(&r, NULL, "set", rep, "t3.new.natural=3");
+	tu_run_free(&r);
+	RUN(&r, NULL, "sum", "--organ", "某县", rep, rep);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "t3.new.natural: 6\n") != NULL, "%s", r.out);
+	tu_run_free(&r);
+	RUN(&r, NULL, "sum", "-o", "-", rep);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert(strstr(r.out, "t3.new.natural: 3\n") != NULL, "%s", r.out);
+	tu_run_free(&r);
+	RUN(&r, NULL, "sum", "-o", o, rep, rep);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	cr_assert_str_empty(r.out);
+	tu_run_free(&r);
+	yaml = tu_read(o, NULL);
+	cr_assert(strstr(yaml, "t3.new.natural: 6\n") != NULL, "%s", yaml);
+	free(yaml);
+	RUN(&r, NULL, "sum", "-o", o, rep);
+	cr_assert_eq(r.status, 2, "an existing -o is never replaced");
+	tu_run_free(&r);
+	free(o);
+}
+
+/* ---- help ---- */
+
+Test(cli, help_of_each_command)
+{
+	static const char *const cmds[] = { "new", "set", "check", "export",
+	    "import", "ledger", "sum", "preview", "print", "templates",
+	    "template" };
+	struct tu_run	 r, h;
+	size_t		 i;
+
+	RUN(&r, NULL, "--help");
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		char *line = xasprintf("  nianbao %s", cmds[i]);
+		cr_assert(strstr(r.out, line) != NULL, "%s not in --help",
+		    cmds[i]);
+		free(line);
+		RUN(&h, NULL, cmds[i], "--help");
+		cr_assert_eq(h.status, 0);
+		cr_assert(strncmp(h.out, "用法：nianbao ",
+		    strlen("用法：nianbao ")) == 0, "%s", h.out);
+		tu_run_free(&h);
+	}
+	tu_run_free(&r);
+	RUN(&r, NULL, "--lang", "en", "export", "-h");
+	cr_assert(strstr(r.out, "Usage: nianbao export [-f txt|json|docx|pdf|html] "
+	    "[-o OUT] [--strict] [--fonts DIR] FILE\n") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "\n  -o OUT ") != NULL, "%s", r.out);
+	cr_assert(strstr(r.out, "\n  --lang zh|en ") != NULL, "%s", r.out);
+	RUN(&h, NULL, "help", "export", "--lang=en");
+	cr_assert_str_eq(h.out, r.out);
+	tu_run_free(&h);
+	/* Many flags in one word: each is one more option read. */
+	RUN(&h, NULL, "--lang=en", "export", "-hhhhhhhhhhhhhhhhhhhhhhhh");
+	cr_assert_eq(h.status, 0);
+	cr_assert_str_eq(h.out, r.out);
+	tu_run_free(&h);
+	tu_run_free(&r);
+}
+
+/* ---- bad command lines (tests/data/bad/USAGE) ---- */
+
+struct usage_case {
+	char	*words[24];
+	int	 nwords;
+	char	*f[6];		/* ARGS PROG MSGID ARG0 ARG1 ARG2 */
+};
+
+/* Splits s at sep into at most max fields (s is cut in place). */
+static int
+split(char *s, char sep, char **f, int max)
+{
+	int	n = 0;
+
+	while (n < max) {
+		f[n++] = s;
+		if ((s = strchr(s, sep)) == NULL)
+			break;
+		*s++ = '\0';
+	}
+	return (n);
+}
+
+/* The first line "PROG: MESSAGE" the case must give in i18n's language. */
+static char *
+usage_message(const struct i18n *i18n, const struct usage_case *u)
+{
+	char	*args[3] = { NULL, NULL, NULL }, *msg, *line;
+	int	 k;
+
+	for (k = 0; k < 3 && u->f[3 + k] != NULL; k++)
+		args[k] = u->f[3 + k][0] == '@' ? i18n_fmt0(i18n,
+		    u->f[3 + k] + 1) : xstrdup(u->f[3 + k]);
+	msg = i18n_fmt(i18n, u->f[2], k, (const char *const *)args);
+	line = xasprintf("%s: %s\n", u->f[1], msg);
+	free(msg);
+	for (k = 0; k < 3; k++)
+		free(args[k]);
+	return (line);
+}
+
+static void
+usage_check(const struct usage_case *u, const char *lang)
+{
+	struct i18n	*i18n = i18n_open(DATADIR, strcmp(lang, "en") == 0 ?
+			    LANG_EN : LANG_ZH);
+	const char	*argv[32] = { "--lang", lang };
+	char		*want = usage_message(i18n, u), *hint;
+	struct tu_run	 r;
+	size_t		 lh, le;
+	int		 k;
+
+	for (k = 0; k < u->nwords; k++)
+		argv[2 + k] = u->words[k];
+	tu_nianbao(&r, NULL, argv);
+	cr_expect_eq(r.status, 2, "%s (%s): exit %d", u->f[0], lang, r.status);
+	cr_expect_str_empty(r.out, "%s: stdout %s", u->f[0], r.out);
+	cr_expect(strncmp(r.err, want, strlen(want)) == 0,
+	    "%s (%s):\nwant %sgot  %s", u->f[0], lang, want, r.err);
+	/* The last line says how to get help. */
+	hint = i18n_fmt1(i18n, "cli.help_hint", u->f[1]);
+	lh = strlen(hint);
+	le = strlen(r.err);
+	cr_expect(le > lh + 1 && r.err[le - lh - 2] == '\n' &&
+	    strncmp(r.err + le - lh - 1, hint, lh) == 0 && r.err[le - 1] ==
+	    '\n', "%s (%s): the last line is not %s in\n%s", u->f[0], lang,
+	    hint, r.err);
+	free(hint);
+	free(want);
+	tu_run_free(&r);
+	i18n_close(i18n);
+}
+
+Test(cli, bad_usage)
+{
+	char			*text = tu_read(NB_SOURCE_DIR
+				    "/tests/data/bad/USAGE", NULL);
+	char			*line, *save;
+	struct usage_case	 u;
+	int			 n = 0;
+
+	cr_assert_not_null(text);
+	for (line = strtok_r(text, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (line[0] == '#')
+			continue;
+		memset(&u, 0, sizeof u);
+		cr_assert_geq(split(line, '\t', u.f, 6), 3, "%s", line);
+		u.f[0] = xstrdup(u.f[0]);
+		u.nwords = split(xstrdup(u.f[0]), ' ', u.words, 24);
+		usage_check(&u, "zh");
+		usage_check(&u, "en");
+		free(u.words[0]);
+		free(u.f[0]);
+		n++;
+	}
+	cr_assert_geq(n, 40, "only %d cases in USAGE", n);
+	free(text);
+}
+
+/* ---- standard output that cannot be written ---- */
+
+/* Runs argv with stdout on fd and wants exit 2 and the message for e. */
+static void
+stdout_fails(int fd, int e, const char *const *argv)
+{
+	struct i18n	*en = i18n_open(DATADIR, LANG_EN);
+	const char	*full[16] = { "--lang", "en" };
+	char		*want = i18n_fmt1(en, "cli.stdout", strerror(e));
+	struct tu_run	 r;
+	int		 k;
+
+	for (k = 0; argv[k] != NULL; k++)
+		full[2 + k] = argv[k];
+	tu_nianbao_to(&r, NULL, fd, full);
+	cr_expect_eq(r.status, 2, "%s (fd %d): exit %d", argv[0], fd,
+	    r.status);
+	cr_expect(strstr(r.err, want) != NULL, "%s: want %s, got %s", argv[0],
+	    want, r.err);
+	free(want);
+	tu_run_free(&r);
+	i18n_close(en);
+}
+
+Test(cli, stdout_full_closed_or_gone)
+{
+	const char *const	 exp[] = { "export", GOLDEN, NULL };
+	const char *const	 tpl[] = { "template", "show", "gb2021", NULL };
+	const char *const	 json[] = { "check", "--json", GOLDEN, GOLDEN,
+				    NULL };
+	const char *const	 help[] = { "--help", NULL };
+	const char *const *const all[] = { exp, tpl, json, help };
+	int			 full = open("/dev/full", O_WRONLY), p[2];
+	size_t			 i;
+
+	cr_assert_geq(full, 0);
+	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		stdout_fails(full, ENOSPC, all[i]);
+		stdout_fails(-1, EBADF, all[i]);
+		/* A pipe nobody reads: EPIPE, not a silent death. */
+		cr_assert_eq(pipe(p), 0);
+		close(p[0]);
+		stdout_fails(p[1], EPIPE, all[i]);
+		close(p[1]);
+	}
+	close(full);
 }

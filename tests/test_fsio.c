@@ -30,20 +30,19 @@
 
 #include "err.h"
 #include "fsio.h"
+#include "testutil.h"
 #include "xmalloc.h"
 
 #define OLD	"title: 旧的报表\nvalue: 1\n"
 #define NEW	"title: 新的报表，已修改\nvalue: 2\nmore: lines\n"
 
-/* ---- small file helpers (no testutil: this suite links only the model) */
+/* ---- small file helpers ---- */
 
+/* A fresh folder under $TMPDIR (tu_tmpdir); caller frees. */
 static char *
 mktmp(void)
 {
-	char	t[] = "/tmp/nb-fsio-XXXXXX";
-
-	cr_assert_not_null(mkdtemp(t));
-	return (xstrdup(t));
+	return (tu_tmpdir());
 }
 
 static char *

@@ -16,6 +16,7 @@
 
 #include "err.h"
 #include "sbuf.h"
+#include "testutil.h"
 #include "xmalloc.h"
 #include "ytree.h"
 
@@ -441,14 +442,11 @@ Test(ytree, syntax_errors)
 	refuse("\ta: 1\n", "yaml.syntax", 1, 1);
 }
 
-/* A fresh folder under /tmp; caller frees. */
+/* A fresh folder under $TMPDIR (tu_tmpdir); caller frees. */
 static char *
 tmpdir(void)
 {
-	char	*d = xstrdup("/tmp/test_ytree.XXXXXX");
-
-	cr_assert_not_null(mkdtemp(d));
-	return (d);
+	return (tu_tmpdir());
 }
 
 static void

@@ -1,12 +1,21 @@
-/* Test helpers; see testutil.h. */
+/*
+ * Test helpers; see testutil.h.  Every folder tu_tmpdir makes is noted
+ * with the process that made it, and removed when that process exits
+ * (atexit: criterion runs each test in a process of its own that exits
+ * normally after the test, passed or failed), so that no suite leaves
+ * files behind even when an assertion stops a test half way.  A forked
+ * child that exits leaves its parent's folders alone.
+ */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* nftw */
 #endif
+#include <errno.h>
 #include <ftw.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,6 +27,28 @@
 #include "xmalloc.h"
 #include "sbuf.h"
 
+static struct made {
+	char	*path;
+	pid_t	 pid;
+}		*made;
+static size_t	 nmade;
+
+/* Removes the folders this process made (atexit). */
+static void
+remove_made(void)
+{
+	size_t	i;
+
+	for (i = 0; i < nmade; i++) {
+		if (made[i].pid == getpid())
+			tu_rmtree(made[i].path);
+		free(made[i].path);
+	}
+	free(made);
+	made = NULL;
+	nmade = 0;
+}
+
 char *
 tu_tmpdir(void)
 {
@@ -27,8 +58,15 @@ tu_tmpdir(void)
 	if (base == NULL || *base == '\0')
 		base = "/tmp";
 	tmpl = xasprintf("%s/nbtest.XXXXXX", base);
-	if (mkdtemp(tmpl) == NULL)
+	if (mkdtemp(tmpl) == NULL) {
+		fprintf(stderr, "cannot make %s: %s\n", tmpl, strerror(errno));
 		abort();
+	}
+	if (nmade == 0 && made == NULL)
+		atexit(remove_made);
+	made = xreallocarray(made, nmade + 1, sizeof *made);
+	made[nmade].path = xstrdup(tmpl);
+	made[nmade++].pid = getpid();
 	return (tmpl);
 }
 
@@ -85,10 +123,16 @@ drain(int fd)
 void
 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 {
+	tu_nianbao_to(r, lang, -2, argv);
+}
+
+void
+tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
+    const char *const *argv)
+{
 	int		 out[2], err[2], st, n = 0;
 	pid_t		 pid;
 	const char	*args[64];
-	char		*errpath;
 
 	args[n++] = NB_BIN;
 	while (argv[n - 1] != NULL && n < 63) {
@@ -102,9 +146,19 @@ tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 	if (pid == 0) {
 		int devnull = open("/dev/null", O_RDONLY);
 		dup2(devnull, 0);
-		dup2(out[1], 1);
+		if (out_fd >= 0)
+			dup2(out_fd, 1);
+		else if (out_fd == -1)
+			close(1);
+		else
+			dup2(out[1], 1);
 		dup2(err[1], 2);
-		close(out[0]); close(err[0]);
+		close(out[0]);
+		close(err[0]);
+		if (out[1] > 2)
+			close(out[1]);
+		if (err[1] > 2)
+			close(err[1]);
 		setenv("LANG", lang != NULL ? lang : "C.UTF-8", 1);
 		unsetenv("LC_ALL");
 		unsetenv("LC_MESSAGES");
@@ -115,10 +169,8 @@ tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv)
 	close(out[1]);
 	close(err[1]);
 	/* stderr is small: read stdout fully first, then stderr. */
-	errpath = NULL;
 	r->out = drain(out[0]);
 	r->err = drain(err[0]);
-	free(errpath);
 	waitpid(pid, &st, 0);
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
@@ -130,18 +182,34 @@ tu_run_free(struct tu_run *r)
 	free(r->err);
 }
 
+/* Opens every folder to its owner, so that tests that took the rights
+ * away (chmod 0) do not keep their files when not run as root. */
+static int
+open_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)f;
+	if (flag == FTW_D || flag == FTW_DNR)
+		chmod(path, (st->st_mode & 07777) | 0700);
+	return (0);
+}
+
 static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
 	(void)st;
 	(void)flag;
 	(void)f;
-	return (remove(path));
+	/* A file system a test mounted and left there (it failed first). */
+	if (remove(path) != 0 && errno == EBUSY && umount2(path,
+	    MNT_DETACH) == 0)
+		remove(path);
+	return (0);
 }
 
 void
 tu_rmtree(const char *path)
 {
+	nftw(path, open_entry, 8, FTW_PHYS | FTW_MOUNT);
 	nftw(path, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
 }
 

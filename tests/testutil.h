@@ -9,7 +9,9 @@
 #include <stddef.h>
 
 /* A fresh empty folder under $TMPDIR (else /tmp); newly allocated path,
- * caller frees and removes it (tu_rmtree). */
+ * caller frees.  It is removed with everything in it when the process
+ * that made it exits (at the end of the test); tu_rmtree removes it
+ * sooner. */
 char	*tu_tmpdir(void);
 /* Newly allocated "dir/name". */
 char	*tu_path(const char *dir, const char *name);
@@ -46,6 +48,10 @@ struct tu_run {
  * stdin from /dev/null, LANG=C.UTF-8 unless env_lang is given.
  */
 void	 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv);
+/* The same with the child's stdout on out_fd (out_fd -1: closed); r->out
+ * is then empty.  tu_nianbao is out_fd -2: a pipe read into r->out. */
+void	 tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
+	    const char *const *argv);
 void	 tu_run_free(struct tu_run *r);
 
 #endif

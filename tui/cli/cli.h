@@ -1,11 +1,20 @@
 /*
- * What every subcommand of the nianbao command shares: the language and
- * messages, the loaded templates, and the helpers that report errors, load
- * and save reports and write results.  A subcommand is a function
- * `int cmd_NAME(struct cli *, int argc, char **argv)` (argv[0] is the
- * subcommand's name) returning the exit code: 0 done, 1 rule errors found
- * (check), 2 could not do it.  Each new subcommand lives in its own
- * tui/cli/cmd_NAME.c and is listed in main.c's command table.
+ * The nianbao command: what every subcommand shares.
+ *
+ * A subcommand is one file, tui/cli/cmd_NAME.c, that defines one
+ * descriptor, `const struct cli_cmd cmd_NAME`: its name, the msgid of what
+ * it does, its options (a table of struct args_opt, args.h), its operands
+ * and the function that runs it.  main.c lists the descriptors in one
+ * line each (CLI_COMMANDS); it reads the global options and the command's
+ * options (args_parse), prints help and bad-usage messages (usage.h),
+ * loads the templates and calls run with the parsed arguments.
+ *
+ * run returns the exit code: 0 done, 1 rule errors found (check), 2 could
+ * not do it (bad arguments, unreadable file, refused value, output not
+ * written).  Messages go to stderr in the user's language, results to
+ * stdout or to a file (cli_output); out of memory ends the process in
+ * fatal() with XMALLOC_EXIT (70).  Nothing is written unless the command
+ * succeeds.
  */
 #ifndef NB_CLI_H
 #define NB_CLI_H
@@ -13,41 +22,74 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "args.h"
 #include "err.h"
 #include "i18n.h"
 #include "report.h"
 #include "tpl.h"
 
-struct cli {
-	enum lang	  lang;
-	struct i18n	 *i18n;
-	char		 *datadir;
-	struct tpl	**tpls;
-	size_t		  ntpls;
-	int		  ambiguous;
+struct cli;
+
+struct cli_cmd {
+	const char		*name;		/* NULL: the editor, nianbao [FILE] */
+	const char		*summary;	/* msgid: what it does */
+	const struct args_opt	*opts;		/* its options; NULL: none */
+	const char		*operands;	/* msgid: its operands in the usage */
+	int			 min;		/* how many operands at least */
+	int			 max;		/* and at most; -1: no limit */
+	int			(*run)(struct cli *, const struct args *);
 };
+
+struct cli {
+	enum lang		  lang;
+	struct i18n		 *i18n;
+	char			 *datadir;
+	struct tpl		**tpls;
+	size_t			  ntpls;
+	int			  ambiguous;	/* 1 or 2 columns */
+	const struct cli_cmd	 *cmd;		/* the command being run */
+	bool			  stdout_said;	/* a stdout error was told */
+	bool			  terminal;	/* stdout was the editor's */
+};
+
+/* The options every command takes: --lang, --ambiguous, --help, --version. */
+extern const struct args_opt cli_globals[];
 
 /* Prints "nianbao: " + the message msgid with nargs string args to stderr. */
 void		 cli_say(const struct cli *, const char *msgid, int nargs, ...);
 /* Prints an error value ("path:line:col: message") to stderr. */
 void		 cli_say_err(const struct cli *, const struct err *);
-/* Says how to get help; returns 2. */
-int		 cli_usage(const struct cli *);
+/* Loads every template of datadir/templates into c->tpls, saying each
+ * one's errors; false after saying that none loaded. */
+bool		 cli_load_templates(struct cli *);
 /* Loads a report (NULL after saying why). */
 struct report	*cli_load(const struct cli *, const char *path);
 /* Saves a report atomically (false after saying why). */
 bool		 cli_save(const struct cli *, const struct report *, const char *);
-/* Writes text to out ("-" or NULL: stdout) atomically (false after saying
- * why). */
-bool		 cli_emit(const struct cli *, const char *out, const char *text,
-		    size_t len);
 
-/* The subcommands that live in their own files. */
-int		 cmd_check(struct cli *, int argc, char **argv);
-int		 cmd_sum(struct cli *, int argc, char **argv);
-int		 cmd_import(struct cli *, int argc, char **argv);
-int		 cmd_print(struct cli *, int argc, char **argv);
-int		 cmd_ledger(struct cli *, int argc, char **argv);
+/*
+ * The one way a command writes its result: len bytes of text to out, a
+ * file written atomically (fsio_write_atomic, mode 0644 when new), or
+ * stdout when out is NULL or "-".  Returns false after saying why: the
+ * file's error, or for stdout the write error (a closed pipe, a full
+ * disk, standard output closed).
+ */
+bool		 cli_output(struct cli *, const char *out, const char *text,
+		    size_t len);
+/* The report file of r (store_dump) through cli_output. */
+bool		 cli_output_report(struct cli *, const struct report *,
+		    const char *out);
+/*
+ * Flushes stdout at the end of a command.  Returns rc, or 2 after saying
+ * why when anything written to stdout (by printf too) was not written.
+ * After the editor, stdout is its terminal, whose loss (a hang-up) the
+ * editor has handled and told by its own exit code: rc is kept.
+ */
+int		 cli_finish(struct cli *, int rc);
+
+/* Runs the editor on path (NULL: asks), straight in the print preview
+ * when preview is set; the editor's exit code. */
+int		 cli_editor(struct cli *, const char *path, bool preview);
 
 /* Prints the warnings about cells counted from a register (changed by
  * hand since, register changed): check's lines.  Returns how many. */

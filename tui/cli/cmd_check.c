@@ -1,5 +1,5 @@
 /*
- * nianbao check [--json|--csv] [--html OUT] [-j N] [-r DIR]... [FILE]...
+ * nianbao check [--json] [--csv] [--html OUT] [-j N] [-r DIR]... [FILE]...
  *
  * One file: its flags, one per line, then a summary line.  Many files or
  * a folder (-r): a progress bar on a terminal, then a table (organ, year,
@@ -20,12 +20,21 @@
 #include "county_data.h"
 #include "county_html.h"
 #include "store.h"
+#include "import.h"
 #include "text.h"
+#include "usage.h"
 #include "xmalloc.h"
 
-#include "import.h"
-
 static const char *const exts[] = { ".yaml", ".yml", ".txt", ".docx", NULL };
+
+static const struct args_opt opts[] = {
+	{ 0, "json", ARGS_FLAG, NULL, "cli.check.json", NULL },
+	{ 0, "csv", ARGS_FLAG, NULL, "cli.check.csv", NULL },
+	{ 0, "html", ARGS_STR, "cli.v_out", "cli.check.html", NULL },
+	{ 'j', NULL, ARGS_COUNT, "cli.v_jobs", "cli.check.j", NULL },
+	{ 'r', NULL, ARGS_STR, "cli.v_dir", "cli.check.r", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
 
 /* nianbao files by store_load, anything else through the importer. */
 #define load_any import_load
@@ -200,7 +209,7 @@ check_one(const struct cli *c, const char *path)
 
 /* The output asked for: the county page, JSON, CSV or the table. */
 static bool
-report_out(const struct cli *c, const struct batch *b, bool json, bool csv,
+report_out(struct cli *c, const struct batch *b, bool json, bool csv,
     const char *html, const char *title)
 {
 	char	*t;
@@ -208,62 +217,61 @@ report_out(const struct cli *c, const struct batch *b, bool json, bool csv,
 
 	if (html != NULL) {
 		t = county_html(b, c->i18n, title);
-		ok = cli_emit(c, html, t, strlen(t));
+		ok = cli_output(c, html, t, strlen(t));
 		free(t);
 	}
 	if (json || csv) {
 		t = json ? county_json(b, c->i18n) : county_csv(b, c->i18n);
-		fputs(t, stdout);
+		ok = cli_output(c, NULL, t, strlen(t)) && ok;
 		free(t);
 	} else if (html == NULL)
 		print_table(c, b);
 	return (ok);
 }
 
-int
-cmd_check(struct cli *c, int argc, char **argv)
+/* The files to check: every report under each -r folder, then the files
+ * named.  false when a folder could not be read (said why). */
+static bool
+gather(const struct cli *c, const struct args *a, struct batch *b)
+{
+	struct err	 e = { 0 };
+	const char	*dir;
+	size_t		 i;
+	bool		 ok = true;
+
+	for (i = 0; (dir = args_nth(a, "r", i)) != NULL; i++)
+		if (!batch_scan(b, dir, exts, &e)) {
+			cli_say_err(c, &e);
+			err_clear(&e);
+			ok = false;
+		}
+	for (i = 0; i < (size_t)a->argc; i++)
+		batch_add(b, a->argv[i]);
+	return (ok);
+}
+
+static int
+check_run(struct cli *c, const struct args *a)
 {
 	struct batch		*b;
 	struct batch_opts	 o;
-	struct err		 e = { 0 };
-	const char		*html = NULL, *title = NULL;
+	const char		*html = args_get(a, "html", NULL);
+	bool			 json = args_has(a, "json");
+	bool			 csv = args_has(a, "csv");
+	bool			 dirs = args_has(a, "r");
 	size_t			 k;
-	bool			 json = false, csv = false, dirs = false;
-	int			 i, rc = 0;
+	int			 rc;
 
+	if (a->argc == 0 && !dirs)
+		return (usage_missing(c));
 	memset(&o, 0, sizeof o);
 	o.tpls = c->tpls;
 	o.ntpls = c->ntpls;
 	o.load = load_any;
 	o.lang = c->lang;
+	o.jobs = args_int(a, "j", 0);
 	b = batch_new(&o);
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = true;
-		else if (strcmp(argv[i], "--csv") == 0)
-			csv = true;
-		else if (strcmp(argv[i], "--html") == 0 && i + 1 < argc)
-			html = argv[++i];
-		else if (strcmp(argv[i], "-j") == 0 && i + 1 < argc)
-			b->o.jobs = atoi(argv[++i]);
-		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
-			dirs = true;
-			title = argv[++i];
-			if (!batch_scan(b, title, exts, &e)) {
-				cli_say_err(c, &e);
-				err_clear(&e);
-				rc = 2;
-			}
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			batch_free(b);
-			return (cli_usage(c));
-		} else
-			batch_add(b, argv[i]);
-	}
-	if (b->n == 0 && !dirs) {
-		batch_free(b);
-		return (cli_usage(c));
-	}
+	rc = gather(c, a, b) ? 0 : 2;
 	if (b->n == 1 && !dirs && !json && !csv && html == NULL) {
 		rc = check_one(c, b->items[0].path);
 		batch_free(b);
@@ -277,7 +285,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	}
 	batch_check(b);
 	batch_cross(b);
-	if (!report_out(c, b, json, csv, html, title))
+	if (!report_out(c, b, json, csv, html, args_nth(a, "r", 0)))
 		rc = 2;
 	for (k = 0; k < b->n; k++) {
 		if (!b->items[k].read)
@@ -288,3 +296,13 @@ cmd_check(struct cli *c, int argc, char **argv)
 	batch_free(b);
 	return (rc);
 }
+
+const struct cli_cmd cmd_check = {
+	.name = "check",
+	.summary = "cli.check",
+	.opts = opts,
+	.operands = "cli.v_files",
+	.min = 0,
+	.max = -1,
+	.run = check_run,
+};

@@ -23,6 +23,13 @@
 #include "store.h"
 #include "xmalloc.h"
 
+static const struct args_opt opts[] = {
+	{ 't', NULL, ARGS_STR, "cli.v_template", "cli.import.t", NULL },
+	{ 'o', NULL, ARGS_STR, "cli.v_out_yaml", "cli.import.o", NULL },
+	{ 0, "force", ARGS_FLAG, NULL, "cli.import.force", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+
 static const char *
 why_msgid(enum import_tpl_why why)
 {
@@ -116,49 +123,41 @@ writable(const struct cli *c, const char *in, const char *out, bool force)
 	return (true);
 }
 
-int
-cmd_import(struct cli *c, int argc, char **argv)
+static int
+import_run(struct cli *c, const struct args *a)
 {
-	const char		*tid = NULL, *out = NULL, *in = NULL;
+	const char		*in = a->argv[0], *out = args_get(a, "o", NULL);
 	struct import_summary	 sum;
 	struct report		*r;
 	struct err		 e = { 0 };
-	char			*text;
-	bool			 force = false;
-	int			 i, rc = 2;
+	int			 rc;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
-			tid = argv[++i];
-		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
-			out = argv[++i];
-		else if (strcmp(argv[i], "--force") == 0)
-			force = true;
-		else if (argv[i][0] == '-' || in != NULL)
-			return (cli_usage(c));
-		else
-			in = argv[i];
-	}
-	if (in == NULL)
-		return (cli_usage(c));
-	if (out != NULL && !writable(c, in, out, force))
+	if (out != NULL && strcmp(out, "-") == 0)
+		out = NULL;
+	if (out != NULL && !writable(c, in, out, args_has(a, "force")))
 		return (2);
 	import_summary_init(&sum);
-	if ((r = import_file(in, tid, c->tpls, c->ntpls, &sum, &e)) == NULL) {
+	r = import_file(in, args_get(a, "t", NULL), c->tpls, c->ntpls, &sum,
+	    &e);
+	if (r == NULL) {
 		cli_say_err(c, &e);
 		err_clear(&e);
 		import_summary_done(&sum);
 		return (2);
 	}
 	summarise(c, r, &sum);
-	if (out != NULL)
-		rc = cli_save(c, r, out) ? 0 : 2;
-	else {
-		text = store_dump(r);
-		rc = cli_emit(c, NULL, text, strlen(text)) ? 0 : 2;
-		free(text);
-	}
+	rc = cli_output_report(c, r, out) ? 0 : 2;
 	report_free(r);
 	import_summary_done(&sum);
 	return (rc);
 }
+
+const struct cli_cmd cmd_import = {
+	.name = "import",
+	.summary = "cli.import",
+	.opts = opts,
+	.operands = "cli.v_input",
+	.min = 1,
+	.max = 1,
+	.run = import_run,
+};

@@ -20,7 +20,6 @@
  * Exit 0 when the report was written; 2 when nothing was counted or
  * written.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,49 +68,23 @@ run_done(struct run *R)
 	free(R->mappath);
 }
 
-static bool
-parse(struct cli *c, int argc, char **argv, struct lopts *o)
-{
-	static const struct option longs[] = {
-		{ "out", required_argument, NULL, 'o' },
-		{ "year", required_argument, NULL, 'y' },
-		{ "map", required_argument, NULL, 'm' },
-		{ "force", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	ch;
+static const struct args_opt opts[] = {
+	{ 'o', "out", ARGS_STR, "cli.v_out_yaml", "cli.ledger.o", NULL },
+	{ 'y', "year", ARGS_YEAR, "cli.v_year", "cli.ledger.year", NULL },
+	{ 'm', "map", ARGS_STR, "cli.v_map", "cli.ledger.map", NULL },
+	{ 'f', "force", ARGS_FLAG, NULL, "cli.ledger.force", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
 
+static void
+parse(const struct args *a, struct lopts *o)
+{
 	memset(o, 0, sizeof *o);
-	optind = 0;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "o:y:m:f", longs, NULL)) != -1) {
-		switch (ch) {
-		case 'o':
-			o->out = optarg;
-			break;
-		case 'y':
-			if (!year_parse(optarg, &o->year)) {
-				cli_say(c, "cli.bad_year", 1, optarg);
-				return (false);
-			}
-			break;
-		case 'm':
-			o->map = optarg;
-			break;
-		case 'f':
-			o->force = true;
-			break;
-		default:
-			cli_usage(c);
-			return (false);
-		}
-	}
-	if (optind != argc - 1) {
-		cli_usage(c);
-		return (false);
-	}
-	o->reg = argv[optind];
-	return (true);
+	o->reg = a->argv[0];
+	o->out = args_get(a, "out", NULL);
+	o->map = args_get(a, "map", NULL);
+	o->year = args_int(a, "year", 0);
+	o->force = args_has(a, "force");
 }
 
 /* The existing report, when -o names one (refused without --force). */
@@ -395,21 +368,20 @@ write_report(struct cli *c, const struct run *R, const char *out)
 	if (out != NULL)
 		return (cli_save(c, R->r, out));
 	text = store_dump(R->r);
-	ok = cli_emit(c, NULL, text, strlen(text));
+	ok = cli_output(c, NULL, text, strlen(text));
 	free(text);
 	return (ok);
 }
 
-int
-cmd_ledger(struct cli *c, int argc, char **argv)
+static int
+ledger_run(struct cli *c, const struct args *a)
 {
 	struct lopts	 o;
 	struct run	 R;
 	struct err	 e = { 0 };
 	int		 year, rc = 2;
 
-	if (!parse(c, argc, argv, &o))
-		return (2);
+	parse(a, &o);
 	memset(&R, 0, sizeof R);
 	ledger_map_init(&R.m);
 	ledger_count_init(&R.c);
@@ -437,6 +409,16 @@ done:
 	run_done(&R);
 	return (rc);
 }
+
+const struct cli_cmd cmd_ledger = {
+	.name = "ledger",
+	.summary = "cli.ledger",
+	.opts = opts,
+	.operands = "cli.v_register",
+	.min = 1,
+	.max = 1,
+	.run = ledger_run,
+};
 
 size_t
 cli_ledger_warnings(const struct cli *c, const char *path,

@@ -6,7 +6,6 @@
  * Says which printer got the job and the fonts substituted; with no
  * printer configured, says so and how to make the PDF instead (exit 2).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,44 +14,33 @@
 #include "print.h"
 #include "publish.h"
 
-int
-cmd_print(struct cli *c, int argc, char **argv)
+static const struct args_opt opts[] = {
+	{ 'P', NULL, ARGS_STR, "cli.v_printer", "cli.print.P", NULL },
+	{ 'n', NULL, ARGS_COUNT, "cli.v_copies", "cli.print.n", NULL },
+	{ 0, "fonts", ARGS_STR, "cli.v_fontdir", "cli.export.fonts", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+
+static int
+print_run(struct cli *c, const struct args *a)
 {
-	static const struct option longopts[] = {
-		{ "fonts", required_argument, NULL, 'F' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct print_opts	 po = { NULL, 1, NULL };
 	struct fontmap		 fm;
 	struct err		 e = { 0 };
 	struct report		*r;
-	char			*printer = NULL, job[16], copies[16], *end;
+	char			*printer = NULL, job[16], copies[16];
 	const char		*args[3];
 	size_t			 i;
-	int			 ch, id;
+	int			 id;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "+P:n:", longopts, NULL)) != -1)
-		switch (ch) {
-		case 'P':
-			po.printer = optarg;
-			break;
-		case 'n':
-			po.copies = (int)strtol(optarg, &end, 10);
-			if (*end != '\0' || po.copies < 1 || po.copies > 99) {
-				cli_say(c, "print.bad_copies", 1, optarg);
-				return (2);
-			}
-			break;
-		case 'F':
-			po.fontdir = optarg;
-			break;
-		default:
-			return (cli_usage(c));
-		}
-	if (optind + 1 != argc)
-		return (cli_usage(c));
-	if ((r = cli_load(c, argv[optind])) == NULL)
+	po.printer = args_get(a, "P", NULL);
+	po.fontdir = args_get(a, "fonts", NULL);
+	po.copies = args_int(a, "n", 1);
+	if (po.copies < 1 || po.copies > 99) {
+		cli_say(c, "print.bad_copies", 1, args_get(a, "n", ""));
+		return (2);
+	}
+	if ((r = cli_load(c, a->argv[0])) == NULL)
 		return (2);
 	id = print_report(r, &po, &printer, &fm, &e);
 	for (i = 0; i < fm.nsubs; i++) {
@@ -75,3 +63,13 @@ cmd_print(struct cli *c, int argc, char **argv)
 	report_free(r);
 	return (id > 0 ? 0 : 2);
 }
+
+const struct cli_cmd cmd_print = {
+	.name = "print",
+	.summary = "cli.print",
+	.opts = opts,
+	.operands = "cli.v_file",
+	.min = 1,
+	.max = 1,
+	.run = print_run,
+};

@@ -14,76 +14,79 @@
 #include "cli.h"
 #include "store.h"
 #include "sum.h"
+#include "text.h"
 #include "xmalloc.h"
-#include "year.h"
 
-int
-cmd_sum(struct cli *c, int argc, char **argv)
+static const struct args_opt opts[] = {
+	{ 'o', NULL, ARGS_STR, "cli.v_out_yaml", "cli.sum.o", NULL },
+	{ 0, "organ", ARGS_STR, "cli.v_organ", "cli.sum.organ", NULL },
+	{ 0, "year", ARGS_YEAR, "cli.v_year", "cli.sum.year", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+
+/* Adds the report at path to *total (the first one starts it); false
+ * after saying why. */
+static bool
+add_one(struct cli *c, struct report **total, const char *path)
 {
-	const char	*out = NULL, *organ = NULL;
-	struct report	*r, *total = NULL;
+	struct report	*r;
 	struct err	 e = { 0 };
-	struct stat	 st;
-	char		*name, *text;
-	int		 year = 0, rc = 2, k, nfiles = 0;
+	char		*name;
+	bool		 ok;
 
-	for (k = 1; k < argc; k++) {
-		if (strcmp(argv[k], "-o") == 0 && k + 1 < argc)
-			out = argv[++k];
-		else if (strcmp(argv[k], "--organ") == 0 && k + 1 < argc)
-			organ = argv[++k];
-		else if (strcmp(argv[k], "--year") == 0 && k + 1 < argc) {
-			if (!year_parse(argv[++k], &year)) {
-				cli_say(c, "cli.bad_year", 1, argv[k]);
-				return (2);
-			}
-		}
-		else if (argv[k][0] == '-')
-			return (cli_usage(c));
-		else
-			nfiles++;
+	if ((r = cli_load(c, path)) == NULL)
+		return (false);
+	if (*total == NULL)
+		*total = sum_new(r);
+	name = xasprintf("%s %d (%s)", report_organ(r), report_year(r), path);
+	if (!(ok = sum_add(*total, r, name, &e))) {
+		cli_say_err(c, &e);
+		err_clear(&e);
 	}
-	if (nfiles == 0)
-		return (cli_usage(c));
+	free(name);
+	report_free(r);
+	return (ok);
+}
+
+static int
+sum_run(struct cli *c, const struct args *a)
+{
+	const char	*out = args_get(a, "o", NULL), *organ;
+	struct report	*total = NULL;
+	struct stat	 st;
+	char		*clean;
+	int		 year = args_int(a, "year", 0), rc = 2, k;
+
+	if (out != NULL && strcmp(out, "-") == 0)
+		out = NULL;
 	if (out != NULL && lstat(out, &st) == 0) {
 		cli_say(c, "cli.file_exists", 1, out);
 		return (2);
 	}
-	for (k = 1; k < argc; k++) {
-		if (argv[k][0] == '-') {
-			k++;
-			continue;
-		}
-		if ((r = cli_load(c, argv[k])) == NULL)
+	for (k = 0; k < a->argc; k++)
+		if (!add_one(c, &total, a->argv[k]))
 			goto done;
-		if (total == NULL)
-			total = sum_new(r);
-		name = xasprintf("%s %d (%s)", report_organ(r), report_year(r),
-		    argv[k]);
-		if (!sum_add(total, r, name, &e)) {
-			cli_say_err(c, &e);
-			err_clear(&e);
-			free(name);
-			report_free(r);
-			goto done;
-		}
-		free(name);
-		report_free(r);
+	if ((organ = args_get(a, "organ", NULL)) != NULL) {
+		clean = text_sanitize(organ, strlen(organ), false);
+		report_set_organ(total, clean);
+		free(clean);
 	}
-	if (organ != NULL)
-		report_set_organ(total, organ);
 	if (year > 0 && year != report_year(total)) {
 		cli_say(c, "sum.year_differs", 0);
 		goto done;
 	}
-	if (out != NULL)
-		rc = cli_save(c, total, out) ? 0 : 2;
-	else {
-		text = store_dump(total);
-		rc = cli_emit(c, NULL, text, strlen(text)) ? 0 : 2;
-		free(text);
-	}
+	rc = cli_output_report(c, total, out) ? 0 : 2;
 done:
 	report_free(total);
 	return (rc);
 }
+
+const struct cli_cmd cmd_sum = {
+	.name = "sum",
+	.summary = "cli.sum",
+	.opts = opts,
+	.operands = "cli.v_files",
+	.min = 1,
+	.max = -1,
+	.run = sum_run,
+};

@@ -1,0 +1,47 @@
+/*
+ * nianbao preview [--plain] FILE: the print preview of the editor, or
+ * with --plain its pages as text on stdout, form feeds between them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "layout.h"
+#include "text.h"
+
+static const struct args_opt opts[] = {
+	{ 0, "plain", ARGS_FLAG, NULL, "cli.preview.plain", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+
+static int
+preview_run(struct cli *c, const struct args *a)
+{
+	struct text_opts	 o = { c->ambiguous };
+	struct report		*r;
+	struct layout		*l;
+	char			*text;
+	bool			 ok;
+
+	if (!args_has(a, "plain"))
+		return (cli_editor(c, a->argv[0], true));
+	if ((r = cli_load(c, a->argv[0])) == NULL)
+		return (2);
+	l = layout_build(r, c->lang, &o);
+	text = layout_plain(l);
+	ok = cli_output(c, NULL, text, strlen(text));
+	free(text);
+	layout_free(l);
+	report_free(r);
+	return (ok ? 0 : 2);
+}
+
+const struct cli_cmd cmd_preview = {
+	.name = "preview",
+	.summary = "cli.preview",
+	.opts = opts,
+	.operands = "cli.v_file",
+	.min = 1,
+	.max = 1,
+	.run = preview_run,
+};
