@@ -1,5 +1,5 @@
 /*
- * The table screen: drawing the layout of formlay.c, moving the cursor
+ * The table screen: drawing the geometry of formgeom.c (tui/core), moving the cursor
  * and scrolling (typing into cells is edit.c).
  *
  * State (in struct form_view): the current cell and scroll of each
@@ -20,7 +20,7 @@
 #include "app.h"
 #include "edit.h"
 #include "form.h"
-#include "formlay.h"
+#include "formgeom.h"
 #include "undo.h"
 #include "xmalloc.h"
 
@@ -111,7 +111,7 @@ form_done(struct form_view *f)
 	free(f->cur);
 	free(f->y0);
 	free(f->hs);
-	formlay_free(&f->lay);
+	formgeom_free(&f->lay);
 	memset(f, 0, sizeof *f);
 }
 
@@ -127,12 +127,12 @@ show(struct tui_app *a)
 	if (cell < 0 || !f->lay.valid || f->lay.sec != a->sec)
 		return (0);
 	c = &t->cells[cell];
-	if ((bi = formlay_find(&f->lay, c->block)) < 0)
+	if ((bi = formgeom_find(&f->lay, c->block)) < 0)
 		return (0);
-	y0 = formlay_scroll_to(&f->lay, f->y0[a->sec], a->g.pane_h, bi,
+	y0 = formgeom_scroll_to(&f->lay, f->y0[a->sec], a->g.pane_h, bi,
 	    c->row);
 	hs = imin(f->hs[c->block], c->col);
-	while (hs < c->col && formlay_last_col(&f->lay.b[bi], hs) < c->col)
+	while (hs < c->col && formgeom_last_col(&f->lay.b[bi], hs) < c->col)
 		hs++;
 	if (y0 == f->y0[a->sec] && hs == f->hs[c->block])
 		return (0);
@@ -145,13 +145,13 @@ unsigned
 form_settle(struct tui_app *a)
 {
 	struct form_view	*f = &a->form;
-	struct form_layout	 nl;
+	struct formgeom	 nl;
 	unsigned long		 gen;
 	bool			 same;
 
 	if (a->rep == NULL ||
 	    tpl_of(a)->sections[a->sec].kind != TPL_TABLES) {
-		formlay_free(&f->lay);
+		formgeom_free(&f->lay);
 		return (0);
 	}
 	gen = report_generation(a->rep);
@@ -159,15 +159,15 @@ form_settle(struct tui_app *a)
 	    f->lay.pane_w == a->g.pane_w && f->lay_gen == gen &&
 	    f->lay_ph == a->g.pane_h)
 		return (0);
-	formlay_build(&nl, a->rep, a->sec, a->g.pane_w, a->lang, &a->topts);
-	same = formlay_same(&f->lay, &nl) && f->lay_ph == a->g.pane_h;
-	formlay_free(&f->lay);
+	formgeom_build(&nl, a->rep, a->sec, a->g.pane_w, a->lang, &a->topts);
+	same = formgeom_same(&f->lay, &nl) && f->lay_ph == a->g.pane_h;
+	formgeom_free(&f->lay);
 	f->lay = nl;
 	f->lay_gen = gen;
 	f->lay_ph = a->g.pane_h;
 	if (same)
 		return (0);
-	f->y0[a->sec] = formlay_clamp(&f->lay, f->y0[a->sec], a->g.pane_h);
+	f->y0[a->sec] = formgeom_clamp(&f->lay, f->y0[a->sec], a->g.pane_h);
 	show(a);
 	return (TUI_DIRTY_PANE);
 }
@@ -237,7 +237,7 @@ draw_cell(const struct tui_app *a, int cell, int y, int x, int w)
 }
 
 static void
-draw_cells(const struct tui_app *a, const struct form_blay *bl, int r, int y)
+draw_cells(const struct tui_app *a, const struct formgeom_block *bl, int r, int y)
 {
 	const struct tpl	*t = tpl_of(a);
 	int			 vx = a->g.pane_x + bl->lab_w;
@@ -245,7 +245,7 @@ draw_cells(const struct tui_app *a, const struct form_blay *bl, int r, int y)
 	int			 end = vx, right = a->g.pane_x + a->g.pane_w;
 
 	hs = imin(hs, bl->ncols - 1);
-	lc = formlay_last_col(bl, hs);
+	lc = formgeom_last_col(bl, hs);
 	for (c = hs; c <= lc; c++) {
 		x = vx + bl->col_x[c] - bl->col_x[hs];
 		draw_fill(&a->dr, y, x, 1, ST_NORMAL);
@@ -259,13 +259,13 @@ draw_cells(const struct tui_app *a, const struct form_blay *bl, int r, int y)
 }
 
 static void
-draw_labels(const struct tui_app *a, const struct form_blay *bl, int r,
+draw_labels(const struct tui_app *a, const struct formgeom_block *bl, int r,
     int fv, int y)
 {
 	const struct tpl	*t = tpl_of(a);
 	const struct tpl_block	*blk = &t->blocks[bl->block];
 	const struct tpl_node	*nd, *g;
-	const struct form_wrap	*w;
+	const struct formgeom_wrap	*w;
 	const char		*s;
 	int			 x = a->g.pane_x, anc[32], k, p, i, d, lw, cur;
 	enum style		 st = ST_LABEL;
@@ -305,12 +305,12 @@ draw_labels(const struct tui_app *a, const struct form_blay *bl, int r,
 
 /* One header node's text on header line h, or NULL when it has none. */
 static bool
-head_text(const struct tui_app *a, const struct form_blay *bl,
+head_text(const struct tui_app *a, const struct formgeom_block *bl,
     const struct tpl_block *blk, size_t n, int h, const char **s,
     size_t *len)
 {
 	const struct tpl_node	*nd = &blk->colnodes[n];
-	const struct form_wrap	*w = &bl->cwrap[n];
+	const struct formgeom_wrap	*w = &bl->cwrap[n];
 	int			 y0 = bl->hline[nd->depth], lines, i;
 
 	*s = tpl_label(&nd->label, a->lang);
@@ -334,7 +334,7 @@ head_text(const struct tui_app *a, const struct form_blay *bl,
 }
 
 static void
-draw_head(const struct tui_app *a, const struct form_blay *bl, int h, int y)
+draw_head(const struct tui_app *a, const struct formgeom_block *bl, int h, int y)
 {
 	const struct tpl_block	*blk = &tpl_of(a)->blocks[bl->block];
 	const char		*corner = tpl_label(&blk->corner, a->lang), *s;
@@ -356,7 +356,7 @@ draw_head(const struct tui_app *a, const struct form_blay *bl, int h, int y)
 	}
 	draw_fill(&a->dr, y, vx, a->g.pane_x + a->g.pane_w - vx, ST_NORMAL);
 	hs = imin(hs, bl->ncols - 1);
-	lc = formlay_last_col(bl, hs);
+	lc = formgeom_last_col(bl, hs);
 	for (n = 0; n < blk->ncolnodes; n++) {
 		const struct tpl_node *nd = &blk->colnodes[n];
 
@@ -381,7 +381,7 @@ draw_head(const struct tui_app *a, const struct form_blay *bl, int h, int y)
 void
 form_draw(const struct tui_app *a, bool cells_only)
 {
-	const struct form_layout *l = &a->form.lay;
+	const struct formgeom *l = &a->form.lay;
 	const struct tpl	*t;
 	int			 i, bi, idx, y, y0;
 	char			*title;
@@ -395,30 +395,30 @@ form_draw(const struct tui_app *a, bool cells_only)
 	t = tpl_of(a);
 	y0 = a->form.y0[a->sec];
 	for (i = 0; i < a->g.pane_h; i++) {
-		enum formlay_line k = formlay_screen_line(l, y0, i, &bi, &idx);
+		enum formgeom_line k = formgeom_screen_line(l, y0, i, &bi, &idx);
 
 		y = a->g.pane_y + i;
-		if (cells_only && k != FL_ROW)
+		if (cells_only && k != FG_ROW)
 			continue;
 		switch (k) {
-		case FL_HEADING:
+		case FG_HEADING:
 			title = app_section_title(a, a->sec);
 			draw_text(&a->dr, y, a->g.pane_x, a->g.pane_w, title,
 			    ST_SECTION, DRAW_PAD | DRAW_ELLIPSIS);
 			free(title);
 			break;
-		case FL_TITLE:
+		case FG_TITLE:
 			draw_text(&a->dr, y, a->g.pane_x, a->g.pane_w,
 			    tpl_label(&t->blocks[l->b[bi].block].title,
 			    a->lang), ST_BLOCK_TITLE, DRAW_PAD | DRAW_ELLIPSIS);
 			break;
-		case FL_HEAD:
+		case FG_HEAD:
 			draw_head(a, &l->b[bi], idx, y);
 			break;
-		case FL_ROW:
+		case FG_ROW:
 			if (!cells_only)
 				draw_labels(a, &l->b[bi], idx,
-				    formlay_first_row(l, y0, bi), y);
+				    formgeom_first_row(l, y0, bi), y);
 			draw_cells(a, &l->b[bi], idx, y);
 			break;
 		default:
@@ -432,9 +432,9 @@ bool
 form_caret(const struct tui_app *a, int *y, int *x, bool *editing)
 {
 	const struct cell_edit	*e = &a->edit;
-	const struct form_layout *l = &a->form.lay;
+	const struct formgeom *l = &a->form.lay;
 	const struct tpl_cell	*c;
-	const struct form_blay	*bl;
+	const struct formgeom_block	*bl;
 	int			 bi, line, hs, used = 0, w, cell;
 
 	cell = a->form.cur[a->sec];
@@ -442,12 +442,12 @@ form_caret(const struct tui_app *a, int *y, int *x, bool *editing)
 	if (cell < 0 || a->mode != TUI_FORM || !l->valid || l->sec != a->sec)
 		return (false);
 	c = &tpl_of(a)->cells[cell];
-	if ((bi = formlay_find(l, c->block)) < 0)
+	if ((bi = formgeom_find(l, c->block)) < 0)
 		return (false);
 	bl = &l->b[bi];
-	line = formlay_row_line(l, a->form.y0[a->sec], a->g.pane_h, bi, c->row);
+	line = formgeom_row_line(l, a->form.y0[a->sec], a->g.pane_h, bi, c->row);
 	hs = a->form.hs[c->block];
-	if (line < 0 || c->col < hs || c->col > formlay_last_col(bl, hs))
+	if (line < 0 || c->col < hs || c->col > formgeom_last_col(bl, hs))
 		return (false);
 	w = imin(bl->col_w[c->col], bl->vis_w - (bl->col_x[c->col] -
 	    bl->col_x[hs] + 1));
@@ -641,7 +641,7 @@ form_scroll(struct tui_app *a, int lines)
 
 	if (!a->form.lay.valid)
 		return (0);
-	ny = formlay_clamp(&a->form.lay, *y0 + lines, a->g.pane_h);
+	ny = formgeom_clamp(&a->form.lay, *y0 + lines, a->g.pane_h);
 	if (ny == *y0)
 		return (0);
 	*y0 = ny;
@@ -651,17 +651,17 @@ form_scroll(struct tui_app *a, int lines)
 unsigned
 form_click(struct tui_app *a, int y, int x)
 {
-	const struct form_layout *l = &a->form.lay;
-	const struct form_blay	*bl;
+	const struct formgeom *l = &a->form.lay;
+	const struct formgeom_block	*bl;
 	const struct tpl	*t = tpl_of(a);
 	int			 i = y - a->g.pane_y, bi, idx, hs, lc, c, rx, x0;
 
 	if (!l->valid || i < 0 || i >= a->g.pane_h ||
-	    formlay_screen_line(l, a->form.y0[a->sec], i, &bi, &idx) != FL_ROW)
+	    formgeom_screen_line(l, a->form.y0[a->sec], i, &bi, &idx) != FG_ROW)
 		return (0);
 	bl = &l->b[bi];
 	hs = a->form.hs[bl->block];
-	lc = formlay_last_col(bl, hs);
+	lc = formgeom_last_col(bl, hs);
 	rx = x - (a->g.pane_x + bl->lab_w);
 	c = -1;
 	for (i = hs; i <= lc; i++) {

@@ -1,7 +1,7 @@
 /*
  * The table screens: a section's tables drawn as the printed form.
  *
- * The layout (struct form_layout) places every block of the current
+ * The layout (struct formgeom) places every block of the current
  * section on content lines: the section heading, then per block its title
  * line, its header lines (merged column headers from tpl_block.colnodes,
  * one line per group level and up to two for the leaves, whose labels
@@ -24,7 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "formlay.h"
+#include "formgeom.h"
 
 struct tui_app;
 
@@ -32,7 +32,7 @@ struct form_view {
 	int			*cur;		/* per section: current cell */
 	int			*y0;		/* per section: scroll */
 	int			*hs;		/* per block: first column */
-	struct form_layout	 lay;
+	struct formgeom	 lay;
 	unsigned long		 lay_gen;	/* report generation it saw */
 	int			 lay_ph;	/* pane height it saw */
 };

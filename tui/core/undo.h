@@ -15,7 +15,7 @@
  * section, a paste, saving).  The history keeps at most UNDO_MAX records,
  * dropping the oldest.
  *
- * No curses here: this module only talks to the report.
+ * No curses here (tui/core): this module only talks to the report.
  */
 #ifndef NB_UNDO_H
 #define NB_UNDO_H

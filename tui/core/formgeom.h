@@ -14,10 +14,11 @@
  * a one-column gap, then col_w columns (the value right-aligned in
  * col_w - 1, then a marker column for flags).
  *
- * A layout owns its arrays; formlay_free releases them.
+ * Curses-free (tui/core), so that it can be tested and reused without a
+ * terminal.  A geometry owns its arrays; formgeom_free releases them.
  */
-#ifndef NB_FORMLAY_H
-#define NB_FORMLAY_H
+#ifndef NB_FORMGEOM_H
+#define NB_FORMGEOM_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,7 +28,7 @@
 #include "tpl.h"
 
 /* Lines of a wrapped label: bytes [st[i], en[i]) of its text. */
-struct form_wrap {
+struct formgeom_wrap {
 	size_t	 n;
 	size_t	*st;
 	size_t	*en;
@@ -35,7 +36,7 @@ struct form_wrap {
 
 /* One block on screen.  x offsets are relative to the pane; col_x
  * relative to the value area (which starts at lab_w). */
-struct form_blay {
+struct formgeom_block {
 	int			 block;
 	int			 top;		/* first content line */
 	int			 y_title;	/* -1: no title */
@@ -53,53 +54,53 @@ struct form_blay {
 	int			*col_x;		/* the column's leading gap */
 	int			*col_w;		/* value width (+1 marker) */
 	int			 vis_w;		/* columns for values */
-	struct form_wrap	*rwrap;		/* per rownode (groups) */
+	struct formgeom_wrap	*rwrap;		/* per rownode (groups) */
 	size_t			 nrwrap;
-	struct form_wrap	*cwrap;		/* per colnode (leaves) */
+	struct formgeom_wrap	*cwrap;		/* per colnode (leaves) */
 	size_t			 ncwrap;
-	struct form_wrap	 corner;
+	struct formgeom_wrap	 corner;
 };
 
-struct form_layout {
+struct formgeom {
 	bool			 valid;
 	int			 sec;
 	int			 pane_w;
 	int			 height;	/* content lines */
 	size_t			 nb;
-	struct form_blay	*b;
+	struct formgeom_block	*b;
 };
 
 /* Builds the layout of section sec for a pane pane_w columns wide. */
-void	formlay_build(struct form_layout *, const struct report *, int sec,
+void	formgeom_build(struct formgeom *, const struct report *, int sec,
 	    int pane_w, enum lang, const struct text_opts *);
-void	formlay_free(struct form_layout *);
+void	formgeom_free(struct formgeom *);
 /* True when both place every column and label identically. */
-bool	formlay_same(const struct form_layout *, const struct form_layout *);
+bool	formgeom_same(const struct formgeom *, const struct formgeom *);
 
-enum formlay_line { FL_HEADING, FL_BLANK, FL_TITLE, FL_HEAD, FL_ROW };
+enum formgeom_line { FG_HEADING, FG_BLANK, FG_TITLE, FG_HEAD, FG_ROW };
 
 /*
  * What screen line i of a pane scrolled to y0 shows: the kind, the block
  * (index into l->b) and the header line or row.  A block whose header
  * has scrolled off while rows remain has its header pinned on top.
  */
-enum formlay_line formlay_screen_line(const struct form_layout *, int y0,
+enum formgeom_line formgeom_screen_line(const struct formgeom *, int y0,
 	    int i, int *bi, int *idx);
 /* The pinned block at scroll y0, or -1. */
-int	formlay_pinned(const struct form_layout *, int y0);
+int	formgeom_pinned(const struct formgeom *, int y0);
 /* First row of block bi in view at scroll y0. */
-int	formlay_first_row(const struct form_layout *, int y0, int bi);
+int	formgeom_first_row(const struct formgeom *, int y0, int bi);
 /* The screen line (0-based in the pane) of row r of block bi, or -1. */
-int	formlay_row_line(const struct form_layout *, int y0, int ph, int bi,
+int	formgeom_row_line(const struct formgeom *, int y0, int ph, int bi,
 	    int r);
 /* The layout block showing tpl block `block`, or -1. */
-int	formlay_find(const struct form_layout *, int block);
+int	formgeom_find(const struct formgeom *, int block);
 /* The last value column fully in view when hs is the first. */
-int	formlay_last_col(const struct form_blay *, int hs);
+int	formgeom_last_col(const struct formgeom_block *, int hs);
 /* Scroll y0 such that row r of block bi is in view in ph lines. */
-int	formlay_scroll_to(const struct form_layout *, int y0, int ph,
+int	formgeom_scroll_to(const struct formgeom *, int y0, int ph,
 	    int bi, int r);
 /* y0 clamped to the content. */
-int	formlay_clamp(const struct form_layout *, int y0, int ph);
+int	formgeom_clamp(const struct formgeom *, int y0, int ph);
 
 #endif

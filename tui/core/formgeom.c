@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "formlay.h"
+#include "formgeom.h"
 #include "xmalloc.h"
 
 static int
@@ -45,7 +45,7 @@ width(const char *s, const struct text_opts *o)
 }
 
 static void
-wrap(struct form_wrap *w, const char *s, int cols, const struct text_opts *o)
+wrap(struct formgeom_wrap *w, const char *s, int cols, const struct text_opts *o)
 {
 	size_t	*ls, i;
 
@@ -60,7 +60,7 @@ wrap(struct form_wrap *w, const char *s, int cols, const struct text_opts *o)
 }
 
 static void
-wrap_free(struct form_wrap *w)
+wrap_free(struct formgeom_wrap *w)
 {
 	free(w->st);
 	free(w->en);
@@ -70,7 +70,7 @@ wrap_free(struct form_wrap *w)
 static size_t
 wrap_lines(const char *s, int cols, const struct text_opts *o)
 {
-	struct form_wrap	w;
+	struct formgeom_wrap	w;
 	size_t			n;
 
 	wrap(&w, s, cols, o);
@@ -84,7 +84,7 @@ wrap_lines(const char *s, int cols, const struct text_opts *o)
 static int
 wrap_fit(const char *s, int w, const struct text_opts *o)
 {
-	struct form_wrap	wr;
+	struct formgeom_wrap	wr;
 	size_t			i;
 	int			lw;
 
@@ -98,7 +98,7 @@ wrap_fit(const char *s, int w, const struct text_opts *o)
 }
 
 static void
-label_positions(struct form_blay *bl)
+label_positions(struct formgeom_block *bl)
 {
 	int	k;
 
@@ -111,7 +111,7 @@ label_positions(struct form_blay *bl)
 
 /* Pass 1: the widths of the row label levels of one block. */
 static void
-label_levels(struct form_blay *bl, const struct tpl_block *blk, int pane_w,
+label_levels(struct formgeom_block *bl, const struct tpl_block *blk, int pane_w,
     enum lang lang, const struct text_opts *o)
 {
 	int	 R = blk->row_depth, k, j, lw, need, sum = 0, leafneed = 4;
@@ -165,16 +165,16 @@ label_levels(struct form_blay *bl, const struct tpl_block *blk, int pane_w,
 
 /* Pass 2: blocks of one table with the same label levels line up. */
 static void
-unify_labels(struct form_layout *l, const struct tpl *t)
+unify_labels(struct formgeom *l, const struct tpl *t)
 {
 	size_t	i, j;
 	int	k;
 
 	for (i = 0; i < l->nb; i++) {
-		struct form_blay *a = &l->b[i];
+		struct formgeom_block *a = &l->b[i];
 
 		for (j = 0; j < l->nb; j++) {
-			struct form_blay *b = &l->b[j];
+			struct formgeom_block *b = &l->b[j];
 
 			if (t->blocks[a->block].table !=
 			    t->blocks[b->block].table || a->nlvl != b->nlvl)
@@ -225,7 +225,7 @@ col_width(const char *label, int lines, int need, const struct text_opts *o)
 
 /* Pass 3a: value columns and header lines. */
 static void
-columns(struct form_blay *bl, const struct report *rep,
+columns(struct formgeom_block *bl, const struct report *rep,
     const struct tpl_block *blk, int pane_w, enum lang lang,
     const struct text_opts *o)
 {
@@ -261,7 +261,7 @@ columns(struct form_blay *bl, const struct report *rep,
 
 /* Pass 3b: the wrapped labels. */
 static void
-wraps(struct form_blay *bl, const struct tpl_block *blk, enum lang lang,
+wraps(struct formgeom_block *bl, const struct tpl_block *blk, enum lang lang,
     const struct text_opts *o)
 {
 	size_t	i;
@@ -290,7 +290,7 @@ wraps(struct form_blay *bl, const struct tpl_block *blk, enum lang lang,
 }
 
 static void
-place(struct form_blay *bl, const struct tpl_block *blk, enum lang lang,
+place(struct formgeom_block *bl, const struct tpl_block *blk, enum lang lang,
     int *y)
 {
 	bl->top = *y;
@@ -307,7 +307,7 @@ place(struct form_blay *bl, const struct tpl_block *blk, enum lang lang,
 }
 
 void
-formlay_build(struct form_layout *l, const struct report *rep, int sec,
+formgeom_build(struct formgeom *l, const struct report *rep, int sec,
     int pane_w, enum lang lang, const struct text_opts *o)
 {
 	const struct tpl		*t = report_tpl(rep);
@@ -347,12 +347,12 @@ formlay_build(struct form_layout *l, const struct report *rep, int sec,
 }
 
 void
-formlay_free(struct form_layout *l)
+formgeom_free(struct formgeom *l)
 {
 	size_t	i, j;
 
 	for (i = 0; i < l->nb; i++) {
-		struct form_blay *bl = &l->b[i];
+		struct formgeom_block *bl = &l->b[i];
 
 		for (j = 0; j < bl->nrwrap; j++)
 			wrap_free(&bl->rwrap[j]);
@@ -372,7 +372,7 @@ formlay_free(struct form_layout *l)
 }
 
 bool
-formlay_same(const struct form_layout *a, const struct form_layout *b)
+formgeom_same(const struct formgeom *a, const struct formgeom *b)
 {
 	size_t	i;
 
@@ -380,7 +380,7 @@ formlay_same(const struct form_layout *a, const struct form_layout *b)
 	    a->height != b->height || a->pane_w != b->pane_w)
 		return (false);
 	for (i = 0; i < a->nb; i++) {
-		const struct form_blay *x = &a->b[i], *y = &b->b[i];
+		const struct formgeom_block *x = &a->b[i], *y = &b->b[i];
 
 		if (x->head_h != y->head_h || x->lab_w != y->lab_w ||
 		    x->ncols != y->ncols || memcmp(x->col_w, y->col_w,
@@ -391,12 +391,12 @@ formlay_same(const struct form_layout *a, const struct form_layout *b)
 }
 
 int
-formlay_pinned(const struct form_layout *l, int y0)
+formgeom_pinned(const struct formgeom *l, int y0)
 {
 	size_t	i;
 
 	for (i = 0; i < l->nb; i++) {
-		const struct form_blay *bl = &l->b[i];
+		const struct formgeom_block *bl = &l->b[i];
 
 		if (bl->y_head < y0 && y0 + bl->head_h < bl->bottom)
 			return ((int)i);
@@ -404,52 +404,52 @@ formlay_pinned(const struct form_layout *l, int y0)
 	return (-1);
 }
 
-static enum formlay_line
-line_at(const struct form_layout *l, int ln, int *bi, int *idx)
+static enum formgeom_line
+line_at(const struct formgeom *l, int ln, int *bi, int *idx)
 {
 	size_t	i;
 
 	*bi = *idx = -1;
 	if (ln == 0)
-		return (FL_HEADING);
+		return (FG_HEADING);
 	for (i = 0; i < l->nb; i++) {
-		const struct form_blay *bl = &l->b[i];
+		const struct formgeom_block *bl = &l->b[i];
 
 		if (ln < bl->top)
-			return (FL_BLANK);
+			return (FG_BLANK);
 		if (ln >= bl->bottom)
 			continue;
 		*bi = (int)i;
 		if (ln == bl->y_title)
-			return (FL_TITLE);
+			return (FG_TITLE);
 		if (ln < bl->y_rows) {
 			*idx = ln - bl->y_head;
-			return (FL_HEAD);
+			return (FG_HEAD);
 		}
 		*idx = ln - bl->y_rows;
-		return (FL_ROW);
+		return (FG_ROW);
 	}
-	return (FL_BLANK);
+	return (FG_BLANK);
 }
 
-enum formlay_line
-formlay_screen_line(const struct form_layout *l, int y0, int i, int *bi,
+enum formgeom_line
+formgeom_screen_line(const struct formgeom *l, int y0, int i, int *bi,
     int *idx)
 {
-	int	pin = formlay_pinned(l, y0);
+	int	pin = formgeom_pinned(l, y0);
 
 	if (pin >= 0 && i < l->b[pin].head_h) {
 		*bi = pin;
 		*idx = i;
-		return (FL_HEAD);
+		return (FG_HEAD);
 	}
 	return (line_at(l, y0 + i, bi, idx));
 }
 
 int
-formlay_first_row(const struct form_layout *l, int y0, int bi)
+formgeom_first_row(const struct formgeom *l, int y0, int bi)
 {
-	int	pin = formlay_pinned(l, y0), top = y0;
+	int	pin = formgeom_pinned(l, y0), top = y0;
 
 	if (pin >= 0)
 		top += l->b[pin].head_h;
@@ -457,9 +457,9 @@ formlay_first_row(const struct form_layout *l, int y0, int bi)
 }
 
 int
-formlay_row_line(const struct form_layout *l, int y0, int ph, int bi, int r)
+formgeom_row_line(const struct formgeom *l, int y0, int ph, int bi, int r)
 {
-	int	pin = formlay_pinned(l, y0);
+	int	pin = formgeom_pinned(l, y0);
 	int	i = l->b[bi].y_rows + r - y0;
 
 	if (i < 0 || i >= ph || (pin >= 0 && i < l->b[pin].head_h))
@@ -468,7 +468,7 @@ formlay_row_line(const struct form_layout *l, int y0, int ph, int bi, int r)
 }
 
 int
-formlay_find(const struct form_layout *l, int block)
+formgeom_find(const struct formgeom *l, int block)
 {
 	size_t	i;
 
@@ -479,7 +479,7 @@ formlay_find(const struct form_layout *l, int block)
 }
 
 int
-formlay_last_col(const struct form_blay *bl, int hs)
+formgeom_last_col(const struct formgeom_block *bl, int hs)
 {
 	int	c = hs;
 
@@ -490,17 +490,17 @@ formlay_last_col(const struct form_blay *bl, int hs)
 }
 
 int
-formlay_clamp(const struct form_layout *l, int y0, int ph)
+formgeom_clamp(const struct formgeom *l, int y0, int ph)
 {
 	return (imax(0, imin(y0, l->height - ph)));
 }
 
 int
-formlay_scroll_to(const struct form_layout *l, int y0, int ph, int bi, int r)
+formgeom_scroll_to(const struct formgeom *l, int y0, int ph, int bi, int r)
 {
-	const struct form_blay	*bl = &l->b[bi];
+	const struct formgeom_block	*bl = &l->b[bi];
 	int			 L = bl->y_rows + r;
-	int			 pin = formlay_pinned(l, y0);
+	int			 pin = formgeom_pinned(l, y0);
 	int			 topv = y0 + (pin >= 0 ? l->b[pin].head_h : 0);
 
 	if (L < topv) {
@@ -512,5 +512,5 @@ formlay_scroll_to(const struct form_layout *l, int y0, int ph, int bi, int r)
 			y0 = L - bl->head_h;
 	} else if (L >= y0 + ph)
 		y0 = L - ph + 1;
-	return (formlay_clamp(l, y0, ph));
+	return (formgeom_clamp(l, y0, ph));
 }
