@@ -1,7 +1,7 @@
 /*
  * editor_run(): owns the terminal for the editor's lifetime.
  *
- * Order: catch the signals; open the report through recovery.h (lock,
+ * Order: catch the signals; open the report through ed_recover.h (lock,
  * recovery snapshot, load: an unreadable or invalid file is reported on
  * stderr before the screen is touched, exit code 2; a question to ask
  * leaves a dialog open in the app); start curses (newterm, so a bad TERM
@@ -32,12 +32,12 @@
 
 #include <curses.h>
 
-#include "app.h"
-#include "doc.h"
+#include "ed_app.h"
+#include "ed_doc.h"
 #include "editor.h"
-#include "recovery.h"
+#include "ed_recover.h"
 #include "store.h"
-#include "textedit.h"
+#include "ed_textedit.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t editor_stop;
@@ -75,7 +75,7 @@ fatal_save(void *arg)
 {
 	struct fatal_ctx	*f = arg;
 
-	f->msg = recovery_fatal(f->a);
+	f->msg = ed_recover_fatal(f->a);
 }
 
 /* fatal(), second (also when fatal_save ran out): the terminal back. */
@@ -120,7 +120,7 @@ term_start(struct tui_app *a, struct fatal_ctx *f)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	theme_init(&a->theme);
+	ed_theme_init(&a->theme);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
 	    | BUTTON5_PRESSED
@@ -129,7 +129,7 @@ term_start(struct tui_app *a, struct fatal_ctx *f)
 	mouseinterval(0);
 	curs_set(0);
 	paste_mode(true);
-	textedit_define_paste_keys();
+	ed_textedit_define_paste_keys();
 	f->a = a;
 	f->msg = NULL;
 	xmalloc_set_fatal_hook(fatal_save, fatal_restore, f);
@@ -167,12 +167,12 @@ load_preview(const struct editor_opts *o)
 static int
 not_opened(struct tui_app *a, struct report *r)
 {
-	char	*m = recovery_finish(a, false);
+	char	*m = ed_recover_finish(a, false);
 
 	say(a->fatal);
 	free(m);
 	report_free(r);
-	app_done(a);
+	ed_app_done(a);
 	return (2);
 }
 
@@ -188,15 +188,15 @@ editor_run(const struct editor_opts *o)
 	int		 code = 0;
 
 	setlocale(LC_ALL, "");
-	app_init(&a, o);
+	ed_app_init(&a, o);
 	a.stop = &editor_stop;
 	catch_signals();
 	if (o->preview) {
 		if ((r = load_preview(o)) == NULL) {
-			app_done(&a);
+			ed_app_done(&a);
 			return (2);
 		}
-	} else if (!recovery_open(&a))
+	} else if (!ed_recover_open(&a))
 		return (not_opened(&a, NULL));
 	if ((scr = term_start(&a, &f)) == NULL) {
 		free(a.fatal);
@@ -204,14 +204,14 @@ editor_run(const struct editor_opts *o)
 		    getenv("TERM") != NULL ? getenv("TERM") : "");
 		return (not_opened(&a, r));
 	}
-	app_resize(&a);
+	ed_app_resize(&a);
 	if (r != NULL) {
-		app_attach(&a, r);
-		a.dirty |= doc_open_preview(&a);
+		ed_app_attach(&a, r);
+		a.dirty |= ed_doc_open_preview(&a);
 	}
-	normal = app_run(&a);
+	normal = ed_app_run(&a);
 	/* The snapshot first: the terminal may be gone for good. */
-	m = recovery_finish(&a, !normal);
+	m = ed_recover_finish(&a, !normal);
 	term_stop(scr);
 	if (a.fatal != NULL) {
 		say(a.fatal);
@@ -220,6 +220,6 @@ editor_run(const struct editor_opts *o)
 		code = 1;
 	say(m);
 	free(m);
-	app_done(&a);
+	ed_app_done(&a);
 	return (code);
 }
