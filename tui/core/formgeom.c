@@ -490,6 +490,16 @@ formgeom_last_col(const struct formgeom_block *bl, int hs)
 }
 
 int
+formgeom_cell(const struct tpl *t, int block, int r, int c)
+{
+	const struct tpl_block *b = &t->blocks[block];
+
+	c = imax(0, imin(c, (int)b->ncols - 1));
+	r = imax(0, imin(r, (int)b->nrows - 1));
+	return (b->first_cell + r * (int)b->ncols + c);
+}
+
+int
 formgeom_clamp(const struct formgeom *l, int y0, int ph)
 {
 	return (imax(0, imin(y0, l->height - ph)));

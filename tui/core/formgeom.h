@@ -100,6 +100,8 @@ int	formgeom_last_col(const struct formgeom_block *, int hs);
 /* Scroll y0 such that row r of block bi is in view in ph lines. */
 int	formgeom_scroll_to(const struct formgeom *, int y0, int ph,
 	    int bi, int r);
+/* The cell at row r, column c of tpl block `block` (both clamped). */
+int	formgeom_cell(const struct tpl *, int block, int r, int c);
 /* y0 clamped to the content. */
 int	formgeom_clamp(const struct formgeom *, int y0, int ph);
 

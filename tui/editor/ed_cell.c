@@ -1,17 +1,27 @@
 /*
- * Cell editing (see ed_cell.h).  The edit lives in the app (a->edit) and
- * always concerns the current cell of the current section.
+ * Cell editing (see ed_cell.h).  The state: whether an edit is active,
+ * its cell, the text typed, the value before, and why the text does not
+ * parse.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed_app.h"
 #include "ed_cell.h"
-#include "ed_form.h"
 #include "ed_keymap.h"
+#include "ed_msg.h"
+#include "sbuf.h"
 #include "undo.h"
 #include "xmalloc.h"
+
+struct ed_cell {
+	bool			 active;
+	int			 cell;
+	struct sbuf		 buf;
+	struct report_value	 orig;
+	bool			 bad;		/* buf does not parse */
+	struct err		 err;		/* why */
+};
 
 static const struct tpl *
 tpl_of(const struct tui_app *a)
@@ -20,30 +30,53 @@ tpl_of(const struct tui_app *a)
 }
 
 void
-ed_cell_init(struct ed_cell *e)
+ed_cell_init(struct tui_app *a)
 {
-	memset(e, 0, sizeof *e);
-	sbuf_init(&e->buf);
+	a->cell = xcalloc(1, sizeof *a->cell);
+	sbuf_init(&a->cell->buf);
 }
 
 void
-ed_cell_done(struct ed_cell *e)
+ed_cell_done(struct tui_app *a)
 {
-	sbuf_done(&e->buf);
-	err_clear(&e->err);
+	if (a->cell == NULL)
+		return;
+	sbuf_done(&a->cell->buf);
+	err_clear(&a->cell->err);
+	free(a->cell);
+	a->cell = NULL;
 }
 
-size_t
-ed_cell_tail(const struct tui_app *a, int cols, int *used)
+bool
+ed_cell_active(const struct tui_app *a)
 {
-	const struct sbuf	*b = &a->edit.buf;
+	return (a->cell->active);
+}
+
+bool
+ed_cell_editing(const struct tui_app *a, int cell)
+{
+	return (a->cell->active && a->cell->cell == cell);
+}
+
+const struct err *
+ed_cell_error(const struct tui_app *a)
+{
+	return (a->cell->active && a->cell->bad ? &a->cell->err : NULL);
+}
+
+const char *
+ed_cell_tail(const struct tui_app *a, int cols, size_t *len, int *used)
+{
+	const struct sbuf	*b = &a->cell->buf;
 	size_t			 off = 0;
 
 	while (off < b->len &&
 	    text_width(b->s + off, b->len - off, &a->topts) > cols)
 		off = text_next(b->s, b->len, off);
 	*used = text_width(b->s + off, b->len - off, &a->topts);
-	return (off);
+	*len = b->len - off;
+	return (b->s != NULL ? b->s + off : "");
 }
 
 static bool
@@ -56,22 +89,22 @@ same_value(struct report_value x, struct report_value y)
 
 /* Stores the text typed so far, if it parses. */
 static void
-edit_live(struct tui_app *a)
+live(struct tui_app *a)
 {
-	struct ed_cell *e = &a->edit;
+	struct ed_cell *e = a->cell;
 
 	err_clear(&e->err);
 	e->bad = !report_set_input(a->rep, e->cell, e->buf.s, NULL, &e->err);
 }
 
 static void
-edit_start(struct tui_app *a, const char *init)
+start(struct tui_app *a, int cell, const char *init)
 {
-	struct ed_cell *e = &a->edit;
+	struct ed_cell *e = a->cell;
 
 	e->active = true;
-	e->cell = a->form.cur[a->sec];
-	e->orig = report_value(a->rep, e->cell);
+	e->cell = cell;
+	e->orig = report_value(a->rep, cell);
 	sbuf_truncate(&e->buf, 0);
 	sbuf_adds(&e->buf, init);
 	e->bad = false;
@@ -79,8 +112,19 @@ edit_start(struct tui_app *a, const char *init)
 	undo_seal(a->undo);
 }
 
+/* Starts an edit of cell with its value as the text. */
 static void
-edit_end(struct ed_cell *e)
+start_with_value(struct tui_app *a, int cell)
+{
+	struct report_value	v = report_value(a->rep, cell);
+	char			buf[NUM_FMT_MAX];
+
+	report_format_value(a->rep, cell, v, buf);
+	start(a, cell, v.state == RV_SET ? buf : "");
+}
+
+static void
+end(struct ed_cell *e)
 {
 	e->active = false;
 	sbuf_truncate(&e->buf, 0);
@@ -91,7 +135,7 @@ edit_end(struct ed_cell *e)
 unsigned
 ed_cell_commit(struct tui_app *a)
 {
-	struct ed_cell	*e = &a->edit;
+	struct ed_cell		*e = a->cell;
 	struct report_value	 nv;
 	unsigned		 d = TUI_DIRTY_MODEL | TUI_DIRTY_CURSOR;
 
@@ -99,25 +143,25 @@ ed_cell_commit(struct tui_app *a)
 		return (0);
 	if (e->bad) {
 		report_set_value(a->rep, e->cell, e->orig, NULL);
-		d |= ed_app_msg_err(a, &e->err);
+		d |= ed_msg_err(a, &e->err);
 	} else {
 		nv = report_value(a->rep, e->cell);
 		if (!same_value(nv, e->orig))
 			undo_push_cell(a->undo, e->cell, e->orig, nv);
 	}
-	edit_end(e);
+	end(e);
 	return (d);
 }
 
 unsigned
 ed_cell_cancel(struct tui_app *a)
 {
-	struct ed_cell *e = &a->edit;
+	struct ed_cell *e = a->cell;
 
 	if (!e->active)
 		return (0);
 	report_set_value(a->rep, e->cell, e->orig, NULL);
-	edit_end(e);
+	end(e);
 	return (TUI_DIRTY_MODEL | TUI_DIRTY_CURSOR);
 }
 
@@ -146,8 +190,9 @@ short_label(const struct tui_app *a, int ref, int c, struct sbuf *out)
 		sbuf_addf(out, "%s/%s", rl, cl);
 }
 
-unsigned
-ed_cell_refuse_computed(struct tui_app *a, int cell)
+/* Says why computed cell `cell` cannot be typed into. */
+static unsigned
+refuse_computed(struct tui_app *a, int cell)
 {
 	const struct tpl		*t = tpl_of(a);
 	const struct tpl_formula	*f;
@@ -177,16 +222,11 @@ ed_cell_refuse_computed(struct tui_app *a, int cell)
 			short_label(a, cell, tm->cell, &list);
 	}
 	snprintf(count, sizeof count, "%zu", f->nterms);
-	d = ed_app_msg(a, ST_MSG_ERROR, "ed.computed", 3, name.s, list.s, count);
+	d = ed_msg_set(a, ST_MSG_ERROR, "ed.computed", 3, name.s, list.s,
+	    count);
 	sbuf_done(&name);
 	sbuf_done(&list);
 	return (d);
-}
-
-static int
-cur(const struct tui_app *a)
-{
-	return (a->form.cur[a->sec]);
 }
 
 static bool
@@ -196,117 +236,89 @@ computed(const struct tui_app *a, int cell)
 }
 
 unsigned
-ed_cell_key(struct tui_app *a, int key)
+ed_cell_key(struct tui_app *a, int cell, int key)
 {
-	struct ed_cell	*e = &a->edit;
-	int			 cell = a->form.cur[a->sec];
-	char			 u[5];
-	size_t			 n;
+	struct ed_cell	*e = a->cell;
+	char		 u[5];
+	size_t		 n;
 
 	if (!ed_keymap_printable(key) || cell < 0)
 		return (0);
 	if (computed(a, cell))
-		return (ed_cell_refuse_computed(a, cell));
+		return (refuse_computed(a, cell));
 	if ((n = ed_keymap_utf8((wint_t)key, u)) == 0)
 		return (0);
 	if (!e->active)
-		edit_start(a, "");
+		start(a, cell, "");
 	sbuf_add(&e->buf, u, n);
-	edit_live(a);
+	live(a);
 	return (TUI_DIRTY_MODEL);
 }
 
 unsigned
-ed_cell_paste(struct tui_app *a, const char *s, size_t len)
+ed_cell_paste(struct tui_app *a, int cell, const char *s, size_t len)
 {
-	int	 cell = a->form.cur[a->sec];
 	char	*clean;
 
 	if (cell < 0)
 		return (0);
 	if (computed(a, cell))
-		return (ed_cell_refuse_computed(a, cell));
+		return (refuse_computed(a, cell));
 	clean = text_sanitize(s, len, false);
-	if (!a->edit.active)
-		edit_start(a, "");
-	sbuf_truncate(&a->edit.buf, 0);
-	sbuf_adds(&a->edit.buf, clean);
+	if (!a->cell->active)
+		start(a, cell, "");
+	sbuf_truncate(&a->cell->buf, 0);
+	sbuf_adds(&a->cell->buf, clean);
 	free(clean);
-	edit_live(a);
+	live(a);
 	return (TUI_DIRTY_MODEL);
 }
 
 unsigned
-ed_cell_act_enter(struct tui_app *a, int key)
+ed_cell_enter(struct tui_app *a, int cell)
 {
-	struct report_value	v;
-	char			buf[NUM_FMT_MAX];
-	int			cell = cur(a);
-
-	(void)key;
 	if (cell < 0)
 		return (0);
-	if (a->edit.active)
-		return (ed_form_act_down(a, key));
 	if (computed(a, cell))
-		return (ed_cell_refuse_computed(a, cell));
-	v = report_value(a->rep, cell);
-	report_format_value(a->rep, cell, v, buf);
-	edit_start(a, v.state == RV_SET ? buf : "");
+		return (refuse_computed(a, cell));
+	start_with_value(a, cell);
 	return (TUI_DIRTY_CELLS | TUI_DIRTY_STATUS);
 }
 
 unsigned
-ed_cell_act_cancel(struct tui_app *a, int key)
+ed_cell_bksp(struct tui_app *a, int cell)
 {
-	(void)key;
-	if (a->edit.active)
-		return (ed_cell_cancel(a));
-	return (TUI_DIRTY_STATUS);
-}
+	struct ed_cell	*e = a->cell;
 
-unsigned
-ed_cell_act_bksp(struct tui_app *a, int key)
-{
-	struct ed_cell	*e = &a->edit;
-	struct report_value	 v;
-	char			 buf[NUM_FMT_MAX];
-	int			 cell = cur(a);
-
-	(void)key;
 	if (cell < 0)
 		return (0);
 	if (!e->active) {
 		if (computed(a, cell))
-			return (ed_cell_refuse_computed(a, cell));
-		v = report_value(a->rep, cell);
-		report_format_value(a->rep, cell, v, buf);
-		edit_start(a, v.state == RV_SET ? buf : "");
+			return (refuse_computed(a, cell));
+		start_with_value(a, cell);
 	}
 	if (e->buf.len > 0)
 		sbuf_truncate(&e->buf, text_prev(e->buf.s, e->buf.len,
 		    e->buf.len));
-	edit_live(a);
+	live(a);
 	return (TUI_DIRTY_MODEL);
 }
 
 unsigned
-ed_cell_act_del(struct tui_app *a, int key)
+ed_cell_del(struct tui_app *a, int cell)
 {
-	struct ed_cell	*e = &a->edit;
+	struct ed_cell		*e = a->cell;
 	struct report_value	 blank = { RV_BLANK, { 0, 0 } }, old;
-	int			 cell = cur(a);
 
-	(void)key;
 	if (cell < 0)
 		return (0);
 	if (e->active) {
 		sbuf_truncate(&e->buf, 0);
-		edit_live(a);
+		live(a);
 		return (TUI_DIRTY_MODEL);
 	}
 	if (computed(a, cell))
-		return (ed_cell_refuse_computed(a, cell));
+		return (refuse_computed(a, cell));
 	old = report_value(a->rep, cell);
 	if (old.state == RV_BLANK)
 		return (0);
@@ -314,4 +326,3 @@ ed_cell_act_del(struct tui_app *a, int key)
 	undo_push_cell(a->undo, cell, old, blank);
 	return (TUI_DIRTY_MODEL);
 }
-

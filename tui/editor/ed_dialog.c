@@ -51,7 +51,9 @@ struct ed_dialog *
 ed_dialog_confirm(const char *title, const char *prompt, const char *hint,
     int no_key)
 {
-	struct ed_dialog	*d = dialog_new(DLG_CONFIRM, title, prompt, hint);
+	struct ed_dialog	*d;
+
+	d = dialog_new(DLG_CONFIRM, title, prompt, hint);
 
 	d->no_key = no_key;
 	return (d);
@@ -113,10 +115,12 @@ ed_dialog_free(struct ed_dialog *d)
 }
 
 void
-ed_dialog_set_error(struct ed_dialog *d, char *error)
+ed_dialog_set_error(struct ed_dialog *d, char *error, bool retype)
 {
 	free(d->error);
 	d->error = error;
+	if (retype)
+		d->fresh = d->in.len > 0;
 }
 
 const char *
@@ -284,8 +288,8 @@ draw_input(const struct ed_dialog *d, const struct ed_draw *dr, int y, int x,
 	while (start < d->caret &&
 	    text_width(s + start, d->caret - start, dr->topts) > w - 1)
 		start = text_next(s, d->in.len, start);
-	ed_draw_textn(dr, y, x, w, s + start, d->in.len - start, ST_DIALOG_INPUT,
-	    DRAW_PAD);
+	ed_draw_textn(dr, y, x, w, s + start, d->in.len - start,
+	    ST_DIALOG_INPUT, DRAW_PAD);
 	return (x + text_width(s + start, d->caret - start, dr->topts));
 }
 
@@ -331,7 +335,8 @@ ed_dialog_draw(const struct ed_dialog *d, const struct ed_draw *dr, int rows,
 			    d->items[d->top + i], d->top + i == d->sel ?
 			    ST_SELECT : ST_DIALOG, DRAW_PAD | DRAW_ELLIPSIS);
 	}
-	ed_draw_text(dr, y + bh - 2, x + 2, iw, d->hint, ST_DIALOG, DRAW_ELLIPSIS);
+	ed_draw_text(dr, y + bh - 2, x + 2, iw, d->hint, ST_DIALOG,
+	    DRAW_ELLIPSIS);
 	if (d->kind != DLG_INPUT)
 		return (false);
 	/* The caret must be on the screen for move() to work. */

@@ -35,13 +35,14 @@ struct ed_draw {
  * right edge are left out (their columns are blanked when padding).
  * Returns the columns the text itself took.
  */
-int	ed_draw_textn(const struct ed_draw *, int y, int x, int w, const char *s,
-	    size_t len, enum style st, int flags);
+int	ed_draw_textn(const struct ed_draw *, int y, int x, int w,
+	    const char *s, size_t len, enum style st, int flags);
 int	ed_draw_text(const struct ed_draw *, int y, int x, int w, const char *s,
 	    enum style st, int flags);
 
 /* Paints w blank columns at (y, x) in style st (clipped). */
-void	ed_draw_fill(const struct ed_draw *, int y, int x, int w, enum style st);
+void	ed_draw_fill(const struct ed_draw *, int y, int x, int w,
+	    enum style st);
 
 /* Paints a rectangle of blanks (clipped). */
 void	ed_draw_box(const struct ed_draw *, int y, int x, int h, int w,

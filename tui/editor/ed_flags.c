@@ -1,22 +1,32 @@
 /*
- * The flags panel and next/previous flag.
+ * The flags pane and next/previous flag.
  *
- * The panel lists errors first, then warnings, each group in template
- * order; flag_sel indexes that order.  Walking (F8/F7) goes by place in
- * the report (section, then cell) and walks only the errors while there
- * are any, since a new report has a "left blank" warning on every cell.
+ * The pane lists errors first, then warnings, each group in template
+ * order; its selected row indexes that order.  Walking (F8/F7) goes by
+ * place in the report (section, then cell) and walks only the errors
+ * while there are any, since a new report has a "left blank" warning on
+ * every cell.
  */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed_app.h"
+#include <curses.h>
+
 #include "ed_cell.h"
 #include "ed_flags.h"
 #include "ed_form.h"
-#include "undo.h"
+#include "ed_list.h"
+#include "ed_msg.h"
+#include "ed_sec.h"
 #include "xmalloc.h"
+
+void
+ed_flags_init(struct tui_app *a)
+{
+	a->flag_last = -1;
+}
 
 struct report_flag *
 ed_flags_list(const struct tui_app *a, size_t *n)
@@ -42,211 +52,169 @@ int
 ed_flags_section(const struct tui_app *a, const struct report_flag *f)
 {
 	if (f->ncells > 0)
-		return (ed_form_section_of_cell(a, f->cells[0]));
+		return (ed_sec_of_cell(a, f->cells[0]));
 	return (report_tpl(a->rep)->rules[f->rule].section);
 }
 
-/* Lines the list has in the pane (below its heading). */
-static int
-list_h(const struct tui_app *a)
+/* --- the pane ----------------------------------------------------- */
+
+static char *
+heading(const struct tui_app *a)
 {
-	return (a->g.pane_h - 2 > 1 ? a->g.pane_h - 2 : 1);
-}
+	char	ne[16], nw[16];
 
-static void
-draw_item(const struct tui_app *a, int y, const struct report_flag *f,
-    bool sel)
-{
-	const struct tpl	*t = report_tpl(a->rep);
-	char			*sev, *msg, *where;
-	int			 x = a->g.pane_x, w = a->g.pane_w, sw;
-	enum style		 st = sel ? ST_SELECT : ST_NORMAL;
-
-	sev = ed_app_tr(a, f->severity == TPL_ERROR ? "ed.sev_error" :
-	    "ed.sev_warning");
-	where = xstrdup(t->sections[ed_flags_section(a, f)].number);
-	msg = report_flag_message(a->rep, f, a->lang);
-	sw = ed_draw_text(&a->dr, y, x, w, sev, f->severity == TPL_ERROR ?
-	    ST_COUNT_ERR : ST_COUNT_WARN, 0);
-	ed_draw_fill(&a->dr, y, x + sw, 1, st);
-	sw += 1;
-	sw += ed_draw_text(&a->dr, y, x + sw, w - sw, where, st, 0);
-	ed_draw_fill(&a->dr, y, x + sw, 1, st);
-	sw += 1;
-	ed_draw_text(&a->dr, y, x + sw, w - sw, msg, st,
-	    DRAW_PAD | DRAW_ELLIPSIS);
-	free(sev);
-	free(where);
-	free(msg);
-}
-
-void
-ed_flags_draw(const struct tui_app *a)
-{
-	struct report_flag	*fl;
-	size_t			 n, i;
-	char			 ne[16], nw[16], *head;
-	int			 y = a->g.pane_y, h = list_h(a), k;
-
-	fl = ed_flags_list(a, &n);
 	snprintf(ne, sizeof ne, "%zu",
 	    report_nflags_severity(a->rep, TPL_ERROR));
 	snprintf(nw, sizeof nw, "%zu",
 	    report_nflags_severity(a->rep, TPL_WARNING));
-	head = i18n_fmt2(a->i18n, n > 0 ? "ed.flags_title" : "ed.flags_none",
-	    ne, nw);
-	ed_draw_text(&a->dr, y, a->g.pane_x, a->g.pane_w, head, ST_SECTION,
-	    DRAW_PAD | DRAW_ELLIPSIS);
-	ed_draw_fill(&a->dr, y + 1, a->g.pane_x, a->g.pane_w, ST_NORMAL);
-	free(head);
-	for (k = 0; k < h; k++) {
-		i = a->flag_top + (size_t)k;
-		if (i < n)
-			draw_item(a, y + 2 + k, &fl[i], i == a->flag_sel);
-		else
-			ed_draw_fill(&a->dr, y + 2 + k, a->g.pane_x, a->g.pane_w,
-			    ST_NORMAL);
+	return (i18n_fmt2(a->i18n, report_nflags(a->rep) > 0 ?
+	    "ed.flags_title" : "ed.flags_none", ne, nw));
+}
+
+static size_t
+count(const struct tui_app *a)
+{
+	return (report_nflags(a->rep));
+}
+
+/* A row per flag: its severity, its section's number, its message. */
+static void
+rows(const struct tui_app *a, int w, struct ed_list_rows *out)
+{
+	const struct tpl	*t = report_tpl(a->rep);
+	struct report_flag	*fl;
+	struct ed_list_row	*r;
+	size_t			 n, i;
+	bool			 err;
+
+	(void)w;
+	fl = ed_flags_list(a, &n);
+	for (i = 0; i < n; i++) {
+		err = fl[i].severity == TPL_ERROR;
+		r = ed_list_push(out);
+		r->nseg = 3;
+		r->seg[0] = (struct ed_list_seg){ ed_msg_tr(a, err ?
+		    "ed.sev_error" : "ed.sev_warning"), err ? ST_COUNT_ERR :
+		    ST_COUNT_WARN, 0 };
+		r->seg[1] = (struct ed_list_seg){ xstrdup(
+		    t->sections[ed_flags_section(a, &fl[i])].number),
+		    ST_NORMAL, 0 };
+		r->seg[2] = (struct ed_list_seg){ report_flag_message(a->rep,
+		    &fl[i], a->lang), ST_NORMAL, DRAW_PAD | DRAW_ELLIPSIS };
 	}
 	free(fl);
 }
 
-/* Moves the selection to sel (clamped) and scrolls to it. */
-static unsigned
-select_flag(struct tui_app *a, long sel)
-{
-	size_t	n = report_nflags(a->rep), h = (size_t)list_h(a);
-
-	if (sel >= (long)n)
-		sel = (long)n - 1;
-	if (sel < 0)
-		sel = 0;
-	a->flag_sel = (size_t)sel;
-	if (a->flag_sel < a->flag_top)
-		a->flag_top = a->flag_sel;
-	if (a->flag_sel >= a->flag_top + h)
-		a->flag_top = a->flag_sel - h + 1;
-	if (a->flag_top + h > n)
-		a->flag_top = n > h ? n - h : 0;
-	return (TUI_DIRTY_PANE | TUI_DIRTY_STATUS);
-}
-
-unsigned
-ed_flags_scroll(struct tui_app *a, int lines)
-{
-	return (select_flag(a, (long)a->flag_sel + lines));
-}
-
-unsigned
-ed_flags_click(struct tui_app *a, int y, int x)
-{
-	long	i = y - (a->g.pane_y + 2);
-
-	(void)x;
-	if (i < 0 || i >= list_h(a) ||
-	    (size_t)i + a->flag_top >= report_nflags(a->rep))
-		return (0);
-	if ((size_t)i + a->flag_top == a->flag_sel)
-		return (ed_flags_act_jump(a, 0));
-	return (select_flag(a, (long)a->flag_top + i));
-}
-
-unsigned
-ed_flags_act_open(struct tui_app *a, int key)
-{
-	unsigned	d;
-
-	(void)key;
-	if (a->mode == TUI_FLAGS)
-		return (ed_flags_act_close(a, key));
-	d = ed_cell_commit(a);
-	a->mode = TUI_FLAGS;
-	return (d | select_flag(a, (long)a->flag_sel) | TUI_DIRTY_ALL);
-}
-
-unsigned
-ed_flags_act_close(struct tui_app *a, int key)
-{
-	(void)key;
-	a->mode = TUI_FORM;
-	return (TUI_DIRTY_ALL);
-}
-
-unsigned
-ed_flags_act_up(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, (long)a->flag_sel - 1));
-}
-
-unsigned
-ed_flags_act_down(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, (long)a->flag_sel + 1));
-}
-
-unsigned
-ed_flags_act_pgup(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, (long)a->flag_sel - list_h(a)));
-}
-
-unsigned
-ed_flags_act_pgdn(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, (long)a->flag_sel + list_h(a)));
-}
-
-unsigned
-ed_flags_act_home(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, 0));
-}
-
-unsigned
-ed_flags_act_end(struct tui_app *a, int key)
-{
-	(void)key;
-	return (select_flag(a, (long)report_nflags(a->rep)));
-}
-
-/* Goes to flag f (index i in the report's own order, for walking). */
+/* Goes to flag f (index i in the report's own order, for walking): its
+ * first cell or its section, its message on the message line. */
 static unsigned
 go(struct tui_app *a, const struct report_flag *f, int i)
 {
 	unsigned	 d;
-	char		*m;
 
 	a->flag_last = i;
 	if (f->ncells > 0)
 		d = ed_form_goto(a, f->cells[0]);
 	else
-		d = ed_app_set_section(a, ed_flags_section(a, f));
-	a->mode = TUI_FORM;
-	m = report_flag_message(a->rep, f, a->lang);
-	free(a->msg);
-	a->msg = m;
-	a->msg_style = ST_MSG_FLAG;
+		d = ed_sec_set(a, ed_flags_section(a, f));
+	d |= ed_pane_home(a);
+	d |= ed_msg_take(a, ST_MSG_FLAG, report_flag_message(a->rep, f,
+	    a->lang));
 	return (d | TUI_DIRTY_ALL);
 }
 
-unsigned
-ed_flags_act_jump(struct tui_app *a, int key)
+/* Goes to the flag in row `row` of the pane. */
+static unsigned
+choose(struct tui_app *a, size_t row)
 {
 	struct report_flag	*fl;
 	size_t			 n;
 	unsigned		 d = 0;
 
-	(void)key;
 	fl = ed_flags_list(a, &n);
-	if (a->flag_sel < n)
-		d = go(a, &fl[a->flag_sel], -1);
+	if (row < n)
+		d = go(a, &fl[row], -1);
 	free(fl);
 	return (d);
 }
+
+/* Status line 2: the selected flag's message, whole. */
+static char *
+selected(const struct tui_app *a, enum style *st)
+{
+	struct report_flag	*fl;
+	size_t			 n, sel = ed_list_sel(a, &ed_flags_pane);
+	char			*m = NULL;
+
+	*st = ST_MSG_FLAG;
+	fl = ed_flags_list(a, &n);
+	if (sel < n)
+		m = report_flag_message(a->rep, &fl[sel], a->lang);
+	free(fl);
+	return (m);
+}
+
+static unsigned
+jump(struct tui_app *a, int key)
+{
+	(void)key;
+	return (choose(a, ed_list_sel(a, &ed_flags_pane)));
+}
+
+static const struct ed_action act_jump = {
+	.fn = jump, .help = "ed.h.flags_jump"
+};
+
+static const struct ed_binding keys[] = {
+	{ &ed_list_act_up, { KM_KEY(KEY_UP) } },
+	{ &ed_list_act_down, { KM_KEY(KEY_DOWN) } },
+	{ &ed_list_act_pgup, { KM_KEY(KEY_PPAGE) } },
+	{ &ed_list_act_pgdn, { KM_KEY(KEY_NPAGE) } },
+	{ &ed_list_act_home, { KM_KEY(KEY_HOME) } },
+	{ &ed_list_act_end, { KM_KEY(KEY_END) } },
+	{ &act_jump, { '\r', '\n', KM_KEY(KEY_ENTER) } },
+	{ &ed_list_act_close, { 27 } },
+	{ NULL, { 0 } }
+};
+
+static const struct ed_keymap keymap = { "ed.ctx.flags", NULL, keys, NULL };
+
+static const struct ed_list_def def = {
+	.select = true,
+	.keep = true,
+	.fill = ST_NORMAL,
+	.heading = heading,
+	.count = count,
+	.rows = rows,
+	.choose = choose,
+};
+
+const struct ed_pane ed_flags_pane = {
+	.name = "flags",
+	.keys = &keymap,
+	.hint = "ed.flags_hint",
+	.status = selected,
+	ED_LIST_OPS,
+	.data = &def,
+};
+
+/* F3: opens the pane, or closes it. */
+static unsigned
+open_pane(struct tui_app *a, int key)
+{
+	(void)key;
+	if (ed_pane_is(a, &ed_flags_pane))
+		return (ed_flags_pane.close(a));
+	return (ed_cell_commit(a) | ed_list_open(a, &ed_flags_pane) |
+	    TUI_DIRTY_ALL);
+}
+
+const struct ed_action ed_flags_open = {
+	.fn = open_pane, .bar = "ed.k.flags", .help = "ed.h.flags",
+	.opens = &keymap
+};
+
+/* --- walking ------------------------------------------------------ */
 
 /* A flag's place: section, then cell (-1 for a section's text). */
 struct place {
@@ -290,7 +258,7 @@ walk(struct tui_app *a, int dir)
 	n = k;
 	qsort(pl, n, sizeof *pl, place_cmp);
 	here.sec = a->sec;
-	here.cell = ed_app_is_text(a) ? -1 : a->form.cur[a->sec];
+	here.cell = ed_sec_is_text(a) ? -1 : ed_form_cur(a);
 	/* Between the flags at the cursor's place, the last one visited. */
 	here.i = dir > 0 ? INT_MAX : -1;
 	if (a->flag_last >= 0 && (size_t)a->flag_last < m &&
@@ -313,7 +281,7 @@ walk(struct tui_app *a, int dir)
 	if (pick < 0) {
 		free(pl);
 		free(fl);
-		return (ed_app_msg(a, ST_MSG_INFO, "ed.flags_clear", 0));
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.flags_clear", 0));
 	}
 	i = (size_t)pl[pick].i;
 	free(pl);
@@ -326,16 +294,21 @@ walk(struct tui_app *a, int dir)
 	}
 }
 
-unsigned
-ed_flags_act_next(struct tui_app *a, int key)
+static unsigned
+next(struct tui_app *a, int key)
 {
 	(void)key;
 	return (walk(a, 1));
 }
 
-unsigned
-ed_flags_act_prev(struct tui_app *a, int key)
+static unsigned
+prev(struct tui_app *a, int key)
 {
 	(void)key;
 	return (walk(a, -1));
 }
+
+const struct ed_action ed_flags_next = {
+	.fn = next, .bar = "ed.k.next_flag", .help = "ed.h.next_flag"
+};
+const struct ed_action ed_flags_prev = { .fn = prev, .help = "ed.h.prev_flag" };

@@ -1,83 +1,41 @@
 /*
- * The table screens: a section's tables drawn as the printed form.
+ * The form pane: the current section's tables (drawn by ed_formdraw.h),
+ * the cursor moving over their cells, and the keys that type into them
+ * (ed_cell.h).
  *
- * The layout (struct formgeom) places every block of the current
- * section on content lines: the section heading, then per block its title
- * line, its header lines (merged column headers from tpl_block.colnodes,
- * one line per group level and up to two for the leaves, whose labels
- * wrap), and one line per data row.  Row labels sit in one column per
- * level of tpl_block.rownodes: a group's label is wrapped down the rows
- * it spans, as the printed form writes 三、本年度办理结果 down its rows; a
- * leaf's label takes the remaining levels, cut with "…" by display width.
- * Widths are measured with model/text.h.
+ * State: the current cell and the scroll of each section, the first
+ * visible value column of each block, and the geometry of the current
+ * section with the report generation and pane height it was built for.
+ * Moving keeps the current cell in view; the wheel may scroll it out of
+ * view, and the next move brings it back.  The geometry is rebuilt by
+ * the pane's settle (between an action and the draw), never by drawing:
+ * when a value needs a wider column, or the pane's size changed.
  *
- * Scrolling: y0 (per section) is the first content line shown; when a
- * block's header has scrolled off while its rows are still in view, the
- * header is pinned at the top of the pane.  Each block scrolls its value
- * columns sideways (hs, per block) while its row labels stay.
- *
- * Typing into cells is ed_cell.c; this file draws, moves and scrolls.
+ * Owns a->form.
  */
 #ifndef NB_ED_FORM_H
 #define NB_ED_FORM_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
-#include "formgeom.h"
+#include "ed_app.h"
+#include "ed_keymap.h"
+#include "ed_pane.h"
 
-struct tui_app;
+extern const struct ed_pane	ed_form_pane;
+extern const struct ed_keymap	ed_form_keys;
 
-struct ed_form {
-	int			*cur;		/* per section: current cell */
-	int			*y0;		/* per section: scroll */
-	int			*hs;		/* per block: first column */
-	struct formgeom	 lay;
-	unsigned long		 lay_gen;	/* report generation it saw */
-	int			 lay_ph;	/* pane height it saw */
-};
-
-/* Sets up the view for the app's report (first input cell of each
- * table section). */
 void	 ed_form_init(struct tui_app *);
-void	 ed_form_done(struct ed_form *);
+void	 ed_form_done(struct tui_app *);
+/* A new report: the first input cell of each table section current. */
+void	 ed_form_attach(struct tui_app *);
 
-/* Recomputes the layout when the section, the pane width or the widths
- * the values need have changed; keeps the cursor in view.  Returns
- * TUI_DIRTY_PANE when anything moved. */
-unsigned ed_form_settle(struct tui_app *);
-
-/* Draws the pane (all of it, or only the value cells). */
-void	 ed_form_draw(const struct tui_app *, bool cells_only);
-/*
- * Where the hardware cursor goes: the caret of the edit, else the start
- * of the current cell (hidden, but input methods anchor their window to
- * it).  False when the current cell is not in view.  *editing says
- * whether an edit is active there (then the cursor is shown).
- */
-bool	 ed_form_caret(const struct tui_app *, int *y, int *x, bool *editing);
-
-/* The section a cell is in. */
-int	 ed_form_section_of_cell(const struct tui_app *, int cell);
-/* The first input cell of a table section (-1 for a narrative one). */
-int	 ed_form_first_cell(const struct tui_app *, int sec);
-
-/* Goes to cell (switching section as needed) and shows it. */
+/* The current cell of the current section (-1 in a narrative one). */
+int	 ed_form_cur(const struct tui_app *);
+/* Goes to cell (switching section as needed) and shows it.  Returns
+ * dirty bits. */
 unsigned ed_form_goto(struct tui_app *, int cell);
-/* Mouse: wheel scroll by lines; click at screen (y, x). */
-unsigned ed_form_scroll(struct tui_app *, int lines);
-unsigned ed_form_click(struct tui_app *, int y, int x);
-
-/* Actions (ed_keymap.c). */
-unsigned ed_form_act_up(struct tui_app *, int key);
-unsigned ed_form_act_down(struct tui_app *, int key);
-unsigned ed_form_act_left(struct tui_app *, int key);
-unsigned ed_form_act_right(struct tui_app *, int key);
-unsigned ed_form_act_tab(struct tui_app *, int key);
-unsigned ed_form_act_btab(struct tui_app *, int key);
-unsigned ed_form_act_home(struct tui_app *, int key);
-unsigned ed_form_act_end(struct tui_app *, int key);
-unsigned ed_form_act_pgup(struct tui_app *, int key);
-unsigned ed_form_act_pgdn(struct tui_app *, int key);
+/* A bracketed paste into the current cell.  Returns dirty bits. */
+unsigned ed_form_paste(struct tui_app *, const char *s, size_t len);
 
 #endif

@@ -1,26 +1,16 @@
 /*
- * The help screen (F1), in the main pane: the statutory guidance of the
+ * The help screen (F1), a list pane: the statutory guidance of the
  * current section (tpl_section.guidance, verbatim) followed by the keys,
- * generated from the keymap table by context.  The text is built and
- * wrapped at draw time for the pane's width; the only state is the
- * scroll position help_top in the app, clamped by the actions.
+ * generated from the keymaps: the global keys, the section's panes' keys,
+ * then the keys of each pane a global key opens.
  */
 #ifndef NB_ED_HELP_H
 #define NB_ED_HELP_H
 
-struct tui_app;
+#include "ed_keymap.h"
+#include "ed_pane.h"
 
-void	 ed_help_draw(const struct tui_app *);
-unsigned ed_help_scroll(struct tui_app *, int lines);
-
-/* Actions (ed_keymap.c). */
-unsigned ed_help_act_open(struct tui_app *, int key);	/* toggles */
-unsigned ed_help_act_up(struct tui_app *, int key);
-unsigned ed_help_act_down(struct tui_app *, int key);
-unsigned ed_help_act_pgup(struct tui_app *, int key);
-unsigned ed_help_act_pgdn(struct tui_app *, int key);
-unsigned ed_help_act_home(struct tui_app *, int key);
-unsigned ed_help_act_end(struct tui_app *, int key);
-unsigned ed_help_act_close(struct tui_app *, int key);
+extern const struct ed_pane	ed_help_pane;
+extern const struct ed_action	ed_help_open;	/* toggles */
 
 #endif

@@ -1,18 +1,22 @@
 /*
- * Key bindings as a table: rows { context, key, action }, and one row per
- * action with its function and two message ids (a short label for the
- * key bar, a sentence for the help screen).  The help screen and the key
- * bar are generated from these tables, so what they say is what the keys
- * do.
+ * Keys as tables.  An action (struct ed_action) is a function with the
+ * words that describe it: a short label for the key bar, a sentence for
+ * the help screen.  A keymap is the rows { action, its keys } of one
+ * context (the global keys, the form, a list screen...), in the order the
+ * help screen lists them.  Each module defines its own actions and the
+ * keymap of its pane; the global keymap (ed_keys.c) is the one table
+ * that registers everything reachable from anywhere.  The help screen and
+ * the key bar are generated from the tables, so what they say is what
+ * the keys do.
  *
  * A key is an int: a character from get_wch as its code point, or a
  * curses key code (get_wch returned KEY_CODE_YES) with KM_FN added, so
  * that KEY_F(1) and U+0109 cannot collide.
  *
- * Lookup: the context's own bindings first, then the global ones (in the
- * "too small" context only save, quit and redraw).  Keys no binding
- * takes go to the context's default handler (typing into a cell or the
- * text editor; the preview's own keys).
+ * Lookup (ed_loop.c): the pane's keymap first, then the global one (on
+ * the "too small" screen only the actions marked ED_ACT_SMALL).  Keys no
+ * row takes go to the pane's own key handler (typing into a cell or the
+ * text; the preview's keys).
  */
 #ifndef NB_ED_KEYMAP_H
 #define NB_ED_KEYMAP_H
@@ -26,36 +30,43 @@
 #define KM_KEY(k)	(KM_FN | (k))
 #define KM_CTRL(c)	((c) & 0x1f)
 
+#define ED_KEYS_MAX	4	/* keys of one row, 0 ends them */
+
+/* Flags of an action. */
+#define ED_ACT_SMALL	0x01	/* also works on the too-small screen */
+#define ED_ACT_EDITS	0x02	/* changes the report: refused read-only */
+
 struct tui_app;
+struct ed_keymap;
 
-enum ed_keymap_ctx {
-	KM_GLOBAL,
-	KM_FORM,
-	KM_TEXT,
-	KM_FLAGS,
-	KM_HELP,
-	KM_PREVIEW,
-	KM_LASTYEAR,
-	KM_SMALL,
-	KM_NCTX
+struct ed_action {
+	unsigned	(*fn)(struct tui_app *, int key);
+	const char	*bar;		/* key bar label (msgid); NULL: none */
+	const char	*help;		/* help sentence (msgid) */
+	/* The key bar shows it only when this says so (NULL: always). */
+	int		(*shown)(const struct tui_app *);
+	unsigned	 flags;		/* ED_ACT_* */
+	/* The keymap of the pane it opens, listed by the help screen. */
+	const struct ed_keymap *opens;
 };
 
-enum ed_keymap_act {
-	ACT_HELP, ACT_SAVE, ACT_EXPORT, ACT_FLAGS, ACT_PREVIEW, ACT_LASTYEAR,
-	ACT_QUIT, ACT_UNDO,
-	ACT_REDO, ACT_GOTO, ACT_NEXT_FLAG, ACT_PREV_FLAG, ACT_NEXT_SEC,
-	ACT_PREV_SEC, ACT_REDRAW,
-	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_TAB, ACT_BTAB, ACT_HOME,
-	ACT_END, ACT_PGUP, ACT_PGDN, ACT_ENTER, ACT_CANCEL, ACT_BKSP, ACT_DEL,
-	ACT_LIST_UP, ACT_LIST_DOWN, ACT_LIST_PGUP, ACT_LIST_PGDN,
-	ACT_LIST_HOME, ACT_LIST_END, ACT_FLAGS_JUMP, ACT_CLOSE,
-	ACT_COUNT_
+struct ed_binding {
+	const struct ed_action	*act;		/* NULL ends a table */
+	int			 keys[ED_KEYS_MAX];
 };
 
-/* The action bound to key in ctx, or -1. */
-int	 ed_keymap_lookup(enum ed_keymap_ctx, int key);
-/* Runs action act for key.  Returns its dirty bits. */
-unsigned ed_keymap_run(struct tui_app *, int act, int key);
+struct ed_keymap {
+	const char		*name;	/* context name (msgid); NULL: not in
+					   the help screen */
+	const char		*text;	/* help paragraph (msgid) in place of
+					   the rows; NULL: none */
+	const struct ed_binding	*rows;	/* NULL: none */
+	/* Keymaps the help lists right after this one (NULL-terminated). */
+	const struct ed_keymap *const *also;
+};
+
+/* The action bound to key in km, or NULL. */
+const struct ed_action *ed_keymap_lookup(const struct ed_keymap *km, int key);
 
 /* The key's name ("F2", "Ctrl-S" or with short "^S", "Enter", "PgDn").
  * Writes at most size bytes into buf and returns buf. */
@@ -66,16 +77,16 @@ struct ed_keymap_desc {
 	char	*keys;		/* "F2, Ctrl-S" */
 	char	*text;		/* the help sentence */
 };
-/* The actions of ctx in table order.  Returns how many; *out is newly
+/* The rows of km in table order.  Returns how many; *out is newly
  * allocated (free with ed_keymap_desc_free). */
-size_t	 ed_keymap_describe(const struct i18n *, enum ed_keymap_ctx,
+size_t	 ed_keymap_describe(const struct i18n *, const struct ed_keymap *km,
 	    struct ed_keymap_desc **out);
 void	 ed_keymap_desc_free(struct ed_keymap_desc *, size_t);
-/* The name of a context for the help screen (a msgid). */
-const char *ed_keymap_ctx_msgid(enum ed_keymap_ctx);
 
-/* Draws the key bar on row y from the bindings marked for it. */
-void	 ed_keymap_draw_bar(const struct tui_app *, int y);
+/* Draws the key bar of km (the actions with a bar label whose `shown`
+ * allows) on row y, the screen's width. */
+void	 ed_keymap_draw_bar(const struct tui_app *, const struct ed_keymap *km,
+	    int y);
 
 /* Encodes the character c as UTF-8 into out (5 bytes); returns the
  * length, 0 for a value that is not a Unicode scalar. */

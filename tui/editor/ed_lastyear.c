@@ -1,174 +1,110 @@
 /*
- * The reference view of last year's text (see ed_lastyear.h).  Rows of the
- * pane: the title, a blank row, then the text in the narrative editor's
- * text area (ed_app_text_area), wrapped with textbuf_wrap at the width the
- * editor uses for that area (one column less than the pane, see
- * ed_textedit.h).
+ * Last year's text (see ed_lastyear.h).  Rows: the text in the text
+ * area of the pane (ed_text_area: below the heading and a blank row),
+ * wrapped with textbuf_wrap at the width the text editor uses for that
+ * area (one column less than the pane, see ed_textedit.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed_app.h"
 #include "ed_lastyear.h"
+#include "ed_list.h"
+#include "ed_msg.h"
+#include "ed_sec.h"
+#include "ed_text.h"
 #include "textbuf.h"
 #include "undo.h"
-#include "xmalloc.h"
 
 /* Last year's text of the current section, or NULL. */
 static const char *
 prev_text(const struct tui_app *a)
 {
-	if (a->rep == NULL || !ed_app_is_text(a))
+	if (a->rep == NULL || !ed_sec_is_text(a))
 		return (NULL);
 	return (report_prev_text(a->rep, a->sec));
 }
 
-int
-ed_lastyear_shown(const struct tui_app *a)
+static int
+shown(const struct tui_app *a)
 {
 	const char	*s = prev_text(a);
 
 	return (s != NULL && *s != '\0');
 }
 
-/* The text wrapped for the pane; returns the number of lines. */
-static size_t
-wrap(const struct tui_app *a, const char *s, struct textbuf_line **lines)
+static char *
+heading(const struct tui_app *a)
 {
-	int	w = a->g.pane_w >= 3 ? a->g.pane_w - 1 : a->g.pane_w;
+	char	*sec = ed_sec_title(a, a->sec), *t;
 
-	return (textbuf_wrap(s, strlen(s), w, lines, &a->topts));
+	t = i18n_fmt1(a->i18n, "ed.ly_title", sec);
+	free(sec);
+	return (t);
 }
 
-void
-ed_lastyear_draw(const struct tui_app *a)
+/* The text's lines; an empty text says so in its first row. */
+static void
+rows(const struct tui_app *a, int pw, struct ed_list_rows *out)
 {
 	const char		*s = prev_text(a);
 	struct textbuf_line	*l = NULL;
-	char			*title, *sec;
+	char			*empty;
 	size_t			 n, i;
-	int			 y, h, k;
-
-	sec = ed_app_section_title(a, a->sec);
-	title = i18n_fmt1(a->i18n, "ed.ly_title", sec);
-	ed_draw_text(&a->dr, a->g.pane_y, a->g.pane_x, a->g.pane_w, title,
-	    ST_SECTION, DRAW_PAD | DRAW_ELLIPSIS);
-	ed_draw_fill(&a->dr, a->g.pane_y + 1, a->g.pane_x, a->g.pane_w,
-	    ST_NORMAL);
-	free(title);
-	free(sec);
-	ed_app_text_area(a, &y, &h);
-	n = s != NULL ? wrap(a, s, &l) : 0;
-	for (k = 0; k < h; k++) {
-		i = (size_t)a->lastyear_top + (size_t)k;
-		ed_draw_fill(&a->dr, y + k, a->g.pane_x, a->g.pane_w, ST_TEXT);
-		if (i < n)
-			ed_draw_textn(&a->dr, y + k, a->g.pane_x, a->g.pane_w,
-			    s + l[i].start, l[i].end - l[i].start, ST_TEXT, 0);
-	}
-	if (s != NULL && *s == '\0') {
-		title = ed_app_tr(a, "ed.ly_empty");
-		ed_draw_text(&a->dr, y, a->g.pane_x, a->g.pane_w, title,
-		    ST_PLACEHOLDER, 0);
-		free(title);
-	}
-	free(l);
-}
-
-unsigned
-ed_lastyear_scroll(struct tui_app *a, int lines)
-{
-	const char		*s = prev_text(a);
-	struct textbuf_line	*l;
-	int			 y, h, top = a->lastyear_top + lines, max;
+	int			 w = pw >= 3 ? pw - 1 : pw;
 
 	if (s == NULL)
-		return (0);
-	ed_app_text_area(a, &y, &h);
-	max = (int)wrap(a, s, &l) - h;
+		return;
+	if (*s == '\0') {
+		empty = ed_msg_tr(a, "ed.ly_empty");
+		ed_list_add(out, 0, empty, strlen(empty), ST_PLACEHOLDER, 0);
+		free(empty);
+		return;
+	}
+	n = textbuf_wrap(s, strlen(s), w, &l, &a->topts);
+	for (i = 0; i < n; i++)
+		ed_list_add(out, 0, s + l[i].start, l[i].end - l[i].start,
+		    ST_TEXT, 0);
 	free(l);
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	if (top == a->lastyear_top)
-		return (0);
-	a->lastyear_top = top;
-	return (TUI_DIRTY_PANE);
 }
 
-unsigned
-ed_lastyear_act_open(struct tui_app *a, int key)
+static const struct ed_keymap keymap = { "ed.ctx.lastyear", NULL,
+    ed_list_text_keys, NULL };
+
+static const struct ed_list_def def = {
+	.fill = ST_TEXT,
+	.heading = heading,
+	.rows = rows,
+};
+
+const struct ed_pane ed_lastyear_pane = {
+	.name = "lastyear",
+	.keys = &keymap,
+	.hint = "ed.ly_hint",
+	.flags_here = true,
+	ED_LIST_OPS,
+	.data = &def,
+};
+
+static unsigned
+open_pane(struct tui_app *a, int key)
 {
 	unsigned	d;
 
+	(void)key;
 	if (a->rep == NULL)
 		return (0);
-	if (a->mode == TUI_LASTYEAR)
-		return (ed_lastyear_act_close(a, key));
-	if (!ed_app_is_text(a))
-		return (ed_app_msg(a, ST_MSG_INFO, "ed.ly_not_text", 0));
+	if (ed_pane_is(a, &ed_lastyear_pane))
+		return (ed_lastyear_pane.close(a));
+	if (!ed_sec_is_text(a))
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.ly_not_text", 0));
 	if (prev_text(a) == NULL)
-		return (ed_app_msg(a, ST_MSG_INFO, "ed.ly_unknown", 0));
-	d = ed_app_sync_text(a, false);
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.ly_unknown", 0));
+	d = ed_text_sync(a, false);
 	undo_seal(a->undo);
-	a->mode = TUI_LASTYEAR;
-	a->lastyear_top = 0;
-	return (d | TUI_DIRTY_ALL);
+	return (d | ed_list_open(a, &ed_lastyear_pane) | TUI_DIRTY_ALL);
 }
 
-unsigned
-ed_lastyear_act_close(struct tui_app *a, int key)
-{
-	(void)key;
-	a->mode = TUI_FORM;
-	return (TUI_DIRTY_ALL);
-}
-
-unsigned
-ed_lastyear_act_up(struct tui_app *a, int key)
-{
-	(void)key;
-	return (ed_lastyear_scroll(a, -1));
-}
-
-unsigned
-ed_lastyear_act_down(struct tui_app *a, int key)
-{
-	(void)key;
-	return (ed_lastyear_scroll(a, 1));
-}
-
-unsigned
-ed_lastyear_act_pgup(struct tui_app *a, int key)
-{
-	int	y, h;
-
-	(void)key;
-	ed_app_text_area(a, &y, &h);
-	return (ed_lastyear_scroll(a, -(h > 1 ? h - 1 : 1)));
-}
-
-unsigned
-ed_lastyear_act_pgdn(struct tui_app *a, int key)
-{
-	int	y, h;
-
-	(void)key;
-	ed_app_text_area(a, &y, &h);
-	return (ed_lastyear_scroll(a, h > 1 ? h - 1 : 1));
-}
-
-unsigned
-ed_lastyear_act_home(struct tui_app *a, int key)
-{
-	(void)key;
-	return (ed_lastyear_scroll(a, -a->lastyear_top));
-}
-
-unsigned
-ed_lastyear_act_end(struct tui_app *a, int key)
-{
-	(void)key;
-	return (ed_lastyear_scroll(a, 1 << 20));
-}
+const struct ed_action ed_lastyear_open = {
+	.fn = open_pane, .bar = "ed.k.lastyear", .help = "ed.h.lastyear",
+	.shown = shown, .opens = &keymap
+};

@@ -1,10 +1,10 @@
 /*
- * A new report, empty or from last year's (see ed_newreport.h).  Between
- * questions the app holds what was answered: a->new_from (the path of
- * last year's report, found or typed), a->new_last (that report, loaded
- * once its path is confirmed) and a->new_organ.  The report itself is
- * made only when the year is confirmed, so a year typed differently from
- * the one proposed gets its own template and carry-over.
+ * A new report, empty or from last year's (see ed_newreport.h).  The
+ * questions share one argument, struct newreport: what was answered so
+ * far (the path of last year's report, found or typed; that report, once
+ * loaded; the organ).  The report itself is made only when the year is
+ * confirmed, so a year typed differently from the one proposed gets its
+ * own template and carry-over.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -13,11 +13,12 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "ed_app.h"
-#include "ed_dialog.h"
+#include "ed_ask.h"
 #include "ed_doc.h"
+#include "ed_msg.h"
 #include "ed_newreport.h"
 #include "ed_recover.h"
+#include "paths.h"
 #include "rollover.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -27,32 +28,31 @@
 #define NEWREPORT_SCAN_MAX	256
 #define NEWREPORT_SIZE_MAX	(8 * 1024 * 1024)
 
-/* The choices of ASK_NEW_HOW, in a->picks. */
+/* The choices of the first question. */
 enum { HOW_FOUND, HOW_OTHER, HOW_EMPTY };
+
+struct newreport {
+	char		*from;		/* last year's path, or NULL */
+	struct report	*last;		/* that report, once loaded */
+	char		*organ;
+};
+
+static void
+nr_free(void *arg)
+{
+	struct newreport	*nr = arg;
+
+	free(nr->from);
+	report_free(nr->last);
+	free(nr->organ);
+	free(nr);
+}
 
 /* The year proposed for a report (year.h). */
 static int
 proposed_year(void)
 {
 	return (year_default(time(NULL)));
-}
-
-/* The year typed, or 0. */
-static int
-parse_year(const char *s)
-{
-	int	y;
-
-	return (year_parse(s, &y) ? y : 0);
-}
-
-static void
-forget_last(struct tui_app *a)
-{
-	report_free(a->new_last);
-	a->new_last = NULL;
-	free(a->new_from);
-	a->new_from = NULL;
 }
 
 /* Whether name looks like a report file: *.yaml, not hidden. */
@@ -101,7 +101,7 @@ find_last(const struct tui_app *a, int year, char **path)
 			continue;
 		}
 		n++;
-		r = store_load(p, a->opts->tpls, a->opts->ntpls, &e);
+		r = store_load(p, a->tpls, a->ntpls, &e);
 		err_clear(&e);
 		if (r == NULL || report_year(r) != year) {
 			report_free(r);
@@ -119,277 +119,237 @@ find_last(const struct tui_app *a, int year, char **path)
 	return (best);
 }
 
-/* The organ question; from last year's, its organ is proposed. */
-static unsigned
-ask_organ(struct tui_app *a)
-{
-	char		*t, *p, *h;
-	const char	*init = "";
 
-	if (a->new_last != NULL) {
-		t = ed_app_tr(a, "ed.nr_title_from");
-		p = i18n_fmt1(a->i18n, "ed.nr_ask_organ_from", a->new_from);
-		h = ed_app_tr(a, "ed.hint_input");
-		init = report_organ(a->new_last);
-	} else {
-		t = ed_app_tr(a, "ed.new_title");
-		p = ed_app_tr(a, "ed.ask_organ");
-		h = ed_app_tr(a, "ed.nr_hint_organ");
+static unsigned ask_organ(struct tui_app *, struct newreport *);
+static unsigned ask_from(struct tui_app *, struct newreport *, const char *,
+    char *);
+
+/* Loads last year's report from path into nr; false with *why (newly
+ * allocated) when it does not load. */
+static bool
+load_last(struct tui_app *a, struct newreport *nr, const char *path,
+    char **why)
+{
+	struct err	 e = { 0 };
+	struct report	*r;
+
+	r = store_load(path, a->tpls, a->ntpls, &e);
+	if (r == NULL) {
+		*why = i18n_err(a->i18n, &e);
+		err_clear(&e);
+		return (false);
 	}
-	ed_dialog_free(a->dlg);
-	a->dlg = ed_dialog_input(t, p, init, h);
-	if (a->new_last == NULL)
-		a->dlg->alt_key = '\t';
-	a->ask = ASK_ORGAN;
-	free(t);
-	free(p);
-	free(h);
-	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+	report_free(nr->last);
+	nr->last = r;
+	if (path != nr->from) {
+		free(nr->from);
+		nr->from = xstrdup(path);
+	}
+	return (true);
 }
 
-/* The question for the path of last year's report. */
 static unsigned
-ask_from(struct tui_app *a, const char *init)
+how_answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
-	char	*t = ed_app_tr(a, "ed.nr_title_from");
-	char	*p = ed_app_tr(a, "ed.nr_ask_from");
-	char	*h = ed_app_tr(a, "ed.nr_hint_from");
+	struct newreport	*nr = arg;
+	char			*why;
 
-	ed_dialog_free(a->dlg);
-	a->dlg = ed_dialog_input(t, p, init, h);
-	a->ask = ASK_NEW_FROM;
-	free(t);
-	free(p);
-	free(h);
-	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+	switch (r->code) {
+	case HOW_FOUND:
+		/* Should it not load now, the reason shows under its path. */
+		if (!load_last(a, nr, nr->from, &why))
+			return (ask_from(a, nr, nr->from, why));
+		return (ask_organ(a, nr));
+	case HOW_OTHER:
+		return (ask_from(a, nr, nr->from, NULL));
+	case HOW_EMPTY:
+		/* nr->from stays: Tab on the organ question offers it. */
+		return (ask_organ(a, nr));
+	default:
+		return (TUI_QUIT);
+	}
 }
 
 unsigned
 ed_newreport_ask(struct tui_app *a)
 {
-	struct report	*found;
-	char		**items, *t, *p, *h, *path, yb[16];
-	const char	*base;
+	static const int	 codes[] = { HOW_FOUND, HOW_OTHER, HOW_EMPTY };
+	struct newreport	*nr = xcalloc(1, sizeof *nr);
+	struct report		*found;
+	char			**items, *path, yb[16];
+	const char		*base;
 
-	forget_last(a);
 	if ((found = find_last(a, proposed_year() - 1, &path)) == NULL)
-		return (ask_organ(a));
+		return (ask_organ(a, nr));
 	snprintf(yb, sizeof yb, "%d", report_year(found));
 	/* It is next to the new file: its name says enough. */
 	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
 	items = xcalloc(3, sizeof *items);
 	items[0] = i18n_fmt(a->i18n, "ed.nr_from_found", 3, (const char *[]){
 	    base, report_organ(found), yb });
-	items[1] = ed_app_tr(a, "ed.nr_from_other");
-	items[2] = ed_app_tr(a, "ed.nr_empty");
+	items[1] = ed_msg_tr(a, "ed.nr_from_other");
+	items[2] = ed_msg_tr(a, "ed.nr_empty");
 	report_free(found);
-	a->new_from = path;
-	free(a->picks);
-	a->picks = xcalloc(3, sizeof *a->picks);
-	a->picks[0] = HOW_FOUND;
-	a->picks[1] = HOW_OTHER;
-	a->picks[2] = HOW_EMPTY;
-	t = ed_app_tr(a, "ed.new_title");
-	p = i18n_fmt1(a->i18n, "ed.nr_how", a->path);
-	h = ed_app_tr(a, "ed.nr_hint_how");
-	ed_dialog_free(a->dlg);
-	a->dlg = ed_dialog_choice(t, p, items, 3, h);
-	a->ask = ASK_NEW_HOW;
-	free(t);
-	free(p);
-	free(h);
-	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
-}
-
-/* Loads last year's report from path; on failure says why in the open
- * dialog and returns false. */
-static bool
-load_last(struct tui_app *a, const char *path)
-{
-	struct err	 e = { 0 };
-	struct report	*r;
-
-	r = store_load(path, a->opts->tpls, a->opts->ntpls, &e);
-	if (r == NULL) {
-		ed_dialog_set_error(a->dlg, i18n_err(a->i18n, &e));
-		err_clear(&e);
-		return (false);
-	}
-	report_free(a->new_last);
-	a->new_last = r;
-	if (path != a->new_from) {
-		free(a->new_from);
-		a->new_from = xstrdup(path);
-	}
-	return (true);
+	nr->from = path;
+	return (ed_ask_choice(a, &(struct ed_ask_spec){ .title =
+	    "ed.new_title", .prompt = i18n_fmt1(a->i18n, "ed.nr_how", a->path),
+	    .hint = "ed.nr_hint_how" }, items, codes, 3, how_answered, nr_free,
+	    nr) | TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
 
 static unsigned
-answer_how(struct tui_app *a, int res)
+from_answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
-	unsigned	d;
+	struct newreport	*nr = arg;
+	char			*path, *why;
 
-	if (res != DLG_OK || a->picks == NULL)
-		return (ed_doc_close_dialog(a) | TUI_QUIT);
-	switch (a->picks[a->dlg->sel]) {
-	case HOW_FOUND:
-		/* Should it not load now, the reason shows under its path. */
-		d = ask_from(a, a->new_from);
-		if (!load_last(a, a->new_from))
-			return (d);
-		return (d | ask_organ(a));
-	case HOW_OTHER:
-		return (ask_from(a, a->new_from));
-	default:
-		/* a->new_from stays: Tab on the organ question offers it. */
-		return (ask_organ(a));
-	}
-}
-
-static unsigned
-answer_from(struct tui_app *a, int res)
-{
-	char	*clean, *path;
-	bool	 ok;
-
-	if (res != DLG_OK)
+	if (r->res != DLG_OK)
 		return (ed_newreport_ask(a));
-	clean = text_sanitize(ed_dialog_text(a->dlg), strlen(ed_dialog_text(a->dlg)),
-	    false);
-	path = ed_doc_expand_path(clean);
-	free(clean);
+	path = paths_expand(r->text);
 	if (*path == '\0') {
 		free(path);
-		ed_dialog_set_error(a->dlg, ed_app_tr(a, "rcv.saveas_empty"));
-		return (TUI_DIRTY_DIALOG);
+		return (ed_ask_refuse(a, ed_msg_tr(a, "rcv.saveas_empty"),
+		    false));
 	}
-	ok = load_last(a, path);
+	if (!load_last(a, nr, path, &why)) {
+		free(path);
+		return (ed_ask_refuse(a, why, false));
+	}
 	free(path);
-	return (ok ? ask_organ(a) : TUI_DIRTY_DIALOG);
+	return (ask_organ(a, nr));
 }
 
-/* The year question, proposing y; from last year's, its year is said. */
+/* The question for the path of last year's report, proposing init,
+ * with why (taken) under it when given. */
 static unsigned
-ask_year(struct tui_app *a, int y)
+ask_from(struct tui_app *a, struct newreport *nr, const char *init,
+    char *why)
 {
-	char	 year[16], last[16], *t, *p, *h;
-
-	snprintf(year, sizeof year, "%d", y);
-	if (a->new_last != NULL && report_year(a->new_last) > 0) {
-		snprintf(last, sizeof last, "%d", report_year(a->new_last));
-		p = i18n_fmt1(a->i18n, "ed.nr_ask_year_from", last);
-	} else
-		p = ed_app_tr(a, "ed.ask_year");
-	t = ed_app_tr(a, a->new_last != NULL ? "ed.nr_title_from" :
-	    "ed.new_title");
-	h = ed_app_tr(a, "ed.hint_input");
-	ed_dialog_free(a->dlg);
-	a->dlg = ed_dialog_input(t, p, year, h);
-	a->ask = ASK_YEAR;
-	free(t);
-	free(p);
-	free(h);
-	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+	return (ed_ask_input(a, &(struct ed_ask_spec){ .title =
+	    "ed.nr_title_from", .prompt = ed_msg_tr(a, "ed.nr_ask_from"),
+	    .hint = "ed.nr_hint_from", .init = init, .error = why },
+	    from_answered, nr_free, nr) | TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
 
-static unsigned
-answer_organ(struct tui_app *a, int res)
-{
-	char	*organ;
-	int	 y = proposed_year();
-
-	if (res == DLG_ALT)
-		return (ask_from(a, a->new_from != NULL ? a->new_from : ""));
-	if (res != DLG_OK)
-		return (ed_doc_close_dialog(a) | TUI_QUIT);
-	organ = text_sanitize(ed_dialog_text(a->dlg), strlen(ed_dialog_text(a->dlg)),
-	    false);
-	if (text_count_chars(organ, strlen(organ)) == 0) {
-		free(organ);
-		ed_dialog_set_error(a->dlg, ed_app_tr(a, "ed.organ_empty"));
-		return (TUI_DIRTY_DIALOG);
-	}
-	free(a->new_organ);
-	a->new_organ = organ;
-	if (a->new_last != NULL && report_year(a->new_last) > 0)
-		y = report_year(a->new_last) + 1;
-	return (ask_year(a, y));
-}
-
-/* The report for year: from last year's, or empty.  NULL after saying
- * why in the dialog. */
+/* The report for year: from last year's, or empty.  NULL with *why
+ * (newly allocated). */
 static struct report *
-make_report(struct tui_app *a, int year)
+make_report(struct tui_app *a, const struct newreport *nr, int year,
+    const char *typed, char **why)
 {
 	const struct tpl	*t;
 	struct report		*r;
 	struct err		 e = { 0 };
 
-	if (a->new_last != NULL) {
-		r = rollover_new(a->new_last, year, NULL, a->opts->tpls,
-		    a->opts->ntpls, &e);
+	if (nr->last != NULL) {
+		r = rollover_new(nr->last, year, NULL, a->tpls, a->ntpls, &e);
 		if (r == NULL) {
-			ed_dialog_set_error(a->dlg, i18n_err(a->i18n, &e));
+			*why = i18n_err(a->i18n, &e);
 			err_clear(&e);
 		}
 		return (r);
 	}
-	if ((t = tpl_for_year(a->opts->tpls, a->opts->ntpls, year)) == NULL) {
-		ed_dialog_set_error(a->dlg, i18n_fmt1(a->i18n, "ed.no_template",
-		    ed_dialog_text(a->dlg)));
+	if ((t = tpl_for_year(a->tpls, a->ntpls, year)) == NULL) {
+		*why = i18n_fmt1(a->i18n, "ed.no_template", typed);
 		return (NULL);
 	}
 	return (report_new(t));
 }
 
+/* The new report r is made: saved at once and shown. */
 static unsigned
-answer_year(struct tui_app *a, int res)
+made(struct tui_app *a, struct report *r)
 {
-	struct report	*r;
-	struct err	 e = { 0 };
-	unsigned	 d;
-	int		 year;
+	struct err	e = { 0 };
+	unsigned	d;
 
-	if (res != DLG_OK)
-		return (ed_doc_close_dialog(a) | TUI_QUIT);
-	if ((year = parse_year(ed_dialog_text(a->dlg))) == 0) {
-		ed_dialog_set_error(a->dlg, ed_app_tr(a, "ed.bad_year"));
-		return (TUI_DIRTY_DIALOG);
-	}
-	if ((r = make_report(a, year)) == NULL)
-		return (TUI_DIRTY_DIALOG);
-	forget_last(a);
-	/* Organ and year are changes the snapshot keeps until saved. */
-	ed_recover_track_new(a, r);
-	report_set_organ(r, a->new_organ);
-	report_set_year(r, year);
-	d = ed_doc_close_dialog(a);
-	ed_app_attach(a, r);
-	if (!store_save(r, a->path, &e)) {
-		/* Not on disk yet: the title says "modified". */
-		free(a->saved_dump);
-		a->saved_dump = xstrdup("");
-		a->mod_gen = 0;
-		d |= ed_app_msg_err(a, &e);
-		err_clear(&e);
-	} else {
+	if (store_save(r, a->path, &e)) {
+		d = ed_doc_attach(a, r, NULL);
 		d |= ed_recover_saved(a);
-		d |= ed_app_msg(a, ST_MSG_INFO, "ed.created", 1, a->path);
+		return (d | ed_msg_set(a, ST_MSG_INFO, "ed.created", 1,
+		    a->path));
 	}
-	return (d | TUI_DIRTY_ALL);
+	/* Not on disk yet: the title says "modified". */
+	d = ed_doc_attach(a, r, "");
+	d |= ed_msg_err(a, &e);
+	err_clear(&e);
+	return (d);
 }
 
-unsigned
-ed_newreport_answer(struct tui_app *a, int res)
+static unsigned
+year_answered(struct tui_app *a, void *arg, const struct ed_reply *rp)
 {
-	switch (a->ask) {
-	case ASK_NEW_HOW:
-		return (answer_how(a, res));
-	case ASK_NEW_FROM:
-		return (answer_from(a, res));
-	case ASK_ORGAN:
-		return (answer_organ(a, res));
-	default:
-		return (answer_year(a, res));
-	}
+	struct newreport	*nr = arg;
+	struct report		*r;
+	char			*why = NULL;
+	int			 year;
+
+	if (rp->res != DLG_OK)
+		return (TUI_QUIT);
+	if (!year_parse(rp->text, &year))
+		return (ed_ask_refuse(a, ed_msg_tr(a, "ed.bad_year"), false));
+	if ((r = make_report(a, nr, year, rp->text, &why)) == NULL)
+		return (ed_ask_refuse(a, why, false));
+	/* Organ and year are changes the snapshot keeps until saved. */
+	ed_recover_track(a, r, NULL, false);
+	report_set_organ(r, nr->organ);
+	report_set_year(r, year);
+	return (made(a, r) | TUI_DIRTY_ALL);
+}
+
+/* The year question, proposing y; from last year's, its year is said. */
+static unsigned
+ask_year(struct tui_app *a, struct newreport *nr, int y)
+{
+	char	 year[16], last[16], *p;
+
+	snprintf(year, sizeof year, "%d", y);
+	if (nr->last != NULL && report_year(nr->last) > 0) {
+		snprintf(last, sizeof last, "%d", report_year(nr->last));
+		p = i18n_fmt1(a->i18n, "ed.nr_ask_year_from", last);
+	} else
+		p = ed_msg_tr(a, "ed.ask_year");
+	return (ed_ask_input(a, &(struct ed_ask_spec){ .title =
+	    nr->last != NULL ? "ed.nr_title_from" : "ed.new_title",
+	    .prompt = p, .hint = "ed.hint_input", .init = year,
+	    .bar = "ed.title_new" }, year_answered, nr_free, nr) |
+	    TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
+}
+
+static unsigned
+organ_answered(struct tui_app *a, void *arg, const struct ed_reply *r)
+{
+	struct newreport	*nr = arg;
+	int			 y = proposed_year();
+
+	if (r->res == DLG_ALT)
+		return (ask_from(a, nr, nr->from != NULL ? nr->from : "",
+		    NULL));
+	if (r->res != DLG_OK)
+		return (TUI_QUIT);
+	if (text_count_chars(r->text, strlen(r->text)) == 0)
+		return (ed_ask_refuse(a, ed_msg_tr(a, "ed.organ_empty"),
+		    false));
+	free(nr->organ);
+	nr->organ = xstrdup(r->text);
+	if (nr->last != NULL && report_year(nr->last) > 0)
+		y = report_year(nr->last) + 1;
+	return (ask_year(a, nr, y));
+}
+
+/* The organ question; from last year's, its organ is proposed. */
+static unsigned
+ask_organ(struct tui_app *a, struct newreport *nr)
+{
+	if (nr->last != NULL)
+		return (ed_ask_input(a, &(struct ed_ask_spec){ .title =
+		    "ed.nr_title_from", .prompt = i18n_fmt1(a->i18n,
+		    "ed.nr_ask_organ_from", nr->from), .hint = "ed.hint_input",
+		    .init = report_organ(nr->last), .bar = "ed.title_new" },
+		    organ_answered, nr_free, nr) | TUI_DIRTY_ALL |
+		    TUI_DIRTY_CLEAR);
+	return (ed_ask_input(a, &(struct ed_ask_spec){ .title =
+	    "ed.new_title", .prompt = ed_msg_tr(a, "ed.ask_organ"), .hint =
+	    "ed.nr_hint_organ", .alt_key = '\t', .bar = "ed.title_new" },
+	    organ_answered, nr_free, nr) | TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }

@@ -15,17 +15,14 @@
  * typing the path of last year's report.  A path that does not load
  * leaves the path question open with the reason (file:line when there is
  * one).  The report is saved at once, as an empty new one always was.
+ * Giving up (Esc) on any question but the path quits the editor.
  */
 #ifndef NB_ED_NEWREPORT_H
 #define NB_ED_NEWREPORT_H
 
-struct tui_app;
+#include "ed_app.h"
 
 /* Opens the first question.  Returns dirty bits. */
 unsigned ed_newreport_ask(struct tui_app *);
-/* The answer res (enum ed_dialog_result) to ASK_NEW_HOW, ASK_NEW_FROM,
- * ASK_ORGAN or ASK_YEAR.  Returns dirty bits (TUI_QUIT when the clerk
- * gave up). */
-unsigned ed_newreport_answer(struct tui_app *, int res);
 
 #endif

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ed_app.h"
 #include "ed_flags.h"
 #include "ed_form.h"
 #include "ed_outline.h"
+#include "ed_sec.h"
 
 struct entry {
 	int	sec;
@@ -69,13 +69,13 @@ static bool
 is_current(const struct tui_app *a, const struct entry *e)
 {
 	const struct tpl	*t = report_tpl(a->rep);
-	int			 cell = a->form.cur[a->sec];
+	int			 cell = ed_form_cur(a);
 
 	if (e->sec != a->sec)
 		return (false);
 	if (e->block < 0)
 		return (true);
-	return (a->mode == TUI_FORM && cell >= 0 &&
+	return (a->pane == NULL && cell >= 0 &&
 	    t->cells[cell].block == e->block);
 }
 
@@ -95,7 +95,7 @@ draw_entry(const struct tui_app *a, int y, const struct entry *e,
 	if (warn > 0)
 		cw += snprintf(cwn, sizeof cwn, "%d", warn) + 1;
 	if (e->block < 0) {
-		title = ed_app_section_title(a, e->sec);
+		title = ed_sec_title(a, e->sec);
 		ed_draw_text(&a->dr, y, 0, w - cw, title, st,
 		    DRAW_PAD | DRAW_ELLIPSIS);
 	} else {
@@ -148,7 +148,7 @@ ed_outline_click(struct tui_app *a, int y, int x)
 	if (i < 0 || (size_t)i >= n)
 		return (0);
 	if (e[i].block < 0)
-		return (ed_app_set_section(a, e[i].sec));
+		return (ed_sec_set(a, e[i].sec));
 	cell = t->blocks[e[i].block].first_cell;
 	while (tpl_cell_computed(t, cell) && t->cells[cell].block ==
 	    e[i].block && (size_t)cell + 1 < t->ncells)

@@ -6,7 +6,7 @@
 #ifndef NB_ED_OUTLINE_H
 #define NB_ED_OUTLINE_H
 
-struct tui_app;
+#include "ed_app.h"
 
 void	 ed_outline_draw(const struct tui_app *);
 unsigned ed_outline_click(struct tui_app *, int y, int x);

@@ -48,8 +48,9 @@ struct ed_pageview;
 
 /* Builds the layout of r in lang (widths with *opts; copied).  i18n must
  * outlive the preview.  Caller frees with ed_pageview_free. */
-struct ed_pageview	*ed_pageview_new(const struct report *r, const struct i18n *,
-		    enum lang, const struct text_opts *opts);
+struct ed_pageview	*ed_pageview_new(const struct report *r,
+		    const struct i18n *, enum lang,
+		    const struct text_opts *opts);
 void		 ed_pageview_free(struct ed_pageview *);
 
 /* The layout shown (e.g. to compare with `preview --plain`).  Borrowed;
@@ -62,15 +63,16 @@ int		 ed_pageview_npages(const struct ed_pageview *);
 
 /* One key for a view of h lines and w columns (the whole area, bar
  * included).  Returns PREVIEW_* bits. */
-int		 ed_pageview_key(struct ed_pageview *, wint_t ch, bool keycode, int h,
-		    int w);
+int		 ed_pageview_key(struct ed_pageview *, wint_t ch, bool keycode,
+		    int h, int w);
 /* Clamps the scroll for a new view size.  Returns PV_REDRAW. */
 int		 ed_pageview_resize(struct ed_pageview *, int h, int w);
 
 /* Paints the area (y, x, h, w) of win: pages with text_attr, the bar with
  * bar_attr.  Changes nothing in the preview.  Areas smaller than 1x1 draw
  * nothing. */
-void		 ed_pageview_draw(const struct ed_pageview *, WINDOW *win, int y, int x,
-		    int h, int w, attr_t text_attr, attr_t bar_attr);
+void		 ed_pageview_draw(const struct ed_pageview *, WINDOW *win,
+		    int y, int x, int h, int w, attr_t text_attr,
+		    attr_t bar_attr);
 
 #endif

@@ -13,14 +13,14 @@
 
 #include <curses.h>
 
-#include "ed_app.h"
-#include "ed_dialog.h"
-#include "ed_cell.h"
+#include "ed_ask.h"
+#include "ed_form.h"
+#include "ed_msg.h"
 #include "ed_paste.h"
+#include "ed_sec.h"
+#include "ed_text.h"
 #include "sbuf.h"
 #include "textbuf.h"
-#include "ed_textedit.h"
-#include "undo.h"
 
 /* Bytes a paste into a dialog's line or a number cell may have. */
 #define PASTE_LINE_MAX	4096
@@ -100,47 +100,44 @@ too_long(struct tui_app *a, size_t len)
 	char	n[24];
 
 	snprintf(n, sizeof n, "%zu", len);
-	return (ed_app_msg(a, ST_MSG_ERROR, "rcv.paste_long", 1, n));
+	return (ed_msg_set(a, ST_MSG_ERROR, "rcv.paste_long", 1, n));
+}
+
+unsigned
+ed_paste_give(struct tui_app *a, const char *s, size_t len)
+{
+	bool	section = a->rep != NULL && !a->g.small && a->pane == NULL;
+
+	if (ed_ask_open(a)) {
+		/* A line of input: long pastes are refused, as their
+		 * redrawing would cost time for nothing. */
+		if (len > PASTE_LINE_MAX)
+			return (too_long(a, len) | TUI_DIRTY_DIALOG |
+			    TUI_DIRTY_CURSOR);
+		ed_ask_insert(a, s, len);
+		return (TUI_DIRTY_DIALOG | TUI_DIRTY_CURSOR);
+	}
+	if (a->readonly && a->rep != NULL)
+		return (ed_msg_set(a, ST_MSG_ERROR, "rcv.readonly_refused", 0));
+	if (section && ed_sec_is_text(a))
+		return (ed_text_paste(a, s, len));
+	if (section && len > PASTE_LINE_MAX)
+		return (too_long(a, len));
+	if (section)
+		return (ed_form_paste(a, s, len));
+	return (0);
 }
 
 unsigned
 ed_paste_take(struct tui_app *a)
 {
 	struct sbuf	 sb;
-	unsigned	 d = 0;
-	int		 y, h, r;
+	unsigned	 d;
 
 	sbuf_init(&sb);
 	read_all(a, &sb);
 	drop_nul(&sb);
-	if (a->dlg != NULL) {
-		/* A line of input: long pastes are refused, as their
-		 * redrawing would cost time for nothing. */
-		if (sb.len > PASTE_LINE_MAX)
-			d = too_long(a, sb.len);
-		else
-			ed_dialog_insert(a->dlg, sb.s, sb.len);
-		d |= TUI_DIRTY_DIALOG | TUI_DIRTY_CURSOR;
-	} else if (a->readonly && a->rep != NULL)
-		d = ed_app_msg(a, ST_MSG_ERROR, "rcv.readonly_refused", 0);
-	else if (a->rep != NULL && !a->g.small && a->mode == TUI_FORM &&
-	    ed_app_is_text(a) && a->te[a->sec] != NULL) {
-		ed_app_text_area(a, &y, &h);
-		undo_seal(a->undo);
-		r = ed_textedit_paste(a->te[a->sec], sb.s, sb.len, h, a->g.pane_w);
-		if (r & TE_CHANGED)
-			d |= ed_app_sync_text(a, false);
-		undo_seal(a->undo);
-		if (r & TE_REFUSED)
-			d |= ed_app_msg(a, ST_MSG_ERROR,
-			    ed_textedit_refusal(a->te[a->sec]), 1, "1024");
-		d |= TUI_DIRTY_PANE | TUI_DIRTY_STATUS;
-	} else if (a->rep != NULL && !a->g.small && a->mode == TUI_FORM &&
-	    sb.len > PASTE_LINE_MAX)
-		d = too_long(a, sb.len);
-	else if (a->rep != NULL && !a->g.small && a->mode == TUI_FORM)
-		d = ed_cell_paste(a, sb.s, sb.len);
+	d = ed_paste_give(a, sb.s != NULL ? sb.s : "", sb.len);
 	sbuf_done(&sb);
 	return (d);
 }
-

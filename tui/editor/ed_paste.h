@@ -13,11 +13,16 @@
 #ifndef NB_ED_PASTE_H
 #define NB_ED_PASTE_H
 
-struct tui_app;
+#include <stddef.h>
+
+#include "ed_app.h"
 
 /* After the paste-start key (TE_KEY_PASTE_BEGIN): reads the paste up to
- * its end marker (or 2 s without input, or a signal) and gives it to
- * what has the focus.  Returns dirty bits. */
+ * its end marker (or 2 s without input, or a signal) from the terminal
+ * and gives it (ed_paste_give).  Returns dirty bits. */
 unsigned	ed_paste_take(struct tui_app *);
+/* Gives a paste of len bytes (no NUL inside) to what has the focus.
+ * Returns dirty bits. */
+unsigned	ed_paste_give(struct tui_app *, const char *s, size_t len);
 
 #endif

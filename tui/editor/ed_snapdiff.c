@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "ed_app.h"
+#include "ed_msg.h"
 #include "ed_snapdiff.h"
 #include "recover.h"
 #include "sbuf.h"
@@ -66,7 +66,7 @@ cells_text(const struct tui_app *a, const struct recover_found *f,
 {
 	const struct tpl	*t = report_tpl(f->snap);
 	struct sbuf		 cells;
-	char			 n[24], *sep = ed_app_tr(a, "rcv.diff_sep"), *m;
+	char			 n[24], *sep = ed_msg_tr(a, "rcv.diff_sep"), *m;
 	size_t			 i, shown = 0;
 
 	sbuf_init(&cells);
@@ -91,20 +91,22 @@ static void
 add_section_line(const struct tui_app *a, const struct recover_found *f,
     const struct recover_secdiff *sd, struct sbuf *b)
 {
-	const struct tpl_section *s = &report_tpl(f->snap)->sections[sd->section];
+	const struct tpl_section *s =
+	    &report_tpl(f->snap)->sections[sd->section];
 	char		 idx[16], *head, *text = NULL, *cells = NULL, *what, *m;
 
 	snprintf(idx, sizeof idx, "%d", sd->section + 1);
 	head = i18n_fmt(a->i18n, "ed.sec_heading", 3, (const char *[]){
 	    s->number, tpl_label(&s->title, a->lang), idx });
 	if (sd->text)
-		text = ed_app_tr(a, "rcv.diff_text");
+		text = ed_msg_tr(a, "rcv.diff_text");
 	if (sd->ncells > 0)
 		cells = cells_text(a, f, sd);
 	if (text != NULL && cells != NULL)
 		what = i18n_fmt2(a->i18n, "rcv.diff_join", text, cells);
 	else
-		what = xstrdup(text != NULL ? text : cells != NULL ? cells : "");
+		what = xstrdup(text != NULL ? text : cells != NULL ? cells :
+		    "");
 	m = i18n_fmt2(a->i18n, "rcv.diff_line", head, what);
 	sbuf_addf(b, "\n%s", m);
 	free(m);
@@ -133,7 +135,7 @@ add_head_lines(const struct tui_app *a, const struct recover_found *f,
 	for (k = 0; k < sizeof heads / sizeof heads[0]; k++)
 		for (i = 0; i < f->ndiffs; i++)
 			if (f->diffs[i].kind == heads[k].kind) {
-				m = ed_app_tr(a, heads[k].msgid);
+				m = ed_msg_tr(a, heads[k].msgid);
 				sbuf_addf(b, "\n· %s", m);
 				free(m);
 				break;
@@ -144,7 +146,7 @@ add_head_lines(const struct tui_app *a, const struct recover_found *f,
 static void
 add_note(const struct tui_app *a, struct sbuf *b, const char *msgid)
 {
-	char	*m = ed_app_tr(a, msgid);
+	char	*m = ed_msg_tr(a, msgid);
 
 	sbuf_addf(b, "\n%s", m);
 	free(m);

@@ -10,6 +10,7 @@ struct recover_found;
 struct tui_app;
 
 /* The question's prompt for snapshot f.  Newly allocated; caller frees. */
-char	*ed_snapdiff_prompt(const struct tui_app *, const struct recover_found *f);
+char	*ed_snapdiff_prompt(const struct tui_app *,
+	    const struct recover_found *f);
 
 #endif

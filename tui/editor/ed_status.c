@@ -8,12 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ed_app.h"
-#include "ed_flags.h"
+#include "ed_ask.h"
+#include "ed_cell.h"
 #include "ed_form.h"
-#include "sbuf.h"
+#include "ed_msg.h"
+#include "ed_pane.h"
+#include "ed_sec.h"
 #include "ed_status.h"
-#include "ed_textedit.h"
+#include "ed_text.h"
+#include "sbuf.h"
 #include "xmalloc.h"
 
 static const char *
@@ -30,15 +33,18 @@ ed_status_draw_title(const struct tui_app *a)
 	const struct ed_draw	*d = &a->dr;
 	const struct tpl	*t;
 	char			 year[16], ne[16], nw[16], *left, *state, *cnt;
+	const char		*bar;
 	int			 w = a->g.cols, rw, sw;
 
 	if (a->rep == NULL) {
 		/* Before the report is shown: a new one, or a question
 		 * about the file (lock, recovery). */
-		left = a->ask == ASK_ORGAN || a->ask == ASK_YEAR ||
-		    a->ask == ASK_NONE ? ed_app_tr(a, "ed.title_new") :
-		    i18n_fmt1(a->i18n, "rcv.title_opening", base_name(a->path));
-		ed_draw_text(d, 0, 0, w, left, ST_TITLE, DRAW_PAD | DRAW_ELLIPSIS);
+		bar = ed_ask_bar(a);
+		left = !ed_ask_open(a) || bar != NULL ? ed_msg_tr(a,
+		    bar != NULL ? bar : "ed.title_new") : i18n_fmt1(a->i18n,
+		    "rcv.title_opening", base_name(a->path));
+		ed_draw_text(d, 0, 0, w, left, ST_TITLE,
+		    DRAW_PAD | DRAW_ELLIPSIS);
 		free(left);
 		return;
 	}
@@ -51,7 +57,7 @@ ed_status_draw_title(const struct tui_app *a)
 	left = i18n_fmt(a->i18n, "ed.title", 4, (const char *[]){
 	    base_name(a->path), report_organ(a->rep), year,
 	    tpl_label(&t->name, a->lang) });
-	state = ed_app_tr(a, a->readonly ? "rcv.readonly" : ed_app_modified(a) ?
+	state = ed_msg_tr(a, a->readonly ? "rcv.readonly" : a->modified ?
 	    "ed.modified" : "ed.saved");
 	cnt = i18n_fmt2(a->i18n, "ed.counts", ne, nw);
 	sw = ed_draw_width(d, state) + 2;
@@ -63,7 +69,7 @@ ed_status_draw_title(const struct tui_app *a)
 	ed_draw_text(d, 0, 0, w - sw - rw, left, ST_TITLE,
 	    DRAW_PAD | DRAW_ELLIPSIS);
 	ed_draw_text(d, 0, w - sw - rw, sw, state,
-	    ed_app_modified(a) ? ST_TITLE_MOD : ST_TITLE, DRAW_PAD | DRAW_CENTER);
+	    a->modified ? ST_TITLE_MOD : ST_TITLE, DRAW_PAD | DRAW_CENTER);
 	if (rw > 0)
 		ed_draw_text(d, 0, w - rw, rw, cnt,
 		    ne[0] != '0' ? ST_TITLE_ERR : ST_TITLE, DRAW_PAD);
@@ -81,7 +87,7 @@ unit_of(const struct tui_app *a, int cell)
 
 	if (*u != '\0')
 		return (xstrdup(u));
-	return (ed_app_tr(a, c->type.kind == NUM_MONEY ? "ed.unit_money" :
+	return (ed_msg_tr(a, c->type.kind == NUM_MONEY ? "ed.unit_money" :
 	    "ed.unit_count"));
 }
 
@@ -90,11 +96,11 @@ static char *
 cell_line(const struct tui_app *a)
 {
 	const struct tpl_cell	*c;
-	int			 cell = a->form.cur[a->sec];
+	int			 cell = ed_form_cur(a);
 	char			*unit, *s;
 
 	if (cell < 0)
-		return (ed_app_section_title(a, a->sec));
+		return (ed_sec_title(a, a->sec));
 	c = &report_tpl(a->rep)->cells[cell];
 	unit = unit_of(a, cell);
 	if (c->row_path[a->lang] == NULL || *c->row_path[a->lang] == '\0')
@@ -115,15 +121,14 @@ text_line(const struct tui_app *a)
 	char			 n[24], max[24], *title, *s;
 	size_t			 i;
 
-	snprintf(n, sizeof n, "%zu", a->te[a->sec] != NULL ?
-	    ed_textedit_count_chars(a->te[a->sec]) : 0);
+	snprintf(n, sizeof n, "%zu", ed_text_count(a));
 	max[0] = '\0';
 	for (i = 0; i < t->nrules; i++)
 		if (t->rules[i].kind == TPL_R_TEXT_MAX &&
 		    t->rules[i].section == a->sec)
 			snprintf(max, sizeof max, "%lld",
 			    (long long)t->rules[i].max);
-	title = ed_app_section_title(a, a->sec);
+	title = ed_sec_title(a, a->sec);
 	if (max[0] != '\0')
 		s = i18n_fmt(a->i18n, "ed.status_text_max", 3,
 		    (const char *[]){ title, n, max });
@@ -160,15 +165,16 @@ static char *
 flag_line(const struct tui_app *a, enum style *st)
 {
 	struct report_flag	 fl[4];
+	const struct err	*e = ed_cell_error(a);
 	size_t			 n;
-	int			 cell = a->form.cur[a->sec];
+	int			 cell = ed_form_cur(a);
 
 	*st = ST_MSG_FLAG;
-	if (a->edit.active && a->edit.bad) {
+	if (e != NULL) {
 		*st = ST_MSG_ERROR;
-		return (i18n_err(a->i18n, &a->edit.err));
+		return (i18n_err(a->i18n, e));
 	}
-	if (ed_app_is_text(a))
+	if (ed_sec_is_text(a))
 		n = report_section_flags(a->rep, a->sec, fl, 4);
 	else if (cell >= 0)
 		n = report_cell_flags(a->rep, cell, fl, 4);
@@ -179,43 +185,26 @@ flag_line(const struct tui_app *a, enum style *st)
 	return (join_flags(a, fl, n < 4 ? n : 4, n));
 }
 
-/* In the flags panel: the selected flag's message in full. */
-static char *
-selected_flag(const struct tui_app *a)
-{
-	struct report_flag	*fl;
-	size_t			 n;
-	char			*m = NULL;
-
-	fl = ed_flags_list(a, &n);
-	if (a->flag_sel < n)
-		m = report_flag_message(a->rep, &fl[a->flag_sel], a->lang);
-	free(fl);
-	return (m);
-}
-
 void
 ed_status_draw_lines(const struct tui_app *a)
 {
 	const struct ed_draw	*d = &a->dr;
+	const struct ed_pane	*p = a->pane;
 	int			 y = a->g.status_y, w = a->g.cols;
 	enum style		 st = ST_MSG_FLAG;
 	char			*l1 = NULL, *l2 = NULL;
 
 	if (a->rep == NULL)
 		return;
-	if (a->mode == TUI_FLAGS) {
-		l1 = ed_app_tr(a, "ed.flags_hint");
-		l2 = selected_flag(a);
-	} else if (a->mode == TUI_HELP) {
-		l1 = ed_app_tr(a, "ed.help_hint");
-	} else if (a->mode == TUI_LASTYEAR) {
-		/* Below last year's text: this year's flags on it (R9). */
-		l1 = ed_app_tr(a, "ed.ly_hint");
+	if (p == NULL) {
+		l1 = ed_sec_is_text(a) ? text_line(a) : cell_line(a);
 		l2 = flag_line(a, &st);
 	} else {
-		l1 = ed_app_is_text(a) ? text_line(a) : cell_line(a);
-		l2 = flag_line(a, &st);
+		l1 = p->hint != NULL ? ed_msg_tr(a, p->hint) : NULL;
+		if (p->status != NULL)
+			l2 = p->status(a, &st);
+		else if (p->flags_here)
+			l2 = flag_line(a, &st);
 	}
 	if (a->msg != NULL) {
 		free(l2);

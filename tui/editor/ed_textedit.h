@@ -80,7 +80,8 @@ struct ed_textedit;
 
 /* A widget holding a copy of text (sanitized; NULL means ""), caret at the
  * end, scrolled to the top.  *opts is copied.  Caller frees. */
-struct ed_textedit	*ed_textedit_new(const char *text, const struct text_opts *opts);
+struct ed_textedit	*ed_textedit_new(const char *text,
+		    const struct text_opts *opts);
 void		 ed_textedit_free(struct ed_textedit *);
 
 /* The text.  Borrowed; valid until the next change of the widget. */
@@ -97,7 +98,8 @@ size_t		 ed_textedit_caret(const struct ed_textedit *);
 /* Characters for the status line ("字数"): text_count_chars. */
 size_t		 ed_textedit_count_chars(const struct ed_textedit *);
 /* New ambiguous-width setting; re-wraps. */
-void		 ed_textedit_set_opts(struct ed_textedit *, const struct text_opts *);
+void		 ed_textedit_set_opts(struct ed_textedit *,
+		    const struct text_opts *);
 
 /*
  * Handles one key from wget_wch (keycode: it returned KEY_CODE_YES) for a
@@ -110,14 +112,14 @@ int		 ed_textedit_key(struct ed_textedit *, wint_t ch, bool keycode,
 /* A mouse click at (y, x) relative to the view's top-left corner: the
  * caret goes to that visual line and column (past the text: its end).
  * Returns TE_MOVED or 0. */
-int		 ed_textedit_click(struct ed_textedit *, int y, int x, int view_h,
-		    int view_w);
+int		 ed_textedit_click(struct ed_textedit *, int y, int x,
+		    int view_h, int view_w);
 
 /* Inserts a whole paste (len bytes of UTF-8) at the caret as one edit,
  * control characters and escape sequences stripped, newlines kept.
  * Returns TE_CHANGED|TE_MOVED, 0 when nothing was left, or TE_REFUSED. */
-int		 ed_textedit_paste(struct ed_textedit *, const char *s, size_t len,
-		    int view_h, int view_w);
+int		 ed_textedit_paste(struct ed_textedit *, const char *s,
+		    size_t len, int view_h, int view_w);
 
 /* The message id of the last TE_REFUSED (args: see textbuf.h), or NULL.
  * Static string. */
@@ -128,7 +130,8 @@ const char	*ed_textedit_refusal(const struct ed_textedit *);
  * Returns TE_MOVED when the scroll changed.  Not required for
  * correctness: draw shows the caret at any size.
  */
-int		 ed_textedit_resize(struct ed_textedit *, int view_h, int view_w);
+int		 ed_textedit_resize(struct ed_textedit *, int view_h,
+		    int view_w);
 
 /*
  * Draws the view at (y, x) of size h x w in win with attribute attr (the
@@ -137,8 +140,9 @@ int		 ed_textedit_resize(struct ed_textedit *, int view_h, int view_w);
  * always inside the area; the caller moves the hardware cursor there last.
  * h or w < 1 draws nothing and returns (y, x).
  */
-void		 ed_textedit_draw(const struct ed_textedit *, WINDOW *win, int y,
-		    int x, int h, int w, attr_t attr, int *cur_y, int *cur_x);
+void		 ed_textedit_draw(const struct ed_textedit *, WINDOW *win,
+		    int y, int x, int h, int w, attr_t attr, int *cur_y,
+		    int *cur_x);
 
 /* Calls define_key() for \e[200~ and \e[201~ (after initscr/keypad). */
 void		 ed_textedit_define_paste_keys(void);
