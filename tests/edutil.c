@@ -16,6 +16,9 @@
 #include <wchar.h>
 
 #include <criterion/criterion.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "ed_app.h"
 #include "edfix.h"
@@ -406,6 +409,16 @@ eu_teardown(void)
 	eu_free(eu_g);
 	eu_g = NULL;
 	edfix_teardown();
+}
+
+bool
+eu_leaked(void)
+{
+#ifdef __SANITIZE_ADDRESS__
+	return (__lsan_do_recoverable_leak_check() != 0);
+#else
+	return (false);
+#endif
 }
 
 void

@@ -102,6 +102,10 @@ void		 eu_dump(const struct eu *, const char *why);
  */
 extern struct eu	*eu_g;
 void		 eu_teardown(void);
+
+/* Under LeakSanitizer: whether memory allocated so far and not freed is
+ * unreachable (reported on stderr).  Always false without it. */
+bool		 eu_leaked(void);
 #define EU_EXPECT(cond, ...) do {					\
 	if (!(cond)) {							\
 		eu_dump(eu_g, #cond);					\
