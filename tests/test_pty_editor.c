@@ -379,6 +379,10 @@ Test(pty_editor, mouse_clicks_and_wheel)
 	pty_click(g_p, r, c + 8);
 	EXPECT(pty_wait_until(g_p, status_says, "（总计列）", WAIT_MS),
 	    "a click did not select the flag");
+	/* A hand clicks again a moment later.  (Sent in the same instant,
+	 * the second click is now and then lost in curses' mouse parsing;
+	 * the editor before the restructuring loses it too.) */
+	pty_settle(g_p, 100, WAIT_MS);
 	pty_click(g_p, r, c + 8);
 	EXPECT(pty_wait_gone(g_p, "个错误，", WAIT_MS), "the second click did "
 	    "not go to the flag");
