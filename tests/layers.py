@@ -4,7 +4,10 @@
 usage: layers.py SOURCE_DIR BUILD_DIR [CC]
 
 The graph has one node per file of tui/ (.c and .h).  Its edges:
-  - includes: `CC -MM` of every file (its headers, direct or not);
+  - includes: the headers of each .c file (direct or not), from the
+    depfile the compiler wrote when the build compiled it (-MD, the same
+    list as -MM), or from `CC -MM` for a header with no .c of its own;
+    (a header's own includes are among those of its .c);
   - calls and references: every symbol an object file of the build uses
     (`nm -u`) goes to the .c file that defines it (`nm --defined-only`),
     so a table of function pointers counts as much as a call.
@@ -38,20 +41,40 @@ def tui_files(src):
     return out
 
 
-def include_edges(src, files, cc):
-    incs = ["-I" + os.path.join(src, d)
-            for d in ("model", "tui/cli", "tui/core", "tui/editor")]
-    # -nostdinc -MG: system headers are not read (they are no tui file).
-    r = subprocess.run([cc, "-MM", "-MG", "-nostdinc", "-x", "c"] +
-                       incs + [os.path.join(src, f) for f in files],
-                       capture_output=True, text=True, check=True)
+def depfile_deps(text):
+    """The prerequisites of a make rule (a depfile, or -MM's output)."""
+    return text.replace("\\\n", " ").split(":", 1)[1].split()
+
+
+def include_edges(src, files, objs, cc):
+    """Each file's headers: for a .c file, the depfile the compiler wrote
+    when it built it (-MD: the same as -MM); for the files without one
+    (header-only modules, or a generator that keeps no depfiles), -MM."""
+    deps, rest = {}, []
+    for f in files:
+        d = objs.get(f, "") + ".d"
+        if f.endswith(".c") and os.path.exists(d):
+            deps[f] = depfile_deps(open(d, encoding="utf-8").read())
+        elif f.endswith(".c") or not os.path.exists(
+                os.path.splitext(f)[0] + ".c"):
+            rest.append(f)
+    if rest:
+        incs = ["-I" + os.path.join(src, d)
+                for d in ("model", "tui/cli", "tui/core", "tui/editor")]
+        # -nostdinc -MG: system headers are not read (no tui file).
+        r = subprocess.run([cc, "-MM", "-MG", "-nostdinc", "-x", "c"] +
+                           incs + [os.path.join(src, f) for f in rest],
+                           capture_output=True, text=True, check=True)
+        rules = [x for x in r.stdout.replace("\\\n", " ").split("\n")
+                 if x.strip()]
+        for f, rule in zip(rest, rules):
+            deps[f] = depfile_deps(rule)
     edges = set()
-    rules = r.stdout.replace("\\\n", " ").split("\n")
-    for f, rule in zip(files, [x for x in rules if x.strip()]):
-        for d in rule.split(":", 1)[1].split():
+    for f, ds in deps.items():
+        for d in ds:
             d = os.path.relpath(os.path.realpath(d), src) \
-                if os.path.isabs(d) else None
-            if d is not None and d in files and d != f:
+                if os.path.isabs(d) else os.path.normpath(d)
+            if d in files and d != f:
                 edges.add((f, d))
     return edges
 
@@ -205,7 +228,7 @@ def main():
     if missing:
         print("no object file for: " + " ".join(missing))
         return 1
-    edges = include_edges(src, files, cc) | symbol_edges(objs)
+    edges = include_edges(src, files, objs, cc) | symbol_edges(objs)
     fail = []
     circles = [c for c in sccs(files, edges) if len(c) > 1]
     for c in circles:
