@@ -1,4 +1,4 @@
-/* Finding share/nianbao; see paths.h. */
+/* Finding share/nianbao, and what a typed path means; see paths.h. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -41,4 +41,14 @@ paths_datadir(void)
 		}
 	}
 	return (xstrdup(NB_INSTALL_DATADIR));
+}
+
+char *
+paths_expand(const char *s)
+{
+	const char	*home = getenv("HOME");
+
+	if (s[0] == '~' && s[1] == '/' && home != NULL && *home != '\0')
+		return (xasprintf("%s%s", home, s + 1));
+	return (xstrdup(s));
 }

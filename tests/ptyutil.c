@@ -219,6 +219,27 @@ pty_start(int rows, int cols, const char *const *argv)
 	return (pty_spawn(&o));
 }
 
+struct pty *
+pty_start_home(const char *dir, int rows, int cols, const char *const *argv,
+    const char *extra)
+{
+	static const char *const vars[][2] = { { "HOME", "" },
+	    { "XDG_CONFIG_HOME", "/.config" }, { "XDG_STATE_HOME", "/.state" },
+	    { "XDG_DATA_HOME", "/.data" }, { "XDG_CACHE_HOME", "/.cache" } };
+	char		*env[7] = { NULL };
+	struct pty	*p;
+	size_t		 i;
+
+	for (i = 0; i < 5; i++)
+		env[i] = xasprintf("%s=%s%s", vars[i][0], dir, vars[i][1]);
+	env[5] = extra != NULL ? xstrdup(extra) : NULL;
+	p = pty_spawn(&(struct pty_opts){ .rows = rows, .cols = cols,
+	    .argv = argv, .env = (const char *const *)env, .cwd = dir });
+	for (i = 0; i < 6; i++)
+		free(env[i]);
+	return (p);
+}
+
 static void
 reap(struct pty *p, int options)
 {
@@ -537,6 +558,40 @@ pty_paste(struct pty *p, const char *s)
 	ok = pty_send(p, b.s, b.len);
 	sbuf_done(&b);
 	return (ok);
+}
+
+/* One SGR mouse report: button b at 1-based x, y; press or release. */
+static bool
+mouse(struct pty *p, int b, int row, int col, bool press)
+{
+	char	buf[48];
+	int	n;
+
+	n = snprintf(buf, sizeof buf, "\033[<%d;%d;%d%c", b, col + 1, row + 1,
+	    press ? 'M' : 'm');
+	return (pty_send(p, buf, (size_t)n));
+}
+
+bool
+pty_click(struct pty *p, int row, int col)
+{
+	return (mouse(p, 0, row, col, true) && mouse(p, 0, row, col, false));
+}
+
+bool
+pty_wheel(struct pty *p, int row, int col, int dir)
+{
+	return (mouse(p, dir < 0 ? 64 : 65, row, col, true));
+}
+
+void
+pty_go_to(struct pty *p, const char *target, int max_ms)
+{
+	pty_ctrl(p, 'g');
+	pty_settle(p, 80, max_ms);
+	pty_type(p, target);
+	pty_key(p, PTY_ENTER);
+	pty_settle(p, 80, max_ms);
 }
 
 /* Keys whose bytes depend on the cursor-key mode: libvterm knows it. */

@@ -58,6 +58,13 @@ enum pty_key {
 struct pty	*pty_spawn(const struct pty_opts *);
 /* Shorthand: rows x cols, argv, default environment. */
 struct pty	*pty_start(int rows, int cols, const char *const *argv);
+/*
+ * Starts argv in folder dir, which is also its HOME and every XDG
+ * folder (so the editor's settings, snapshots and locks stay there), at
+ * rows x cols; extra: one more environment entry (NULL: none).
+ */
+struct pty	*pty_start_home(const char *dir, int rows, int cols,
+		     const char *const *argv, const char *extra);
 /* Kills the child with SIGKILL if it still runs, reaps it, frees. */
 void		 pty_free(struct pty *);
 
@@ -86,6 +93,12 @@ bool		 pty_key(struct pty *, enum pty_key);
 bool		 pty_ctrl(struct pty *, char letter);
 /* \e[200~ text \e[201~, whether or not the program enabled the mode. */
 bool		 pty_paste(struct pty *, const char *utf8);
+/* The mouse, as xterm reports it in SGR mode (ESC [ < ...): a click of
+ * the first button on cell (row, col); the wheel up (dir < 0) or down. */
+bool		 pty_click(struct pty *, int row, int col);
+bool		 pty_wheel(struct pty *, int row, int col, int dir);
+/* The editor's go to: Ctrl-G, the target, Enter, each let settle. */
+void		 pty_go_to(struct pty *, const char *target, int max_ms);
 /* The bytes a named key sends now (depends on the cursor-key mode the
  * program set). Newly allocated. */
 char		*pty_key_bytes(struct pty *, enum pty_key);

@@ -1,8 +1,10 @@
 /*
  * Never losing a clerk's work, end to end: the real nianbao binary in a
- * pseudo-terminal (ptyutil.h), killed, hung up, out of disk, opened
- * twice.  Issue 6, targets T1, T3, T5, T7, T8, T14 and T19 of
- * reliability.md.
+ * pseudo-terminal (ptyutil.h), killed, hung up, its terminal lost, opened
+ * twice at once, pasted into.  Issue 6, targets T1, T3, T7, T14 and T19
+ * of reliability.md.  (The questions and saves themselves - a snapshot
+ * recovered, a stale lock, a file changed on disk, a full disk, T5 and
+ * T8 - are tested without a terminal in test_ed_recover.c.)
  *
  * The typing is a seeded script of go-tos, numbers typed into cells and
  * Chinese text typed into the narrative sections, one key at a time at a
@@ -15,8 +17,8 @@
  *
  * Each test has its own folder, which is also HOME and the XDG folders of
  * the editor (recovery snapshots and locks go to its .state); the test
- * process points XDG_STATE_HOME there too, so statedir_new() here names
- * the same snapshot and lock files as the editor's.
+ * process points XDG_STATE_HOME there too (edfix.h), so statedir_new()
+ * here names the same snapshot and lock files as the editor's.
  *
  * NB_SOAK=1 runs the long loops (50 kills, 20 hang-ups); by default 10
  * and 5 keep the file under a minute and a half, ASan included.
@@ -27,7 +29,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -35,16 +36,20 @@
 
 #include <criterion/criterion.h>
 
-#include "editlock.h"
+#include "edfix.h"
 #include "err.h"
 #include "ptyutil.h"
+#include "editlock.h"
+#include "filestamp.h"
+#include "procid.h"
+#include "reportdiff.h"
+#include "snapshot.h"
+#include "statedir.h"
 #include "report.h"
 #include "sbuf.h"
-#include "statedir.h"
 #include "store.h"
 #include "testutil.h"
 #include "tpl.h"
-#include "tpl_load.h"
 #include "xmalloc.h"
 
 #define ROWS	30
@@ -53,9 +58,6 @@
 
 static struct pty	*g_p;		/* the editor of the running test */
 static struct pty	*g_q;		/* a second one */
-static char		*g_dir;
-static char		*g_mnt;		/* a tmpfs mounted by the test */
-static struct tpl	*g_tpl;
 
 #define EXPECT_P(p, cond, ...) do {					\
 	if (!(cond)) {							\
@@ -82,37 +84,11 @@ teardown(void)
 	pty_free(g_p);
 	pty_free(g_q);
 	g_p = g_q = NULL;
-	if (g_mnt != NULL) {
-		umount2(g_mnt, MNT_DETACH);
-		free(g_mnt);
-		g_mnt = NULL;
-	}
-	if (g_tpl != NULL)
-		tpl_free(g_tpl);
-	g_tpl = NULL;
-	if (g_dir != NULL)
-		tu_rmtree(g_dir);
-	free(g_dir);
-	g_dir = NULL;
+	edfix_teardown();
 }
 
-static void
-setup(void)
-{
-	struct errlist	 errs;
-	char		*state;
-
-	g_dir = tu_tmpdir();
-	state = xasprintf("%s/.state", g_dir);
-	setenv("XDG_STATE_HOME", state, 1);
-	free(state);
-	errlist_init(&errs);
-	g_tpl = tpl_load(NB_SOURCE_DIR "/templates/gb2021.yaml", &errs);
-	errlist_done(&errs);
-	cr_assert_not_null(g_tpl, "gb2021 template does not load");
-}
-
-TestSuite(pty_recover, .init = setup, .fini = teardown, .timeout = 240);
+TestSuite(pty_recover, .init = edfix_setup, .fini = teardown,
+    .timeout = 240);
 
 static bool
 soak(void)
@@ -122,25 +98,13 @@ soak(void)
 	return (s != NULL && *s != '\0' && strcmp(s, "0") != 0);
 }
 
-/* Starts argv (argv[0] is run as is) in the test folder with the
- * test's private HOME and XDG folders. */
+/* Starts argv (argv[0] is run as is) in the test's folder (edfix.h). */
 static struct pty *
 spawn(const char *const *argv)
 {
-	char		*env[6];
-	struct pty	*p;
-	int		 i;
+	struct pty	*p = pty_start_home(edfix_dir(), ROWS, COLS, argv,
+			    NULL);
 
-	env[0] = xasprintf("HOME=%s", g_dir);
-	env[1] = xasprintf("XDG_CONFIG_HOME=%s/.config", g_dir);
-	env[2] = xasprintf("XDG_STATE_HOME=%s/.state", g_dir);
-	env[3] = xasprintf("XDG_DATA_HOME=%s/.data", g_dir);
-	env[4] = xasprintf("XDG_CACHE_HOME=%s/.cache", g_dir);
-	env[5] = NULL;
-	p = pty_spawn(&(struct pty_opts){ .rows = ROWS, .cols = COLS,
-	    .argv = argv, .env = (const char *const *)env, .cwd = g_dir });
-	for (i = 0; i < 5; i++)
-		free(env[i]);
 	cr_assert_not_null(p, "forkpty failed");
 	return (p);
 }
@@ -152,67 +116,10 @@ start(const char *path)
 	return (spawn((const char *const[]){ NB_BIN, path, NULL }));
 }
 
-/* A gb2021 report for 测试镇人民政府, 2024, every input cell 0 and
- * section 六 written, saved at dir/name.  Returns the path (caller
- * frees). */
-static char *
-fixture_in(const char *dir, const char *name)
-{
-	struct report	*r = report_new(g_tpl);
-	struct err	 e = { 0 };
-	char		*path = tu_path(dir, name);
-	size_t		 i;
-
-	report_set_organ(r, "测试镇人民政府");
-	report_set_year(r, 2024);
-	for (i = 0; i < g_tpl->ncells; i++)
-		if (g_tpl->cells[i].formula < 0)
-			cr_assert(report_set_input(r, (int)i, "0", NULL, &e));
-	report_set_text(r, tpl_section_index(g_tpl, "s6"),
-	    "本年度未收取信息处理费。", NULL);
-	cr_assert(store_save(r, path, &e), "fixture %s not saved", path);
-	report_free(r);
-	return (path);
-}
-
 static char *
 fixture(const char *name)
 {
-	return (fixture_in(g_dir, name));
-}
-
-static struct report *
-try_load(const char *path)
-{
-	struct err	 e = { 0 };
-	struct report	*r = store_load(path, &g_tpl, 1, &e);
-
-	err_clear(&e);
-	return (r);
-}
-
-/* The value of cell id in r as text ("" for blank). */
-static char *
-value_of(const struct report *r, const char *id)
-{
-	char	buf[NUM_FMT_MAX];
-	int	c = tpl_cell_index(g_tpl, id);
-
-	cr_assert(c >= 0, "no cell %s", id);
-	report_format_value(r, c, report_value(r, c), buf);
-	return (xstrdup(buf));
-}
-
-static char *
-file_value(const char *path, const char *id)
-{
-	struct report	*r = try_load(path);
-	char		*v;
-
-	cr_assert_not_null(r, "%s does not load", path);
-	v = value_of(r, id);
-	report_free(r);
-	return (v);
+	return (edfix_report(NULL, name, NULL));
 }
 
 /* Waits (reading the editor's output) until the file has want in id. */
@@ -226,8 +133,8 @@ wait_file_value(struct pty *p, const char *path, const char *id,
 	int		 i;
 
 	for (i = 0; i < WAIT_MS / 50 && !ok; i++) {
-		if ((r = try_load(path)) != NULL) {
-			v = value_of(r, id);
+		if ((r = edfix_try_load(path)) != NULL) {
+			v = edfix_value(r, id);
 			ok = strcmp(v, want) == 0;
 			free(v);
 			report_free(r);
@@ -253,15 +160,20 @@ snap_path(const char *path, bool lock)
 	return (s);
 }
 
-/* Go-to: Ctrl-G, the target, Enter. */
 static void
 go_to(struct pty *p, const char *target)
 {
-	pty_ctrl(p, 'g');
-	pty_settle(p, 80, WAIT_MS);
-	pty_type(p, target);
+	pty_go_to(p, target, WAIT_MS);
+}
+
+/* Types v into cell id and commits it with Enter. */
+static void
+type_cell(struct pty *p, const char *id, const char *v)
+{
+	go_to(p, id);
+	pty_type(p, v);
 	pty_key(p, PTY_ENTER);
-	pty_settle(p, 80, WAIT_MS);
+	pty_settle(p, 100, WAIT_MS);
 }
 
 /* --- the typing script and its oracle ----------------------------- */
@@ -298,7 +210,7 @@ struct oracle {
 static void
 oracle_init(struct oracle *o, const char *path)
 {
-	struct report	*r = try_load(path);
+	struct report	*r = edfix_try_load(path);
 	size_t		 i;
 
 	cr_assert_not_null(r);
@@ -306,11 +218,11 @@ oracle_init(struct oracle *o, const char *path)
 	for (i = 0; i < NTARGETS; i++) {
 		if (i < 4) {
 			o->tg[i] = (struct target){ cell_ids[i], false,
-			    tpl_cell_index(g_tpl, cell_ids[i]) };
-			o->init[i] = value_of(r, cell_ids[i]);
+			    tpl_cell_index(edfix_tpl(), cell_ids[i]) };
+			o->init[i] = edfix_value(r, cell_ids[i]);
 		} else {
 			o->tg[i] = (struct target){ sec_ids[i - 4], true,
-			    tpl_section_index(g_tpl, sec_ids[i - 4]) };
+			    tpl_section_index(edfix_tpl(), sec_ids[i - 4]) };
 			o->init[i] = xstrdup(report_text(r, o->tg[i].index));
 		}
 		cr_assert(o->tg[i].index >= 0, "no %s", o->tg[i].id);
@@ -373,7 +285,7 @@ report_target(const struct report *r, const struct target *tg)
 {
 	if (tg->text)
 		return (xstrdup(report_text(r, tg->index)));
-	return (value_of(r, tg->id));
+	return (edfix_value(r, tg->id));
 }
 
 /* Whether r equals the state after k keys. */
@@ -468,10 +380,10 @@ dialog_names_a_change(const struct oracle *o, size_t k)
 	for (j = 0; j < NTARGETS; j++) {
 		if (strcmp(oracle_value(o, k, j), o->init[j]) == 0)
 			continue;
-		sec = o->tg[j].text ? o->tg[j].index : g_tpl->tables[
-		    g_tpl->blocks[g_tpl->cells[o->tg[j].index].block].table]
+		sec = o->tg[j].text ? o->tg[j].index : edfix_tpl()->tables[
+		    edfix_tpl()->blocks[edfix_tpl()->cells[o->tg[j].index].block].table]
 		    .section;
-		s = &g_tpl->sections[sec];
+		s = &edfix_tpl()->sections[sec];
 		snprintf(head, sizeof head, "%s、", s->number);
 		if (pty_contains(g_p, head))
 			return (true);
@@ -524,7 +436,7 @@ kill_once(int iter, unsigned *seed)
 	pty_free(g_p);
 	g_p = NULL;
 
-	r = try_load(path);
+	r = edfix_try_load(path);
 	cr_assert_not_null(r, "iteration %d: the saved report does not load",
 	    iter);
 	for (k = lo; k <= hi && !found; k++)
@@ -537,7 +449,6 @@ kill_once(int iter, unsigned *seed)
 	    hi, lo, k - 1);
 	report_free(r);
 	oracle_done(&o);
-	free(path);
 }
 
 /* T1 / Done when 1: kill -9 at random moments of typing loses at most
@@ -591,7 +502,7 @@ static struct report *
 load_snapshot(const char *path)
 {
 	char		*snap = snap_path(path, false);
-	struct report	*r = try_load(snap);
+	struct report	*r = edfix_try_load(snap);
 
 	free(snap);
 	return (r);
@@ -657,7 +568,6 @@ hup_once(int iter, unsigned *seed)
 	    o.nev, gone);
 	report_free(r);
 	oracle_done(&o);
-	free(path);
 }
 
 /* T3, T19 / Done when 2: SIGHUP mid-typing loses nothing, the editor
@@ -711,136 +621,7 @@ Test(pty_recover, sigterm_and_lost_terminal)
 		    round);
 		report_free(r);
 		oracle_done(&o);
-		free(path);
 	}
-}
-
-/* --- Done when 3: failing saves ------------------------------------ */
-
-/* Mounts a 64 KiB tmpfs at g_dir/fs; skips the test where not allowed. */
-static char *
-small_disk(void)
-{
-	char	*mnt = tu_path(g_dir, "fs");
-
-	cr_assert(mkdir(mnt, 0755) == 0);
-	if (mount("tmpfs", mnt, "tmpfs", 0, "size=64k") != 0) {
-		free(mnt);
-		cr_skip_test("cannot mount a tmpfs here (%s): run as root",
-		    strerror(errno));
-	}
-	g_mnt = mnt;
-	return (xstrdup(mnt));
-}
-
-/* Fills the file system at dir until a write fails with ENOSPC. */
-static void
-fill_disk(const char *dir)
-{
-	char	*path = tu_path(dir, "filler"), block[512];
-	int	 fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	ssize_t	 n;
-
-	cr_assert(fd >= 0);
-	memset(block, 'x', sizeof block);
-	do
-		n = write(fd, block, sizeof block);
-	while (n > 0);
-	cr_assert(n < 0 && errno == ENOSPC, "the disk never filled up: %s",
-	    strerror(errno));
-	close(fd);
-	free(path);
-}
-
-/* Types v into cell id and commits it with Enter. */
-static void
-type_cell(struct pty *p, const char *id, const char *v)
-{
-	go_to(p, id);
-	pty_type(p, v);
-	pty_key(p, PTY_ENTER);
-	pty_settle(p, 100, WAIT_MS);
-}
-
-/* Whether the row labelled label shows the number num. */
-static bool
-row_has(struct pty *p, const char *label, const char *num)
-{
-	char	*row;
-	int	 r;
-	bool	 has;
-
-	if (!pty_find(p, label, 0, &r, NULL))
-		return (false);
-	row = pty_row(p, r);
-	has = strstr(row, num) != NULL;
-	free(row);
-	return (has);
-}
-
-/* T5: a full disk, then a read-only one.  The original stays byte for
- * byte, the edit stays on screen and in the snapshot, the reason is
- * shown, save as is offered and works. */
-Test(pty_recover, failed_save_keeps_everything)
-{
-	char		*mnt = small_disk(), *path = fixture_in(mnt, "r.yaml");
-	char		*orig, *now, *other = tu_path(g_dir, "elsewhere.yaml");
-	char		*v;
-	struct report	*r;
-	size_t		 olen, nlen;
-
-	orig = tu_read(path, &olen);
-	fill_disk(mnt);
-	g_p = start(path);
-	WAIT_FOR("测试镇人民政府");
-	type_cell(g_p, "t3.new.natural", "7531");
-	pty_ctrl(g_p, 's');
-	WAIT_FOR("保存失败");
-	WAIT_FOR("磁盘已满");
-	WAIT_FOR("恢复文件");
-	now = tu_read(path, &nlen);
-	cr_assert(nlen == olen && memcmp(now, orig, olen) == 0,
-	    "the original changed on a full disk");
-	free(now);
-	r = load_snapshot(path);
-	cr_assert_not_null(r, "no snapshot after the failed save");
-	v = value_of(r, "t3.new.natural");
-	cr_expect_str_eq(v, "7531", "the snapshot lacks the edit");
-	free(v);
-	report_free(r);
-
-	/* Back to editing: the value is still there. */
-	pty_type(g_p, "2");
-	pty_settle(g_p, 150, WAIT_MS);
-	EXPECT(row_has(g_p, "一、本年新收", "7531"), "the edit is gone");
-	EXPECT(pty_alive(g_p), "the editor died");
-
-	/* Read-only now (EROFS): the same, and save as elsewhere works. */
-	cr_assert(mount(NULL, mnt, NULL, MS_REMOUNT | MS_RDONLY, NULL) == 0,
-	    "remount read-only: %s", strerror(errno));
-	pty_key(g_p, PTY_F2);
-	WAIT_FOR("保存失败");
-	/* strerror(EROFS): Chinese where glibc's translations are there. */
-	EXPECT(pty_wait_for(g_p, "只读", 1000) ||
-	    pty_contains(g_p, "Read-only"), "the reason (EROFS) is not shown");
-	WAIT_FOR("也已写入恢复文件");
-	now = tu_read(path, &nlen);
-	cr_assert(nlen == olen && memcmp(now, orig, olen) == 0,
-	    "the original changed on a read-only disk");
-	free(now);
-	pty_type(g_p, "1");	/* save as */
-	WAIT_FOR("另存为");
-	pty_type(g_p, other);
-	pty_key(g_p, PTY_ENTER);
-	EXPECT(wait_file_value(g_p, other, "t3.new.natural", "7531"),
-	    "save as did not write %s", other);
-	WAIT_FOR("elsewhere.yaml");
-	pty_ctrl(g_p, 'q');
-	EXPECT(pty_wait_exit(g_p, WAIT_MS) == 0, "Ctrl-Q after save as");
-	free(orig);
-	free(other);
-	free(path);
-	free(mnt);
 }
 
 /* --- T7: two editors, stale locks ---------------------------------- */
@@ -881,96 +662,13 @@ Test(pty_recover, second_editor_told_and_read_only)
 	    "lock of the first");
 	pty_ctrl(g_p, 's');
 	EXPECT(wait_file_value(g_p, path, "t3.new.natural", "5"), "not saved");
-	v = file_value(path, "t3.new.legal");
+	v = edfix_file_value(path, "t3.new.legal");
 	cr_expect_str_eq(v, "0", "the read-only editor changed the file");
 	free(v);
 	pty_ctrl(g_p, 'q');
 	EXPECT(pty_wait_exit(g_p, WAIT_MS) == 0, "Ctrl-Q");
 	cr_expect(access(lock, F_OK) != 0, "the lock stays after quitting");
 	free(lock);
-	free(path);
-}
-
-/* T7: a lock left by a dead process is taken over without a word. */
-Test(pty_recover, stale_lock_ignored)
-{
-	char			*path = fixture("r.yaml"), *lock, *text;
-	struct procid	 o;
-	struct err		 e = { 0 };
-	struct statedir		*rc = statedir_new(path, &e);
-	pid_t			 pid;
-	char			 pidline[32];
-
-	cr_assert_not_null(rc);
-	/* A pid that surely is dead: a child that exited and was reaped. */
-	if ((pid = fork()) == 0)
-		_exit(0);
-	cr_assert(pid > 0 && waitpid(pid, NULL, 0) == pid);
-	o = *statedir_self(rc);
-	o.pid = pid;
-	o.start = 1;
-	text = editlock_format(&o, statedir_report_path(rc));
-	lock = xstrdup(statedir_lock_path(rc));
-	statedir_free(rc);
-	tu_write(lock, text);
-	chmod(lock, 0600);
-	free(text);
-	g_p = start(path);
-	WAIT_FOR("测试镇人民政府");
-	pty_settle(g_p, 100, WAIT_MS);
-	EXPECT(!pty_contains(g_p, "另一窗口"), "a dead editor's lock was "
-	    "taken for a live one");
-	text = tu_read(lock, NULL);
-	cr_assert_not_null(text, "no lock while editing");
-	cr_expect(strstr(text, "nianbao-lock") != NULL);
-	snprintf(pidline, sizeof pidline, "pid %d\n", (int)pid);
-	cr_expect(strstr(text, pidline) == NULL,
-	    "the stale lock was not replaced");
-	free(text);
-	free(lock);
-	free(path);
-}
-
-/* --- T8: changed on disk ------------------------------------------- */
-
-/* T8: saving over a file changed behind the editor's back asks first;
- * cancel keeps the other change, overwrite writes ours. */
-Test(pty_recover, changed_on_disk_asks_before_saving)
-{
-	char		*path = fixture("r.yaml"), *v;
-	struct report	*r;
-	struct err	 e = { 0 };
-
-	g_p = start(path);
-	WAIT_FOR("测试镇人民政府");
-	type_cell(g_p, "t3.new.natural", "7");
-	/* Someone else saves the file meanwhile. */
-	r = try_load(path);
-	cr_assert(report_set_input(r, tpl_cell_index(g_tpl, "t3.new.legal"),
-	    "9", NULL, &e));
-	cr_assert(store_save(r, path, &e));
-	report_free(r);
-	pty_ctrl(g_p, 's');
-	WAIT_FOR("文件已被改动");
-	pty_type(g_p, "2");	/* cancel */
-	WAIT_FOR("未保存");
-	v = file_value(path, "t3.new.legal");
-	cr_expect_str_eq(v, "9", "cancel lost the other change");
-	free(v);
-	v = file_value(path, "t3.new.natural");
-	cr_expect_str_eq(v, "0", "cancel saved anyway");
-	free(v);
-	pty_ctrl(g_p, 's');
-	WAIT_FOR("文件已被改动");
-	pty_type(g_p, "1");	/* overwrite */
-	EXPECT(wait_file_value(g_p, path, "t3.new.natural", "7"),
-	    "overwrite did not save");
-	/* Saved: the next save does not ask again. */
-	type_cell(g_p, "t3.new.commercial", "3");
-	pty_ctrl(g_p, 's');
-	EXPECT(wait_file_value(g_p, path, "t3.new.commercial", "3"),
-	    "the second save asked or failed");
-	free(path);
 }
 
 /* --- T14: pastes ---------------------------------------------------- */
@@ -1040,14 +738,13 @@ Test(pty_recover, hostile_paste)
 	cr_expect(file_same(path, orig, olen), "saved by a ^S in a paste");
 	EXPECT(pty_contains(g_p, "已修改"), "the paste changed nothing");
 	free(orig);
-	free(path);
 }
 
 /* A report that cannot be read: said on stderr before the screen is
  * touched, exit 2, and its lock is not left behind. */
 Test(pty_recover, unreadable_report_exits_cleanly)
 {
-	char		*path = tu_path(g_dir, "bad.yaml"), *lock;
+	char		*path = edfix_path("bad.yaml"), *lock;
 	struct tu_run	 run;
 
 	tu_write(path, "nianbao: 1\ntemplate: [unclosed\n");
@@ -1061,5 +758,4 @@ Test(pty_recover, unreadable_report_exits_cleanly)
 	cr_expect(access(lock, F_OK) != 0, "the lock stayed");
 	tu_run_free(&run);
 	free(lock);
-	free(path);
 }

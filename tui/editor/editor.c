@@ -1,13 +1,14 @@
 /*
  * editor_run(): owns the terminal for the editor's lifetime.
  *
- * Order: catch the signals; open the report through recovery.h (lock,
- * recovery snapshot, load: an unreadable or invalid file is reported on
- * stderr before the screen is touched, exit code 2; a question to ask
- * leaves a dialog open in the app); start curses (newterm, so a bad TERM
- * is an error and not an exit); raw mode so that Ctrl-S, Ctrl-Q, Ctrl-Z
- * and Ctrl-C arrive as keys; ESCDELAY 25 ms; mouse clicks and the wheel;
- * bracketed paste; then the app's loop.
+ * Order: set up the app (editor_app_init: every module's state); catch
+ * the signals; open the report through ed_open.h (lock, recovery
+ * snapshot, load: an unreadable or invalid file is reported on stderr
+ * before the screen is touched, exit code 2; a question to ask leaves a
+ * dialog open in the app); start curses (newterm, so a bad TERM is an
+ * error and not an exit; editor_screen: raw mode so that Ctrl-S, Ctrl-Q,
+ * Ctrl-Z and Ctrl-C arrive as keys; ESCDELAY 25 ms; mouse clicks and the
+ * wheel; the theme); bracketed paste; then the loop (ed_loop.h).
  *
  * SIGHUP, SIGTERM and SIGINT (sent with kill: in raw mode Ctrl-C is a
  * key) only set the flag, without SA_RESTART so that a blocked read
@@ -32,12 +33,25 @@
 
 #include <curses.h>
 
-#include "app.h"
-#include "doc.h"
+#include "ed_app.h"
+#include "ed_ask.h"
+#include "ed_cell.h"
+#include "ed_doc.h"
+#include "ed_export.h"
+#include "ed_flags.h"
+#include "ed_form.h"
+#include "ed_keys.h"
+#include "ed_list.h"
+#include "ed_loop.h"
+#include "ed_msg.h"
+#include "ed_open.h"
+#include "ed_preview.h"
+#include "ed_recover.h"
+#include "ed_text.h"
+#include "ed_textedit.h"
 #include "editor.h"
-#include "recovery.h"
 #include "store.h"
-#include "textedit.h"
+#include "undo.h"
 #include "xmalloc.h"
 
 static volatile sig_atomic_t editor_stop;
@@ -63,6 +77,69 @@ paste_mode(bool on)
 	fflush(stdout);
 }
 
+void
+editor_app_init(struct tui_app *a, const struct editor_opts *o,
+    const volatile sig_atomic_t *stop)
+{
+	memset(a, 0, sizeof *a);
+	a->i18n = o->i18n;
+	a->lang = o->lang;
+	a->tpls = o->tpls;
+	a->ntpls = o->ntpls;
+	a->preview_only = o->preview;
+	a->topts.ambiguous = o->ambiguous == 2 ? 2 : 1;
+	a->dr.th = &a->theme;
+	a->dr.topts = &a->topts;
+	a->stop = stop;
+	a->keys = &ed_keys_global;
+	a->undo = undo_new();
+	ed_doc_init(a, o->path);
+	ed_ask_init(a);
+	ed_cell_init(a);
+	ed_export_init(a);
+	ed_flags_init(a);
+	ed_form_init(a);
+	ed_list_init(a);
+	ed_text_init(a);
+}
+
+void
+editor_app_done(struct tui_app *a)
+{
+	ed_ask_done(a);
+	ed_preview_done(a);
+	ed_text_done(a);
+	ed_form_done(a);
+	ed_list_done(a);
+	ed_export_done(a);
+	ed_cell_done(a);
+	undo_free(a->undo);
+	ed_doc_done(a);
+	ed_recover_done(a);
+	ed_msg_done(a);
+	memset(a, 0, sizeof *a);
+}
+
+void
+editor_screen(struct tui_app *a)
+{
+	raw();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	ed_theme_init(&a->theme);
+	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	    | BUTTON5_PRESSED
+#endif
+	    , NULL);
+	mouseinterval(0);
+	curs_set(0);
+	ed_textedit_define_paste_keys();
+}
+
 /* What fatal()'s two hooks share: the app, and the message for stderr. */
 struct fatal_ctx {
 	struct tui_app	*a;
@@ -75,7 +152,7 @@ fatal_save(void *arg)
 {
 	struct fatal_ctx	*f = arg;
 
-	f->msg = recovery_fatal(f->a);
+	f->msg = ed_recover_fatal(f->a);
 }
 
 /* fatal(), second (also when fatal_save ran out): the terminal back. */
@@ -114,22 +191,8 @@ term_start(struct tui_app *a, struct fatal_ctx *f)
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
 		return (NULL);
 	set_term(scr);
-	raw();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	theme_init(&a->theme);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-	    | BUTTON5_PRESSED
-#endif
-	    , NULL);
-	mouseinterval(0);
-	curs_set(0);
+	editor_screen(a);
 	paste_mode(true);
-	textedit_define_paste_keys();
 	f->a = a;
 	f->msg = NULL;
 	xmalloc_set_fatal_hook(fatal_save, fatal_restore, f);
@@ -167,12 +230,12 @@ load_preview(const struct editor_opts *o)
 static int
 not_opened(struct tui_app *a, struct report *r)
 {
-	char	*m = recovery_finish(a, false);
+	char	*m = ed_recover_finish(a, false);
 
 	say(a->fatal);
 	free(m);
 	report_free(r);
-	app_done(a);
+	editor_app_done(a);
 	return (2);
 }
 
@@ -185,33 +248,33 @@ editor_run(const struct editor_opts *o)
 	SCREEN		*scr;
 	bool		 normal;
 	char		*m;
+	unsigned	 d = 0;
 	int		 code = 0;
 
 	setlocale(LC_ALL, "");
-	app_init(&a, o);
-	a.stop = &editor_stop;
+	editor_app_init(&a, o, &editor_stop);
 	catch_signals();
 	if (o->preview) {
 		if ((r = load_preview(o)) == NULL) {
-			app_done(&a);
+			editor_app_done(&a);
 			return (2);
 		}
-	} else if (!recovery_open(&a))
+	} else if (!ed_open(&a, &d))
 		return (not_opened(&a, NULL));
 	if ((scr = term_start(&a, &f)) == NULL) {
-		free(a.fatal);
-		a.fatal = i18n_fmt1(o->i18n, "ed.no_terminal",
-		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		ed_msg_fatal(&a, i18n_fmt1(o->i18n, "ed.no_terminal",
+		    getenv("TERM") != NULL ? getenv("TERM") : ""));
 		return (not_opened(&a, r));
 	}
-	app_resize(&a);
+	ed_loop_resize(&a);
 	if (r != NULL) {
-		app_attach(&a, r);
-		a.dirty |= doc_open_preview(&a);
+		d |= ed_doc_attach(&a, r, NULL);
+		d |= ed_preview_show(&a);
 	}
-	normal = app_run(&a);
+	ed_loop_mark(&a, d);
+	normal = ed_loop_run(&a);
 	/* The snapshot first: the terminal may be gone for good. */
-	m = recovery_finish(&a, !normal);
+	m = ed_recover_finish(&a, !normal);
 	term_stop(scr);
 	if (a.fatal != NULL) {
 		say(a.fatal);
@@ -220,6 +283,6 @@ editor_run(const struct editor_opts *o)
 		code = 1;
 	say(m);
 	free(m);
-	app_done(&a);
+	editor_app_done(&a);
 	return (code);
 }

@@ -1,0 +1,88 @@
+/*
+ * Go to (see ed_goto.h): a question, and a list when the answer names
+ * several cells; the list's argument is the cells it shows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ed_ask.h"
+#include "ed_cell.h"
+#include "ed_form.h"
+#include "ed_goto.h"
+#include "ed_msg.h"
+#include "ed_sec.h"
+#include "xmalloc.h"
+
+#define GOTO_MAX	64	/* matches listed */
+
+/* A line for a go-to match: its label path. */
+static char *
+match_label(const struct tui_app *a, int cell)
+{
+	const struct tpl_cell *c = &report_tpl(a->rep)->cells[cell];
+
+	if (c->row_path[a->lang] == NULL || *c->row_path[a->lang] == '\0')
+		return (xstrdup(c->col_path[a->lang]));
+	return (xasprintf("%s | %s", c->row_path[a->lang],
+	    c->col_path[a->lang]));
+}
+
+static unsigned
+picked(struct tui_app *a, void *arg, const struct ed_reply *r)
+{
+	const int	*cells = arg;
+
+	if (r->res != DLG_OK)
+		return (0);
+	return (ed_form_goto(a, cells[r->sel]));
+}
+
+static unsigned
+answered(struct tui_app *a, void *arg, const struct ed_reply *r)
+{
+	const struct tpl	*t = report_tpl(a->rep);
+	int			 out[GOTO_MAX], *cells, sec;
+	char			**items, num[16];
+	size_t			 n, i;
+
+	(void)arg;
+	if (r->res != DLG_OK)
+		return (0);
+	/* A section's number or id (五, 5, s5) names the section, though
+	 * "五" is also in many labels. */
+	if ((sec = tpl_section_index(t, r->text)) >= 0)
+		return (ed_sec_set(a, sec));
+	n = tpl_find_cells(t, r->text, out, GOTO_MAX);
+	if (n == 0)
+		return (ed_ask_refuse(a, i18n_fmt1(a->i18n, "ed.goto_none",
+		    r->text), false));
+	if (n == 1)
+		return (ed_form_goto(a, out[0]));
+	n = n < GOTO_MAX ? n : GOTO_MAX;
+	items = xcalloc(n, sizeof *items);
+	cells = xcalloc(n, sizeof *cells);
+	for (i = 0; i < n; i++) {
+		items[i] = match_label(a, out[i]);
+		cells[i] = out[i];
+	}
+	snprintf(num, sizeof num, "%zu", n);
+	return (ed_ask_list(a, &(struct ed_ask_spec){ .title = "ed.goto_title",
+	    .prompt = i18n_fmt2(a->i18n, "ed.goto_many", r->text, num),
+	    .hint = "ed.hint_list" }, items, n, picked, free, cells));
+}
+
+static unsigned
+ask(struct tui_app *a, int key)
+{
+	(void)key;
+	if (a->rep == NULL)
+		return (0);
+	return (ed_cell_commit(a) | ed_ask_input(a, &(struct ed_ask_spec){
+	    .title = "ed.goto_title", .prompt = ed_msg_tr(a, "ed.goto_prompt"),
+	    .hint = "ed.hint_input", .init = "" }, answered, NULL, NULL));
+}
+
+const struct ed_action ed_goto_act = {
+	.fn = ask, .bar = "ed.k.goto", .help = "ed.h.goto"
+};

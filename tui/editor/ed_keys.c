@@ -1,0 +1,55 @@
+/*
+ * The global keymap (see ed_keys.h).  Each action is its module's; the
+ * help screen lists this keymap, then the section panes' (also), then
+ * the keymap of each pane a row opens.
+ */
+#include <curses.h>
+
+#include "ed_export.h"
+#include "ed_flags.h"
+#include "ed_form.h"
+#include "ed_goto.h"
+#include "ed_help.h"
+#include "ed_keys.h"
+#include "ed_lastyear.h"
+#include "ed_preview.h"
+#include "ed_save.h"
+#include "ed_sec.h"
+#include "ed_text.h"
+#include "ed_undo.h"
+
+/* Ctrl-L: the whole screen again. */
+static unsigned
+redraw(struct tui_app *a, int key)
+{
+	(void)a;
+	(void)key;
+	return (TUI_DIRTY_ALL | TUI_DIRTY_REPAINT);
+}
+
+static const struct ed_action redraw_act = {
+	.fn = redraw, .help = "ed.h.redraw", .flags = ED_ACT_SMALL
+};
+
+static const struct ed_binding rows[] = {
+	{ &ed_help_open, { KM_KEY(KEY_F(1)) } },
+	{ &ed_save_save, { KM_KEY(KEY_F(2)), KM_CTRL('S') } },
+	{ &ed_export_open, { KM_KEY(KEY_F(9)), KM_CTRL('O') } },
+	{ &ed_flags_open, { KM_KEY(KEY_F(3)), KM_CTRL('E') } },
+	{ &ed_preview_open, { KM_KEY(KEY_F(4)), KM_CTRL('P') } },
+	{ &ed_lastyear_open, { KM_KEY(KEY_F(11)), KM_CTRL('K') } },
+	{ &ed_save_quit, { KM_KEY(KEY_F(10)), KM_CTRL('Q') } },
+	{ &ed_undo_undo, { KM_CTRL('Z') } },
+	{ &ed_undo_redo, { KM_CTRL('Y') } },
+	{ &ed_goto_act, { KM_CTRL('G') } },
+	{ &ed_flags_next, { KM_KEY(KEY_F(8)), KM_CTRL('N') } },
+	{ &ed_flags_prev, { KM_KEY(KEY_F(7)), KM_CTRL('R') } },
+	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
+	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
+	{ &redraw_act, { KM_CTRL('L') } },
+	{ NULL, { 0 } }
+};
+
+const struct ed_keymap ed_keys_global = { "ed.ctx.global", NULL, rows,
+    (const struct ed_keymap *const[]){ &ed_form_keys, &ed_text_keys,
+    NULL } };

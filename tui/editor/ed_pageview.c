@@ -1,0 +1,227 @@
+/*
+ * The print-preview screen; see ed_pageview.h.
+ *
+ * The view is a column of "view lines": page p occupies PV_PAGE_H lines
+ * starting at p * PV_PAGE_H: its 22 body lines, its page-number line and
+ * a rule marking the page break.  `top` is the first view line shown and
+ * `left` the first page column shown (for views narrower than the page).
+ * Both are changed only by ed_pageview_key/ed_pageview_resize and clamped there;
+ * drawing reads them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ed_pageview.h"
+#include "xmalloc.h"
+
+#define PV_PAGE_H	(LAYOUT_LINES + 2)
+#define PV_HSTEP	4		/* columns per Left/Right */
+
+struct ed_pageview {
+	struct layout		*L;
+	const struct i18n	*i18n;
+	struct text_opts	 opts;
+	int			 top;
+	int			 left;
+};
+
+struct ed_pageview *
+ed_pageview_new(const struct report *r, const struct i18n *i18n, enum lang lang,
+    const struct text_opts *opts)
+{
+	struct ed_pageview	*pv = xcalloc(1, sizeof *pv);
+
+	pv->opts = *opts;
+	pv->i18n = i18n;
+	pv->L = layout_build(r, lang, opts);
+	return (pv);
+}
+
+void
+ed_pageview_free(struct ed_pageview *pv)
+{
+	if (pv == NULL)
+		return;
+	layout_free(pv->L);
+	free(pv);
+}
+
+const struct layout *
+ed_pageview_layout(const struct ed_pageview *pv)
+{
+	return (pv->L);
+}
+
+int
+ed_pageview_page(const struct ed_pageview *pv)
+{
+	return (pv->top / PV_PAGE_H + 1);
+}
+
+int
+ed_pageview_npages(const struct ed_pageview *pv)
+{
+	return ((int)pv->L->npages);
+}
+
+/* Width the page takes on screen: the layout's widest line, at least 56. */
+static int
+page_width(const struct ed_pageview *pv)
+{
+	return (pv->L->width > LAYOUT_COLS ? pv->L->width : LAYOUT_COLS);
+}
+
+/* Keeps top within [0, start of the last page] and left within what a
+ * view w columns wide needs. */
+static void
+clamp(struct ed_pageview *pv, int w)
+{
+	int	maxtop = ((int)pv->L->npages - 1) * PV_PAGE_H;
+	int	maxleft = page_width(pv) - w;
+
+	if (pv->top > maxtop)
+		pv->top = maxtop;
+	if (pv->top < 0)
+		pv->top = 0;
+	if (pv->left > maxleft)
+		pv->left = maxleft;
+	if (pv->left < 0)
+		pv->left = 0;
+}
+
+/* The new top for a vertical key in *top; false for other keys. */
+static bool
+vertical(const struct ed_pageview *pv, wint_t ch, bool keycode, int *top)
+{
+	int	start = pv->top / PV_PAGE_H * PV_PAGE_H;
+	int	last = ((int)pv->L->npages - 1) * PV_PAGE_H;
+	int	prev = pv->top > start ? start : start - PV_PAGE_H;
+
+	if (keycode)
+		switch (ch) {
+		case KEY_NPAGE:	*top = start + PV_PAGE_H;	return (true);
+		case KEY_PPAGE:	*top = prev;			return (true);
+		case KEY_DOWN:	*top = pv->top + 1;		return (true);
+		case KEY_UP:	*top = pv->top - 1;		return (true);
+		case KEY_HOME:	*top = 0;			return (true);
+		case KEY_END:	*top = last;			return (true);
+		default:					return (false);
+		}
+	switch (ch) {
+	case ' ':	*top = start + PV_PAGE_H;	return (true);
+	case 'b':	*top = prev;			return (true);
+	case 'j':	*top = pv->top + 1;		return (true);
+	case 'k':	*top = pv->top - 1;		return (true);
+	case 'g':	*top = 0;			return (true);
+	case 'G':	*top = last;			return (true);
+	default:					return (false);
+	}
+}
+
+int
+ed_pageview_key(struct ed_pageview *pv, wint_t ch, bool keycode, int h, int w)
+{
+	int	top = pv->top, left = pv->left;
+
+	(void)h;
+	if ((!keycode && (ch == 27 || ch == 'q' || ch == ('P' & 0x1f))) ||
+	    (keycode && ch == KEY_F(4)))
+		return (PV_CLOSE);
+	if (vertical(pv, ch, keycode, &pv->top))
+		;
+	else if (keycode && ch == KEY_LEFT)
+		pv->left -= PV_HSTEP;
+	else if (keycode && ch == KEY_RIGHT)
+		pv->left += PV_HSTEP;
+	else
+		return (PV_UNHANDLED);
+	clamp(pv, w);
+	return (pv->top != top || pv->left != left ? PV_REDRAW : 0);
+}
+
+int
+ed_pageview_resize(struct ed_pageview *pv, int h, int w)
+{
+	(void)h;
+	clamp(pv, w);
+	return (PV_REDRAW);
+}
+
+/* Draws s from page column `skip` on, at most w columns, at (y, x); every
+ * cluster goes where our width function puts it. */
+static void
+draw_clipped(const struct ed_pageview *pv, WINDOW *win, int y, int x, int w,
+    const char *s, int skip)
+{
+	size_t	len = strlen(s), off = 0, next;
+	int	c = 0, cw;
+
+	while (off < len) {
+		cw = text_cluster_width(s, len, off, &next, &pv->opts);
+		if (c - skip + cw > w)
+			break;
+		if (c >= skip)
+			mvwaddnstr(win, y, x + c - skip, s + off,
+			    (int)(next - off));
+		c += cw;
+		off = next;
+	}
+}
+
+/* The bar: page count on the left, what the layout assumes on the right. */
+static void
+draw_bar(const struct ed_pageview *pv, WINDOW *win, int y, int x, int w,
+    attr_t attr)
+{
+	char	 n[16], m[16], *page, *note;
+	int	 pw, nw, used;
+	size_t	 fit;
+
+	snprintf(n, sizeof n, "%d", ed_pageview_page(pv));
+	snprintf(m, sizeof m, "%d", ed_pageview_npages(pv));
+	page = i18n_fmt2(pv->i18n, "pv.page", n, m);
+	note = i18n_fmt0(pv->i18n, "pv.assumed");
+	wattrset(win, attr);
+	mvwhline(win, y, x, ' ' | (chtype)attr, w);
+	fit = text_fit(page, strlen(page), w - 1, &pw, &pv->opts);
+	mvwaddnstr(win, y, x + 1, page, (int)fit);
+	nw = text_width(note, strlen(note), &pv->opts);
+	if (w - (pw + 1) - 2 >= nw + 1) {
+		fit = text_fit(note, strlen(note), nw, &used, &pv->opts);
+		mvwaddnstr(win, y, x + w - nw - 1, note, (int)fit);
+	}
+	free(page);
+	free(note);
+}
+
+void
+ed_pageview_draw(const struct ed_pageview *pv, WINDOW *win, int y, int x, int h,
+    int w, attr_t text_attr, attr_t bar_attr)
+{
+	int	pgw = page_width(pv), body = h - 1, r, px, skip, vis;
+
+	if (h < 1 || w < 1)
+		return;
+	/* The page centred when it fits, else scrolled by `left`. */
+	px = w > pgw ? x + (w - pgw) / 2 : x;
+	skip = w > pgw ? 0 : pv->left;
+	vis = w > pgw ? pgw : w;
+	wattrset(win, text_attr);
+	for (r = 0; r < body; r++) {
+		int v = pv->top + r, p = v / PV_PAGE_H, k = v % PV_PAGE_H;
+		mvwhline(win, y + r, x, ' ' | (chtype)text_attr, w);
+		if ((size_t)p >= pv->L->npages)
+			continue;
+		if (k < LAYOUT_LINES)
+			draw_clipped(pv, win, y + r, px, vis,
+			    pv->L->pages[p].lines[k], skip);
+		else if (k == LAYOUT_LINES)
+			draw_clipped(pv, win, y + r, px, vis,
+			    pv->L->pages[p].footer, skip);
+		else
+			mvwhline(win, y + r, x, ACS_HLINE | A_DIM |
+			    (chtype)text_attr, w);
+	}
+	draw_bar(pv, win, y + h - 1, x, w, bar_attr);
+}

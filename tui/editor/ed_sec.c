@@ -1,0 +1,80 @@
+/*
+ * The current section (see ed_sec.h).
+ */
+#include <stdio.h>
+
+#include "ed_cell.h"
+#include "ed_pane.h"
+#include "ed_sec.h"
+#include "undo.h"
+
+bool
+ed_sec_is_text(const struct tui_app *a)
+{
+	return (a->rep != NULL &&
+	    report_tpl(a->rep)->sections[a->sec].kind == TPL_NARRATIVE);
+}
+
+char *
+ed_sec_title(const struct tui_app *a, int sec)
+{
+	const struct tpl_section	*s = &report_tpl(a->rep)->sections[sec];
+	char				 idx[16];
+
+	snprintf(idx, sizeof idx, "%d", sec + 1);
+	return (i18n_fmt(a->i18n, "ed.sec_heading", 3, (const char *[]){
+	    s->number, tpl_label(&s->title, a->lang), idx }));
+}
+
+int
+ed_sec_of_cell(const struct tui_app *a, int cell)
+{
+	const struct tpl *t = report_tpl(a->rep);
+
+	return (t->tables[t->blocks[t->cells[cell].block].table].section);
+}
+
+unsigned
+ed_sec_set(struct tui_app *a, int sec)
+{
+	unsigned	d;
+
+	if (a->rep == NULL || sec < 0 ||
+	    (size_t)sec >= report_tpl(a->rep)->nsections)
+		return (0);
+	d = ed_cell_commit(a);
+	undo_seal(a->undo);
+	a->sec = sec;
+	return (d | ed_pane_home(a) | TUI_DIRTY_ALL);
+}
+
+/* The section dir steps from this one, round the report. */
+static unsigned
+step(struct tui_app *a, int dir)
+{
+	int	n;
+
+	if (a->rep == NULL)
+		return (0);
+	n = (int)report_tpl(a->rep)->nsections;
+	return (ed_sec_set(a, (a->sec + n + dir) % n));
+}
+
+static unsigned
+next(struct tui_app *a, int key)
+{
+	(void)key;
+	return (step(a, 1));
+}
+
+static unsigned
+prev(struct tui_app *a, int key)
+{
+	(void)key;
+	return (step(a, -1));
+}
+
+const struct ed_action ed_sec_next = {
+	.fn = next, .bar = "ed.k.next_sec", .help = "ed.h.next_sec"
+};
+const struct ed_action ed_sec_prev = { .fn = prev, .help = "ed.h.prev_sec" };

@@ -1,0 +1,226 @@
+/*
+ * Title bar and status lines (see ed_status.h).  Everything is composed
+ * from message ids and the template's labels, measured and cut by
+ * display width.  The left part of the title (file, organ, year,
+ * template) gives way to the right part (saved state, counts).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ed_ask.h"
+#include "ed_cell.h"
+#include "ed_form.h"
+#include "ed_msg.h"
+#include "ed_pane.h"
+#include "ed_sec.h"
+#include "ed_status.h"
+#include "ed_text.h"
+#include "sbuf.h"
+#include "xmalloc.h"
+
+static const char *
+base_name(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return (s != NULL ? s + 1 : path);
+}
+
+void
+ed_status_draw_title(const struct tui_app *a)
+{
+	const struct ed_draw	*d = &a->dr;
+	const struct tpl	*t;
+	char			 year[16], ne[16], nw[16], *left, *state, *cnt;
+	const char		*bar;
+	int			 w = a->g.cols, rw, sw;
+
+	if (a->rep == NULL) {
+		/* Before the report is shown: a new one, or a question
+		 * about the file (lock, recovery). */
+		bar = ed_ask_bar(a);
+		left = !ed_ask_open(a) || bar != NULL ? ed_msg_tr(a,
+		    bar != NULL ? bar : "ed.title_new") : i18n_fmt1(a->i18n,
+		    "rcv.title_opening", base_name(a->path));
+		ed_draw_text(d, 0, 0, w, left, ST_TITLE,
+		    DRAW_PAD | DRAW_ELLIPSIS);
+		free(left);
+		return;
+	}
+	t = report_tpl(a->rep);
+	snprintf(year, sizeof year, "%d", report_year(a->rep));
+	snprintf(ne, sizeof ne, "%zu",
+	    report_nflags_severity(a->rep, TPL_ERROR));
+	snprintf(nw, sizeof nw, "%zu",
+	    report_nflags_severity(a->rep, TPL_WARNING));
+	left = i18n_fmt(a->i18n, "ed.title", 4, (const char *[]){
+	    base_name(a->path), report_organ(a->rep), year,
+	    tpl_label(&t->name, a->lang) });
+	state = ed_msg_tr(a, a->readonly ? "rcv.readonly" : a->modified ?
+	    "ed.modified" : "ed.saved");
+	cnt = i18n_fmt2(a->i18n, "ed.counts", ne, nw);
+	sw = ed_draw_width(d, state) + 2;
+	rw = ed_draw_width(d, cnt) + 1;
+	if (sw + rw > w)
+		rw = 0;
+	if (sw > w)
+		sw = w;
+	ed_draw_text(d, 0, 0, w - sw - rw, left, ST_TITLE,
+	    DRAW_PAD | DRAW_ELLIPSIS);
+	ed_draw_text(d, 0, w - sw - rw, sw, state,
+	    a->modified ? ST_TITLE_MOD : ST_TITLE, DRAW_PAD | DRAW_CENTER);
+	if (rw > 0)
+		ed_draw_text(d, 0, w - rw, rw, cnt,
+		    ne[0] != '0' ? ST_TITLE_ERR : ST_TITLE, DRAW_PAD);
+	free(left);
+	free(state);
+	free(cnt);
+}
+
+/* The unit of a cell: the template's, else 件 for counts. */
+static char *
+unit_of(const struct tui_app *a, int cell)
+{
+	const struct tpl_cell	*c = &report_tpl(a->rep)->cells[cell];
+	const char		*u = tpl_label(&c->type.unit, a->lang);
+
+	if (*u != '\0')
+		return (xstrdup(u));
+	return (ed_msg_tr(a, c->type.kind == NUM_MONEY ? "ed.unit_money" :
+	    "ed.unit_count"));
+}
+
+/* Line 1 in the form: where the cursor is. */
+static char *
+cell_line(const struct tui_app *a)
+{
+	const struct tpl_cell	*c;
+	int			 cell = ed_form_cur(a);
+	char			*unit, *s;
+
+	if (cell < 0)
+		return (ed_sec_title(a, a->sec));
+	c = &report_tpl(a->rep)->cells[cell];
+	unit = unit_of(a, cell);
+	if (c->row_path[a->lang] == NULL || *c->row_path[a->lang] == '\0')
+		s = i18n_fmt(a->i18n, "ed.status_cell_norow", 3,
+		    (const char *[]){ c->col_path[a->lang], unit, c->id });
+	else
+		s = i18n_fmt(a->i18n, "ed.status_cell", 4, (const char *[]){
+		    c->row_path[a->lang], c->col_path[a->lang], unit, c->id });
+	free(unit);
+	return (s);
+}
+
+/* Line 1 in a narrative section: the character count. */
+static char *
+text_line(const struct tui_app *a)
+{
+	const struct tpl	*t = report_tpl(a->rep);
+	char			 n[24], max[24], *title, *s;
+	size_t			 i;
+
+	snprintf(n, sizeof n, "%zu", ed_text_count(a));
+	max[0] = '\0';
+	for (i = 0; i < t->nrules; i++)
+		if (t->rules[i].kind == TPL_R_TEXT_MAX &&
+		    t->rules[i].section == a->sec)
+			snprintf(max, sizeof max, "%lld",
+			    (long long)t->rules[i].max);
+	title = ed_sec_title(a, a->sec);
+	if (max[0] != '\0')
+		s = i18n_fmt(a->i18n, "ed.status_text_max", 3,
+		    (const char *[]){ title, n, max });
+	else
+		s = i18n_fmt2(a->i18n, "ed.status_text", title, n);
+	free(title);
+	return (s);
+}
+
+/* The messages of flags fl[0..n) joined, "(+k)" past the first two. */
+static char *
+join_flags(const struct tui_app *a, const struct report_flag *fl, size_t n,
+    size_t total)
+{
+	struct sbuf	 sb;
+	char		*m;
+	size_t		 i;
+
+	sbuf_init(&sb);
+	for (i = 0; i < n && i < 2; i++) {
+		m = report_flag_message(a->rep, &fl[i], a->lang);
+		if (i > 0)
+			sbuf_adds(&sb, " / ");
+		sbuf_adds(&sb, m);
+		free(m);
+	}
+	if (total > i)
+		sbuf_addf(&sb, " (+%zu)", total - i);
+	return (sbuf_take(&sb));
+}
+
+/* Line 2 when no message is pending: what is wrong here. */
+static char *
+flag_line(const struct tui_app *a, enum style *st)
+{
+	struct report_flag	 fl[4];
+	const struct err	*e = ed_cell_error(a);
+	size_t			 n;
+	int			 cell = ed_form_cur(a);
+
+	*st = ST_MSG_FLAG;
+	if (e != NULL) {
+		*st = ST_MSG_ERROR;
+		return (i18n_err(a->i18n, e));
+	}
+	if (ed_sec_is_text(a))
+		n = report_section_flags(a->rep, a->sec, fl, 4);
+	else if (cell >= 0)
+		n = report_cell_flags(a->rep, cell, fl, 4);
+	else
+		n = 0;
+	if (n == 0)
+		return (NULL);
+	return (join_flags(a, fl, n < 4 ? n : 4, n));
+}
+
+void
+ed_status_draw_lines(const struct tui_app *a)
+{
+	const struct ed_draw	*d = &a->dr;
+	const struct ed_pane	*p = a->pane;
+	int			 y = a->g.status_y, w = a->g.cols;
+	enum style		 st = ST_MSG_FLAG;
+	char			*l1 = NULL, *l2 = NULL;
+
+	if (a->rep == NULL)
+		return;
+	if (p == NULL) {
+		l1 = ed_sec_is_text(a) ? text_line(a) : cell_line(a);
+		l2 = flag_line(a, &st);
+	} else {
+		l1 = p->hint != NULL ? ed_msg_tr(a, p->hint) : NULL;
+		if (p->status != NULL)
+			l2 = p->status(a, &st);
+		else if (p->flags_here)
+			l2 = flag_line(a, &st);
+	}
+	if (a->msg != NULL) {
+		free(l2);
+		l2 = xstrdup(a->msg);
+		st = a->msg_style;
+	} else if (a->rc_err != NULL) {
+		/* A failing recovery snapshot stays in view until one is
+		 * written again. */
+		free(l2);
+		l2 = xstrdup(a->rc_err);
+		st = ST_MSG_ERROR;
+	}
+	ed_draw_text(d, y, 0, w, l1 != NULL ? l1 : "", ST_STATUS,
+	    DRAW_PAD | DRAW_ELLIPSIS);
+	ed_draw_text(d, y + 1, 0, w, l2 != NULL ? l2 : "", l2 != NULL ? st :
+	    ST_NORMAL, DRAW_PAD | DRAW_ELLIPSIS);
+	free(l1);
+	free(l2);
+}
