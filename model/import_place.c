@@ -159,7 +159,7 @@ place_exact(struct import_place *s)
 			continue;
 		for (i = p; i < s->sc->nfrags; i++) {
 			const struct import_frag *f = &s->sc->frags[i];
-			if (s->sc->layout == IMPORT_TAB_SPACED ?
+			if (s->sc->layout == IMPORT_SCAN_SPACED ?
 			    spell(s->sc, i, t->key, &end) :
 			    (!f->used && strcmp(f->key, t->key) == 0 &&
 			    (end = i, true))) {
@@ -258,7 +258,7 @@ resemble(const struct import_place *s, size_t i, int hi, const char *key,
 	const char	*rest;
 	char		 st, cst;
 	int		 num = labelnorm_number(key, &rest, &st), best = 0, sc;
-	int		 pieces = s->sc->layout == IMPORT_TAB_SPACED ? 3 : 1;
+	int		 pieces = s->sc->layout == IMPORT_SCAN_SPACED ? 3 : 1;
 	size_t		 kl = labelnorm_length(key), j;
 	struct sbuf	 b;
 
@@ -371,7 +371,7 @@ assign_rows(struct import_place *s)
 			continue;
 		if (t->collapsed)
 			;
-		else if (s->sc->layout == IMPORT_TAB_SPACED)
+		else if (s->sc->layout == IMPORT_SCAN_SPACED)
 			t->row = spaced_row(s, k, prev_line);
 		else
 			t->row = s->sc->frags[t->f0].row;
@@ -428,7 +428,7 @@ import_place_section(struct import_place *s, const struct tpl *t, int sec,
 	for (k = 0; k < nnoise; k++)
 		free(noise[k]);
 	free(noise);
-	if (sc->layout == IMPORT_TAB_NONE)
+	if (sc->layout == IMPORT_SCAN_NONE)
 		return;
 	place_exact(s);
 	place_collapsed(s);

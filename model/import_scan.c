@@ -350,7 +350,7 @@ fields(const char *s)
 	return (f);
 }
 
-static enum import_tab_layout
+static enum import_scan_layout
 choose(const struct import_line *l, size_t n, bool spaced_doc)
 {
 	size_t	i, lines = 0, tabs = 0, single = 0;
@@ -363,13 +363,29 @@ choose(const struct import_line *l, size_t n, bool spaced_doc)
 		single += fields(l[i].s) <= 1;
 	}
 	if (lines == 0)
-		return (IMPORT_TAB_NONE);
+		return (IMPORT_SCAN_NONE);
 	if (tabs > 0)
-		return (single * 10 >= lines * 8 ? IMPORT_TAB_CELLS :
-		    IMPORT_TAB_ROWS);
+		return (single * 10 >= lines * 8 ? IMPORT_SCAN_CELLS :
+		    IMPORT_SCAN_ROWS);
 	if (spaced_doc || (lines - single) * 10 >= lines * 2)
-		return (IMPORT_TAB_SPACED);
-	return (IMPORT_TAB_CELLS);
+		return (IMPORT_SCAN_SPACED);
+	return (IMPORT_SCAN_CELLS);
+}
+
+const char *
+import_scan_layout_name(enum import_scan_layout l)
+{
+	switch (l) {
+	case IMPORT_SCAN_ROWS:
+		return ("rows");
+	case IMPORT_SCAN_CELLS:
+		return ("cells");
+	case IMPORT_SCAN_SPACED:
+		return ("spaced");
+	case IMPORT_SCAN_NONE:
+		break;
+	}
+	return ("none");
 }
 
 void
@@ -381,17 +397,17 @@ import_scan_section(struct import_scan *sc, const struct import_line *l,
 	memset(sc, 0, sizeof *sc);
 	sc->layout = choose(l, n, spaced_doc);
 	switch (sc->layout) {
-	case IMPORT_TAB_NONE:
+	case IMPORT_SCAN_NONE:
 		break;
-	case IMPORT_TAB_ROWS:
+	case IMPORT_SCAN_ROWS:
 		scan_rows(sc, l, n);
 		break;
-	case IMPORT_TAB_CELLS:
+	case IMPORT_SCAN_CELLS:
 		scan_cells(sc, l, n);
 		break;
-	case IMPORT_TAB_SPACED:
+	case IMPORT_SCAN_SPACED:
 		for (i = 0; i < n; i++)
-			if (!import_tab_is_page_number(l[i].s))
+			if (!import_line_is_page_number(l[i].s))
 				scan_spaced_line(sc, &l[i]);
 		break;
 	}
@@ -419,7 +435,7 @@ import_scan_values(const struct import_scan *sc, int row, int *n)
 {
 	const struct import_row *r = &sc->rows[row];
 
-	if (sc->layout == IMPORT_TAB_SPACED) {
+	if (sc->layout == IMPORT_SCAN_SPACED) {
 		*n = r->nvals;
 		return (r->vals);
 	}

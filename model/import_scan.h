@@ -23,7 +23,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "import_tab.h"
+#include "import_line.h"
+
+/* How a section's table text is laid out (see import_tab.h). */
+enum import_scan_layout {
+	IMPORT_SCAN_NONE,	/* no table text found */
+	IMPORT_SCAN_ROWS,
+	IMPORT_SCAN_CELLS,
+	IMPORT_SCAN_SPACED
+};
 
 struct import_row {
 	int	  line;		/* first input line */
@@ -47,7 +55,7 @@ struct import_frag {
 };
 
 struct import_scan {
-	enum import_tab_layout	 layout;
+	enum import_scan_layout	 layout;
 	struct import_row	*rows;
 	size_t			 nrows;
 	struct import_frag	*frags;
@@ -59,6 +67,9 @@ struct import_scan {
  * pdftotext -layout text (tips the choice to the spaced layout). */
 void	import_scan_section(struct import_scan *, const struct import_line *,
 	    size_t n, bool spaced_doc);
+/* "rows", "cells", "spaced" or "none": a static string. */
+const char	*import_scan_layout_name(enum import_scan_layout);
+
 /* Marks as noise every frag whose key occurs in one of keys[0..n). */
 void	import_scan_mark_noise(struct import_scan *, char *const *keys,
 	    size_t n);

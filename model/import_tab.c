@@ -26,50 +26,6 @@ struct sec {
 	struct import_place	 pl;
 };
 
-bool
-import_tab_is_page_number(const char *line)
-{
-	char	*k = labelnorm_key(line);
-	char	*p = k;
-	bool	 ok = false;
-	size_t	 n = 0;
-
-	/* "-3-", "—3—", "－ 3 －", "第3页", "第3页共6页" */
-	if (strncmp(p, "-", 1) == 0 || strncmp(p, "—", 3) == 0) {
-		p += *p == '-' ? 1 : 3;
-		while (*p >= '0' && *p <= '9' && n < 4) {
-			p++;
-			n++;
-		}
-		ok = n > 0 && (strcmp(p, "-") == 0 || strcmp(p, "—") == 0);
-	} else if (strncmp(p, "第", 3) == 0) {
-		p += 3;
-		while (*p >= '0' && *p <= '9' && n < 4) {
-			p++;
-			n++;
-		}
-		ok = n > 0 && strncmp(p, "页", 3) == 0;
-	}
-	free(k);
-	return (ok);
-}
-
-const char *
-import_tab_layout_name(enum import_tab_layout l)
-{
-	switch (l) {
-	case IMPORT_TAB_ROWS:
-		return ("rows");
-	case IMPORT_TAB_CELLS:
-		return ("cells");
-	case IMPORT_TAB_SPACED:
-		return ("spaced");
-	case IMPORT_TAB_NONE:
-		break;
-	}
-	return ("none");
-}
-
 static void
 note_row(struct sec *s, const struct import_target *tg, int line,
     const char *msgid, const char *a2, const char *a3)
@@ -124,7 +80,7 @@ on_grid(const struct sec *s, int table)
 	size_t	k;
 	bool	any = false;
 
-	if (s->sc.layout != IMPORT_TAB_ROWS)
+	if (s->sc.layout != IMPORT_SCAN_ROWS)
 		return (false);
 	grid(s, table, &labels, &width);
 	for (k = 0; k < s->pl.ntg; k++) {
@@ -162,7 +118,7 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 	}
 	v = import_scan_values(&s->sc, row, &nv);
 	hi = nv;
-	if (s->sc.layout == IMPORT_TAB_ROWS) {
+	if (s->sc.layout == IMPORT_SCAN_ROWS) {
 		/* Outside a grid, empty cells at the ends are padding. */
 		while (lo < hi && import_scan_is_blank(v[lo]))
 			lo++;
@@ -173,7 +129,7 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 				out[c] = "";
 			return (n);
 		}
-	} else if (s->sc.layout == IMPORT_TAB_CELLS) {
+	} else if (s->sc.layout == IMPORT_SCAN_CELLS) {
 		while (hi - lo > n && import_scan_is_blank(v[hi - 1]))
 			hi--;
 	}
@@ -388,12 +344,12 @@ note_leftovers(struct sec *s, int sec)
 	}
 }
 
-enum import_tab_layout
+enum import_scan_layout
 import_tab_read(struct import_tab_ctx *x, const struct import_line *lines,
     size_t n, int sec)
 {
 	struct sec		 s;
-	enum import_tab_layout	 layout;
+	enum import_scan_layout	 layout;
 	size_t			 k;
 	int			 labels, width, *ongrid, tb;
 

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_line.h"
 #include "import_tab.h"
 #include "import_txt.h"
 #include "labelnorm.h"
@@ -87,7 +88,7 @@ split(struct doc *d, const char *text, size_t len)
 		*nl = '\0';
 	}
 	for (i = 0; i < d->n; i++) {
-		pages |= import_tab_is_page_number(d->l[i].s);
+		pages |= import_line_is_page_number(d->l[i].s);
 		aligned += aligned_row(d->l[i].s);
 	}
 	d->spaced = pages || (!tabs && aligned >= 3);
@@ -95,7 +96,7 @@ split(struct doc *d, const char *text, size_t len)
 		return;
 	/* Page numbers are never part of the report. */
 	for (i = k = 0; i < d->n; i++)
-		if (!import_tab_is_page_number(d->l[i].s))
+		if (!import_line_is_page_number(d->l[i].s))
 			d->l[k++] = d->l[i];
 	d->n = k;
 }
@@ -459,7 +460,7 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 {
 	const struct tpl	*t = report_tpl(r);
 	struct import_tab_ctx	 x = { 0 };
-	enum import_tab_layout	 lay;
+	enum import_scan_layout	 lay;
 	size_t			 k, from, to, c;
 	bool			 first = true;
 
@@ -476,7 +477,7 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 			continue;
 		body(d, t, k, &from, &to);
 		lay = import_tab_read(&x, d->l + from, to - from, (int)k);
-		if (lay == IMPORT_TAB_NONE)
+		if (lay == IMPORT_SCAN_NONE)
 			continue;
 		if (!first && lay != info->layout)
 			info->mixed = true;

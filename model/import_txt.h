@@ -38,14 +38,14 @@
 #include <stddef.h>
 
 #include "err.h"
-#include "import_tab.h"
+#include "import_scan.h"
 #include "report.h"
 #include "tpl.h"
 
 struct import_txt_info {
 	bool			 spaced;	/* pdftotext -layout text */
 	int			 nheadings;	/* section headings found */
-	enum import_tab_layout	 layout;	/* of the first table read */
+	enum import_scan_layout	 layout;	/* of the first table read */
 	bool			 mixed;		/* tables in several layouts */
 	size_t			 cells_read;	/* cells with a printed value */
 };

@@ -270,7 +270,7 @@ Test(import, seed000_every_value_and_blank_coercion)
 	cr_expect_eq(flags(r, "R10", NULL), 1);
 	cr_expect_eq(flags(r, "R10", "t2_6.coercion.decisions"), 1);
 	cr_expect_eq(s.cells_missing, 1);
-	cr_expect_eq(s.layout, IMPORT_TAB_ROWS);
+	cr_expect_eq(s.layout, IMPORT_SCAN_ROWS);
 	cr_expect_eq(s.nheadings, 6);
 	expect_text(r, 0, SEED000, 7, 7);
 	expect_text(r, 4, SEED000, 66, 77);
@@ -339,7 +339,7 @@ Test(import, seed004_cells_layout_00_and_blank_totals)
 	cr_assert_str_eq(report_tpl(r)->id, "gb2021");
 	cr_expect_str_eq(report_organ(r), "拦隆口镇人民政府");
 	cr_expect_eq(report_year(r), 2021);
-	cr_expect_eq(s.layout, IMPORT_TAB_CELLS);
+	cr_expect_eq(s.layout, IMPORT_SCAN_CELLS);
 	expect_row(r, "t2_1.regulations", "0 0 0");
 	expect_row(r, "t2_1.normative_docs", "0 0 0");
 	expect_row(r, "t2_5.licensing", "0");
@@ -637,7 +637,7 @@ Test(import, hongze2023_wrong_totals_kept_and_flagged)
 
 	cr_assert_str_eq(report_tpl(r)->id, "gb2021");
 	cr_expect(s.spaced);
-	cr_expect_eq(s.layout, IMPORT_TAB_SPACED);
+	cr_expect_eq(s.layout, IMPORT_SCAN_SPACED);
 	cr_expect_str_eq(report_organ(r), "洪泽区人民政府");
 	cr_expect_eq(report_year(r), 2023);
 	expect_row(r, "t2_1.regulations", "0 0 0");
