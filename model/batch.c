@@ -51,6 +51,7 @@ keep(struct batch_item *it, const struct report *r, const struct batch_opts *o)
 
 	it->tpl = t;
 	it->organ = xstrdup(report_organ(r));
+	it->published_on = xstrdup(report_published_on(r));
 	it->year = report_year(r);
 	it->nerrors = report_nflags_severity(r, TPL_ERROR);
 	it->nwarnings = report_nflags_severity(r, TPL_WARNING);
@@ -248,6 +249,7 @@ batch_items_free(struct batch_item *items, size_t n)
 	for (i = 0; i < n; i++) {
 		free(items[i].path);
 		free(items[i].organ);
+		free(items[i].published_on);
 		free(items[i].json_flags);
 		free(items[i].text_hash);
 		free(items[i].cross);

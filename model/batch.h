@@ -47,6 +47,7 @@ struct batch_item {
 	const struct tpl	*tpl;
 	char			*organ;
 	int			 year;
+	char			*published_on;	/* "" when unknown */
 	size_t			 nerrors;
 	size_t			 nwarnings;
 	const char		*worst;		/* rule id (borrowed), or NULL */

@@ -60,9 +60,12 @@ store_dump(const struct report *r)
 	    STORE_FORMAT_VERSION, t->id);
 	ytree_emit_str(&b, report_organ(r));
 	if (report_year(r) > 0)
-		sbuf_addf(&b, "\nyear: %d\nsections:\n", report_year(r));
+		sbuf_addf(&b, "\nyear: %d\n", report_year(r));
 	else
-		sbuf_adds(&b, "\nyear: ~\nsections:\n");
+		sbuf_adds(&b, "\nyear: ~\n");
+	if (*report_published_on(r) != '\0')
+		sbuf_addf(&b, "published_on: %s\n", report_published_on(r));
+	sbuf_adds(&b, "sections:\n");
 	for (i = 0; i < t->nsections; i++) {
 		sbuf_addf(&b, "  %s: ", t->sections[i].id);
 		ytree_emit_str(&b, report_text(r, (int)i));
@@ -236,12 +239,26 @@ parse_year(const char *s, int *year)
 	return (parse_uint(s, year) && year_valid(*year));
 }
 
+/* published_on: a date YYYY-MM-DD (report_set_published_on), if any. */
+static bool
+load_published_on(struct sctx *S, struct report *r, const struct ytree *v)
+{
+	if (v == NULL)
+		return (true);
+	if (!want(S, v, YTREE_SCALAR, "published_on"))
+		return (false);
+	if (!report_set_published_on(r, v->str))
+		return (serr(S, v, "store.bad_date", v->str, NULL));
+	return (true);
+}
+
 static struct report *
 load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
     size_t ntpls)
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
-	    "year", "sections", "cells", "published", "previous",
+	    "year", "published_on", "sections", "cells", "published",
+	    "previous",
 	    "previous_sections", "sources", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
@@ -303,6 +320,8 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 		}
 		report_set_year(r, year);
 	}
+	if (!load_published_on(S, r, ytree_get(root, "published_on")))
+		goto fail;
 	if ((v = ytree_get(root, "sections")) != NULL &&
 	    !load_sections(S, r, v, false))
 		goto fail;

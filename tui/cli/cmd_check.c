@@ -234,6 +234,11 @@ print_json(const struct cli *c, const struct batch_item *items, size_t n)
 		json_str(&b, it->tpl->id);
 		sbuf_adds(&b, ", \"organ\": ");
 		json_str(&b, it->organ);
+		sbuf_adds(&b, ", \"published_on\": ");
+		if (*it->published_on != '\0')
+			json_str(&b, it->published_on);
+		else
+			sbuf_adds(&b, "null");
 		sbuf_addf(&b, ", \"year\": %d, \"errors\": %zu, "
 		    "\"warnings\": %zu, \"worst\": ", it->year, it->nerrors,
 		    it->nwarnings);
@@ -280,6 +285,9 @@ check_one(const struct cli *c, const char *path)
 	snprintf(ne, sizeof ne, "%zu", report_nflags_severity(r, TPL_ERROR));
 	snprintf(nw, sizeof nw, "%zu", report_nflags_severity(r, TPL_WARNING));
 	print_flags(c, path, r);
+	if (*report_published_on(r) != '\0')
+		cli_say(c, "check.published_on", 2, path,
+		    report_published_on(r));
 	cli_say(c, "check.summary", 3, path, ne, nw);
 	rc = report_nflags_severity(r, TPL_ERROR) > 0 ? 1 : 0;
 	report_free(r);
