@@ -134,11 +134,42 @@ import_scan_is_number(const char *cell)
 	return (ok);
 }
 
+char *
+import_scan_unit(const char *cell, const char **unit)
+{
+	static const char *const units[] = { "万元", "元", "人次", "件", "个",
+	    "条", "项", "次", NULL };
+	char	*t = trim(cell, strlen(cell)), *num;
+	size_t	 i, n = strlen(t), u;
+
+	for (i = 0; units[i] != NULL; i++) {
+		u = strlen(units[i]);
+		if (n <= u || strcmp(t + n - u, units[i]) != 0)
+			continue;
+		num = trim(t, n - u);
+		if (import_scan_is_number(num)) {
+			*unit = units[i];
+			free(t);
+			return (num);
+		}
+		free(num);
+	}
+	free(t);
+	return (NULL);
+}
+
 static bool
 is_value(const char *cell)
 {
-	return (import_scan_is_blank(cell) || import_scan_is_number(cell) ||
-	    import_scan_is_null(cell));
+	const char	*unit;
+	char		*num;
+
+	if (import_scan_is_blank(cell) || import_scan_is_number(cell) ||
+	    import_scan_is_null(cell))
+		return (true);
+	num = import_scan_unit(cell, &unit);
+	free(num);
+	return (num != NULL);
 }
 
 static struct import_row *

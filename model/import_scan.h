@@ -86,5 +86,8 @@ bool	import_scan_is_null(const char *cell);
 /* Looks like a number (ASCII or full-width digits, sign, grouping,
  * decimal point); the number parser decides whether it is one. */
 bool	import_scan_is_number(const char *cell);
+/* A number followed by a unit ("75394432.52元", "5件"): the number,
+ * newly allocated, with *unit the unit (a static string); else NULL. */
+char	*import_scan_unit(const char *cell, const char **unit);
 
 #endif

@@ -159,6 +159,23 @@ leading_zero(const char *text)
 	    2) == 0);
 }
 
+/*
+ * Whether a value printed with unit may be read for cell c: in a column
+ * with that unit, or (money) in one with none (the 2019 format's
+ * 采购总金额 names none), or (counts) a unit of things counted.
+ */
+static bool
+unit_fits(const struct tpl_cell *c, const char *unit)
+{
+	const char	*own = tpl_label(&c->type.unit, LANG_ZH);
+	bool		 money = strcmp(unit, "元") == 0 ||
+			    strcmp(unit, "万元") == 0;
+
+	if (*own != '\0')
+		return (strcmp(own, unit) == 0);
+	return (money == (c->type.kind == NUM_MONEY));
+}
+
 /* Parses a printed value for cell; false (noted) if it is not one.  A
  * blank computed cell is kept (true, RV_BLANK) for import_tab_publish. */
 static bool
@@ -167,7 +184,8 @@ parse(struct sec *s, int cell, const char *text, int line,
 {
 	const struct tpl_cell	*c = &s->t->cells[cell];
 	enum num_status		 st;
-	char			 buf[NUM_FMT_MAX];
+	char			 buf[NUM_FMT_MAX], *num;
+	const char		*unit;
 
 	v->state = RV_BLANK;
 	if (import_scan_is_blank(text))
@@ -176,13 +194,26 @@ parse(struct sec *s, int cell, const char *text, int line,
 		note_cell(s, cell, line, "import.null_value", text, NULL);
 		return (false);
 	}
-	st = num_parse(text, c->type.kind, c->type.kind == NUM_MONEY ?
-	    c->type.decimals : NUM_MAX_DP, &v->n, NULL);
+	if ((num = import_scan_unit(text, &unit)) != NULL &&
+	    !unit_fits(c, unit)) {
+		note_cell(s, cell, line, *tpl_label(&c->type.unit, LANG_ZH) ?
+		    "import.unit_mismatch" : "import.bad_value", text,
+		    tpl_label(&c->type.unit, LANG_ZH));
+		free(num);
+		return (false);
+	}
+	st = num_parse(num != NULL ? num : text, c->type.kind,
+	    c->type.kind == NUM_MONEY ? c->type.decimals : NUM_MAX_DP, &v->n,
+	    NULL);
+	free(num);
 	if (st != NUM_OK) {
 		note_cell(s, cell, line, "import.bad_value", text, NULL);
 		return (false);
 	}
 	v->state = RV_SET;
+	if (num != NULL && tpl_label(&c->type.unit, LANG_ZH)[0] == '\0')
+		note_cell(s, cell, line, "import.unit", text,
+		    num_format(v->n, c->type.kind, buf));
 	if (leading_zero(text))
 		note_cell(s, cell, line, "import.leading_zero", text,
 		    num_format(v->n, c->type.kind, buf));

@@ -101,9 +101,8 @@ split(struct doc *d, const char *text, size_t len)
 	d->n = k;
 }
 
-/* Does line s head section k of t? */
-static bool
-heading(const struct tpl *t, size_t k, const char *s)
+bool
+import_txt_is_heading(const struct tpl *t, size_t k, const char *s)
 {
 	char		*key = labelnorm_key(s);
 	char		*tkey = labelnorm_key(tpl_label(&t->sections[k].title,
@@ -139,7 +138,8 @@ find_headings(struct doc *d, const struct tpl *t)
 	for (k = 0; k < t->nsections; k++) {
 		d->head[k] = -1;
 		for (i = pos; i < d->n; i++)
-			if (!blank(d->l[i].s) && heading(t, k, d->l[i].s)) {
+			if (!blank(d->l[i].s) &&
+			    import_txt_is_heading(t, k, d->l[i].s)) {
 				d->head[k] = (int)i;
 				pos = i + 1;
 				found++;
@@ -495,9 +495,9 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 }
 
 struct report *
-import_txt_read(const char *text, size_t len, const char *path,
-    const struct tpl *t, struct import_txt_info *info,
-    struct errlist *notes, struct err *err)
+import_txt_read(const char *text, size_t len, const int *srcline,
+    size_t nsrc, const char *path, const struct tpl *t,
+    struct import_txt_info *info, struct errlist *notes, struct err *err)
 {
 	struct doc	 d = { 0 };
 	struct report	*r = report_new(t);
@@ -505,6 +505,9 @@ import_txt_read(const char *text, size_t len, const char *path,
 
 	memset(info, 0, sizeof *info);
 	split(&d, text, len);
+	for (k = 0; srcline != NULL && k < d.n; k++)
+		if (d.l[k].no > 0 && (size_t)d.l[k].no <= nsrc)
+			d.l[k].no = srcline[d.l[k].no - 1];
 	info->spaced = d.spaced;
 	info->nheadings = find_headings(&d, t);
 	for (k = 0; k < t->nsections; k++) {
