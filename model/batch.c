@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -258,6 +259,9 @@ batch_items_free(struct batch_item *items, size_t n)
 	free(items);
 }
 
+const char *const batch_report_exts[] = { ".yaml", ".yml", ".txt",
+    ".docx", ".html", ".htm", ".pdf", NULL };
+
 static bool
 has_ext(const char *name, const char *const *exts)
 {
@@ -265,7 +269,7 @@ has_ext(const char *name, const char *const *exts)
 
 	for (; *exts != NULL; exts++) {
 		el = strlen(*exts);
-		if (len > el && strcmp(name + len - el, *exts) == 0)
+		if (len > el && strcasecmp(name + len - el, *exts) == 0)
 			return (true);
 	}
 	return (false);

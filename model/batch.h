@@ -90,6 +90,13 @@ size_t	batch_item_problems(const struct batch_item *);
 void	batch_items_free(struct batch_item *items, size_t n);
 
 /*
+ * The names of the files a folder of reports holds, by ending: report
+ * files (.yaml, .yml) and every format the importer reads (.txt, .docx,
+ * .html, .htm, .pdf).  NULL-terminated; for batch_scan.
+ */
+extern const char *const batch_report_exts[];
+
+/*
  * Collects the report files under dir (recursively, sorted, hidden
  * entries skipped) whose names end in one of exts (NULL-terminated, e.g.
  * ".yaml", ".txt", ".docx").  Appends to (*items, *n); returns false with

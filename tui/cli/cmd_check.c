@@ -24,8 +24,6 @@
 
 #include "import.h"
 
-static const char *const exts[] = { ".yaml", ".yml", ".txt", ".docx", NULL };
-
 /* nianbao files by store_load, anything else through the importer. */
 #define load_any import_load
 
@@ -313,7 +311,8 @@ cmd_check(struct cli *c, int argc, char **argv)
 			jobs = atoi(argv[++i]);
 		else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) {
 			dirs = true;
-			if (!batch_scan(argv[++i], exts, &items, &n, &e)) {
+			if (!batch_scan(argv[++i], batch_report_exts, &items, &n,
+			    &e)) {
 				cli_say_err(c, &e);
 				err_clear(&e);
 				rc = 2;

@@ -4,7 +4,8 @@
  * Adds up the tables of many reports into a new report of the same
  * template: every input cell summed exactly, totals recomputed, the
  * narratives left empty for the clerk, the sources listed in the file.
- * Reports are read one at a time.  Without -o the result goes to stdout.
+ * Reports are read one at a time: report files, or published reports in
+ * any format the importer reads.  Without -o the result goes to stdout.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "import.h"
 #include "store.h"
 #include "sum.h"
 #include "xmalloc.h"
@@ -54,8 +56,12 @@ cmd_sum(struct cli *c, int argc, char **argv)
 			k++;
 			continue;
 		}
-		if ((r = cli_load(c, argv[k])) == NULL)
+		if ((r = import_load(argv[k], c->tpls, c->ntpls, NULL,
+		    &e)) == NULL) {
+			cli_say_err(c, &e);
+			err_clear(&e);
 			goto done;
+		}
 		if (total == NULL)
 			total = sum_new(r);
 		name = xasprintf("%s %d (%s)", report_organ(r), report_year(r),
