@@ -199,10 +199,10 @@ parse(const char *utf8, size_t len)
 static char *
 declared_charset(const char *buf, size_t len)
 {
-	const char	*p, *end = buf + (len < CHARSET_MAX ? len : CHARSET_MAX);
-	const char	*tag, *gt;
+	const char	*p, *end, *tag, *gt;
 	size_t		 n;
 
+	end = buf + (len < CHARSET_MAX ? len : CHARSET_MAX);
 	for (p = buf; p + 5 < end; p++) {
 		if (*p != '<' || strncasecmp(p, "<meta", 5) != 0)
 			continue;
@@ -220,8 +220,8 @@ declared_charset(const char *buf, size_t len)
 			;
 		if (p < gt && (*p == '"' || *p == '\''))
 			p++;
-		n = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789-_.:");
+		n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:");
 		if (n > 0 && p + n <= gt)
 			return (xstrndup(p, n));
 		p = gt;
@@ -234,9 +234,10 @@ import_html_sniff(const char *buf, size_t len)
 {
 	static const char *const starts[] = { "<!doctype html", "<html",
 	    "<head", "<meta", "<body", NULL };
-	const char	*p = buf, *end = buf + (len < SNIFF_MAX ? len : SNIFF_MAX);
+	const char	*p = buf, *end;
 	size_t		 i;
 
+	end = buf + (len < SNIFF_MAX ? len : SNIFF_MAX);
 	if (end - p >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (;;) {
@@ -263,7 +264,8 @@ import_html_sniff(const char *buf, size_t len)
 
 /* The report's lines (and a title above them) as the page's text. */
 static void
-make_text(const struct import_webtree *p, char *title, size_t first, size_t last,
+make_text(const struct import_webtree *p, char *title, size_t first,
+    size_t last,
     struct import_html *out)
 {
 	struct sbuf	b;

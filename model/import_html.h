@@ -42,7 +42,7 @@
 struct import_html {
 	char		*text;		/* UTF-8, LF, NUL-terminated */
 	size_t		 len;
-	int		*srcline;	/* per line of text: its line in the page */
+	int		*srcline;	/* per line of text: its page line */
 	size_t		 nlines;
 	char		 published_on[11];	/* YYYY-MM-DD, or "" */
 	enum importenc	 encoding;

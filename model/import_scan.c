@@ -11,9 +11,11 @@
  * separates fragments; single spaces, which pdftotext puts inside wrapped
  * Chinese labels ("只计这一情 形"), do not.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_runcut.h"
 #include "import_scan.h"
 #include "labelnorm.h"
 #include "xmalloc.h"
@@ -91,17 +93,6 @@ import_scan_is_null(const char *cell)
 	return (hit);
 }
 
-/* Length of a digit (ASCII or full-width) at p, 0 if none. */
-static size_t
-digit(const char *p)
-{
-	if (*p >= '0' && *p <= '9')
-		return (1);
-	if ((unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbc &&
-	    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)
-		return (3);
-	return (0);
-}
 
 bool
 import_scan_is_number(const char *cell)
@@ -116,7 +107,7 @@ import_scan_is_number(const char *cell)
 	else if (strncmp(p, "＋", 3) == 0 || strncmp(p, "－", 3) == 0)
 		p += 3;
 	while (*p != '\0') {
-		if ((k = digit(p)) > 0) {
+		if ((k = import_runcut_digit(p)) > 0) {
 			ok = true;
 			need = false;
 			p += k;
@@ -381,8 +372,140 @@ fields(const char *s)
 	return (f);
 }
 
+/* ---- the runs layout ---- */
+
+struct glue {
+	size_t	pairs;		/* label and run, nothing between */
+	bool	ends;		/* the line ends in a run */
+	bool	digits;
+};
+
+/* Whether [s, e) holds text and ends in it, not in white space. */
+static bool
+text_to_end(const char *s, const char *e)
+{
+	if (e == s || e[-1] == ' ' || e[-1] == '\t' || (e - s >= 2 &&
+	    strncmp(e - 2, "\xc2\xa0", 2) == 0) || (e - s >= 3 &&
+	    strncmp(e - 3, "\xe3\x80\x80", 3) == 0))
+		return (false);
+	return (true);
+}
+
+static void
+count_pair(void *arg, const char *l, const char *le, const char *r,
+    const char *re)
+{
+	struct glue	*g = arg;
+
+	g->digits |= r < re;
+	g->pairs += r < re && text_to_end(l, le);
+	g->ends = r < re && import_scan_is_blank(re);
+}
+
+/* A frag whose text is a key. */
+static void
+add_key(struct import_scan *sc, const char *key)
+{
+	add_frag(sc, key, strlen(key), sc->line);
+}
+
+/* Takes the longest label that is not a row's off the start of key, as
+ * long as something is left. */
+static void
+strip_noise(char *key, const struct import_scan_labels *lb)
+{
+	size_t	k, len, best;
+
+	for (;;) {
+		len = strlen(key);
+		for (best = 0, k = 0; lb != NULL && k < lb->n; k++)
+			if (!lb->row[k] && strlen(lb->key[k]) > best &&
+			    strlen(lb->key[k]) < len &&
+			    strncmp(key, lb->key[k], strlen(lb->key[k])) == 0)
+				best = strlen(lb->key[k]);
+		if (best == 0)
+			return;
+		memmove(key, key + best, len - best + 1);
+	}
+}
+
+/*
+ * A label and the run after it: the label cut into the section's labels,
+ * a row's label that another row's follows a row of its own; the run
+ * goes to the last.  A label not made of labels alone is one frag, the
+ * noise at its start taken off.
+ */
+static void
+runs_pair(void *arg, const char *l, const char *le, const char *r,
+    const char *re)
+{
+	struct import_scan	*sc = arg;
+	struct import_row	*row = NULL;
+	char			*raw = xstrndup(l, (size_t)(le - l));
+	char			*key = labelnorm_key(raw);
+	size_t			 piece[64], m, i;
+	bool			 own = false;
+
+	m = sc->labels != NULL ? import_runcut_labels(key, sc->labels->key,
+	    sc->labels->n, piece, 64) : 0;
+	for (i = 0; i < m; i++) {
+		if (row == NULL || (sc->labels->row[piece[i]] && own)) {
+			row = add_row(sc, sc->line);
+			own = false;
+		}
+		add_key(sc, sc->labels->key[piece[i]]);
+		own |= sc->labels->row[piece[i]];
+	}
+	if (m == 0) {
+		row = add_row(sc, sc->line);
+		strip_noise(key, sc->labels);
+		add_key(sc, key);
+	}
+	if (r < re) {
+		row->vals = xcalloc(2, sizeof *row->vals);
+		row->vals[row->nvals++] = xstrndup(r, (size_t)(re - r));
+	}
+	free(key);
+	free(raw);
+}
+
+static void
+scan_runs(struct import_scan *sc, const struct import_line *l, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (import_line_is_page_number(l[i].s) ||
+		    import_scan_is_blank(l[i].s))
+			continue;
+		sc->line = l[i].no;
+		import_runcut_line(l[i].s, runs_pair, sc);
+	}
+}
+
+bool
+import_scan_looks_runs(const struct import_line *l, size_t n,
+    bool spaced_doc)
+{
+	struct glue	g;
+	size_t		i, glued = 0, most = 0, digits = 0;
+
+	for (i = 0; i < n; i++) {
+		memset(&g, 0, sizeof g);
+		import_runcut_line(l[i].s, count_pair, &g);
+		digits += g.digits;
+		if (g.pairs > 0 && (g.ends || g.pairs > 1)) {
+			glued++;
+			most = g.pairs > most ? g.pairs : most;
+		}
+	}
+	if (glued < 2 && most < 3)
+		return (false);
+	return (!spaced_doc || glued * 2 >= digits);
+}
+
 static enum import_scan_layout
-choose(const struct import_line *l, size_t n, bool spaced_doc)
+choose(const struct import_line *l, size_t n, bool spaced_doc, bool runs_doc)
 {
 	size_t	i, lines = 0, tabs = 0, single = 0;
 
@@ -398,6 +521,8 @@ choose(const struct import_line *l, size_t n, bool spaced_doc)
 	if (tabs > 0)
 		return (single * 10 >= lines * 8 ? IMPORT_SCAN_CELLS :
 		    IMPORT_SCAN_ROWS);
+	if (runs_doc || import_scan_looks_runs(l, n, spaced_doc))
+		return (IMPORT_SCAN_RUNS);
 	if (spaced_doc || (lines - single) * 10 >= lines * 2)
 		return (IMPORT_SCAN_SPACED);
 	return (IMPORT_SCAN_CELLS);
@@ -413,6 +538,8 @@ import_scan_layout_name(enum import_scan_layout l)
 		return ("cells");
 	case IMPORT_SCAN_SPACED:
 		return ("spaced");
+	case IMPORT_SCAN_RUNS:
+		return ("runs");
 	case IMPORT_SCAN_NONE:
 		break;
 	}
@@ -421,12 +548,14 @@ import_scan_layout_name(enum import_scan_layout l)
 
 void
 import_scan_section(struct import_scan *sc, const struct import_line *l,
-    size_t n, bool spaced_doc)
+    size_t n, bool spaced_doc, bool runs_doc,
+    const struct import_scan_labels *labels)
 {
 	size_t	i;
 
 	memset(sc, 0, sizeof *sc);
-	sc->layout = choose(l, n, spaced_doc);
+	sc->labels = labels;
+	sc->layout = choose(l, n, spaced_doc, runs_doc);
 	switch (sc->layout) {
 	case IMPORT_SCAN_NONE:
 		break;
@@ -440,6 +569,9 @@ import_scan_section(struct import_scan *sc, const struct import_line *l,
 		for (i = 0; i < n; i++)
 			if (!import_line_is_page_number(l[i].s))
 				scan_spaced_line(sc, &l[i]);
+		break;
+	case IMPORT_SCAN_RUNS:
+		scan_runs(sc, l, n);
 		break;
 	}
 }
@@ -466,7 +598,8 @@ import_scan_values(const struct import_scan *sc, int row, int *n)
 {
 	const struct import_row *r = &sc->rows[row];
 
-	if (sc->layout == IMPORT_SCAN_SPACED) {
+	if (sc->layout == IMPORT_SCAN_SPACED ||
+	    sc->layout == IMPORT_SCAN_RUNS) {
 		*n = r->nvals;
 		return (r->vals);
 	}

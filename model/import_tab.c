@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "import_place.h"
+#include "import_runs.h"
 #include "import_scan.h"
 #include "import_tab.h"
 #include "labelnorm.h"
@@ -31,9 +32,19 @@ note_row(struct sec *s, const struct import_target *tg, int line,
     const char *msgid, const char *a2, const char *a3)
 {
 	const struct tpl_block *blk = &s->t->blocks[tg->block];
+	const struct tpl_section *sn = &s->t->sections[s->t->tables[
+	    blk->table].section];
 	char	*zh = import_place_path(blk, tg->node, LANG_ZH);
 	char	*en = import_place_path(blk, tg->node, LANG_EN);
 
+	if (*zh == '\0') {	/* a row without a label: 四's */
+		free(zh);
+		free(en);
+		zh = xasprintf("%s、%s", sn->number, tpl_label(&sn->title,
+		    LANG_ZH));
+		en = xasprintf("%s. %s", sn->number, tpl_label(&sn->title,
+		    LANG_EN));
+	}
 	errlist_add(s->x->notes, s->x->path, line, 0, msgid, 4, zh, en,
 	    a2 != NULL ? a2 : "", a3 != NULL ? a3 : "");
 	free(zh);
@@ -304,7 +315,9 @@ store_target(struct sec *s, const struct import_target *t, int gridlabels)
 		    lbl, NULL);
 		free(lbl);
 	}
-	if ((got = cut(s, t->row, gridlabels, n, vals)) != n) {
+	if (s->sc.layout == IMPORT_SCAN_RUNS)
+		;	/* split together: store_runs */
+	else if ((got = cut(s, t->row, gridlabels, n, vals)) != n) {
 		snprintf(a, sizeof a, "%d", got);
 		snprintf(b, sizeof b, "%d", n);
 		note_row(s, t, line, got < n ? "import.short_row" :
@@ -318,6 +331,106 @@ store_target(struct sec *s, const struct import_target *t, int gridlabels)
 			    line);
 	}
 	free(vals);
+}
+
+/* ---- the runs layout ---- */
+
+/* A run as a note shows it: at most 40 characters. */
+static char *
+shown_run(const char *run)
+{
+	size_t	n = 0, i = 0;
+
+	while (run[i] != '\0' && n < 40)
+		if (((unsigned char)run[i++] & 0xc0) != 0x80)
+			n++;
+	while (((unsigned char)run[i] & 0xc0) == 0x80)
+		i++;
+	return (xasprintf("%.*s%s", (int)i, run, run[i] != '\0' ? "…" : ""));
+}
+
+/* The target's row as one for the solver. */
+static void
+runs_row(const struct sec *s, const struct import_target *t,
+    struct import_runs_row *rr)
+{
+	const struct tpl_block	*blk = &s->t->blocks[t->block];
+	const struct tpl_node	*nd = &blk->rownodes[t->node];
+	char			**v;
+	int			  nv;
+
+	memset(rr, 0, sizeof *rr);
+	v = import_scan_values(&s->sc, t->row, &nv);
+	rr->run = nv > 0 ? v[0] : NULL;
+	rr->ncells = (int)blk->ncols;
+	rr->bound = !t->collapsed;
+	rr->first_cell = blk->first_cell + (t->collapsed ? nd->first_leaf :
+	    nd->leaf) * (int)blk->ncols;
+}
+
+/* Stores what the solver made of target t's row, and says so. */
+static void
+runs_store(struct sec *s, const struct import_target *t,
+    const struct import_runs_row *rr)
+{
+	static const char *const msgid[] = { "import.run_recovered",
+	    "import.run_ambiguous", "import.run_uneven",
+	    "import.run_impossible", "import.run_too_many" };
+	int	 line = s->sc.rows[t->row].line, c;
+	char	*run = shown_run(rr->run), n[24];
+	struct sbuf b;
+
+	sbuf_init(&b);
+	if (rr->result == IMPORT_RUNS_RECOVERED) {
+		for (c = 0; c < rr->ncells; c++)
+			sbuf_addf(&b, "%s%s", c > 0 ? " " : "", rr->pieces[c]);
+		if (t->collapsed)
+			store_collapsed(s, t, (const char **)rr->pieces,
+			    rr->ncells, line);
+		else
+			for (c = 0; c < rr->ncells; c++)
+				store_cell(s, rr->first_cell + c,
+				    rr->pieces[c], line);
+	} else if (rr->result == IMPORT_RUNS_IMPOSSIBLE) {
+		snprintf(n, sizeof n, "%d", rr->ncells);
+		sbuf_adds(&b, n);
+	} else if (rr->result == IMPORT_RUNS_TOO_MANY) {
+		snprintf(n, sizeof n, "%zu", rr->ncands);
+		sbuf_adds(&b, n);
+	} else
+		sbuf_addf(&b, "%s%s", rr->cands, rr->ncands >
+		    IMPORT_RUNS_SHOWN ? " | …" : "");
+	note_row(s, t, line, msgid[rr->result], run, b.s);
+	sbuf_done(&b);
+	free(run);
+}
+
+/* The runs of every placed row of the section, split together. */
+static void
+store_runs(struct sec *s)
+{
+	struct import_runs_row	*rr = xcalloc(s->pl.ntg + 1, sizeof *rr);
+	size_t			*which = xcalloc(s->pl.ntg + 1, sizeof *which);
+	size_t			 k, n = 0;
+
+	for (k = 0; k < s->pl.ntg; k++) {
+		const struct import_target *t = &s->pl.tg[k];
+		if (t->row < 0)
+			continue;
+		runs_row(s, t, &rr[n]);
+		if (rr[n].run == NULL)
+			note_row(s, t, s->sc.rows[t->row].line,
+			    "import.no_values", NULL, NULL);
+		else
+			which[n++] = k;
+	}
+	import_runs_solve(s->t, rr, n);
+	for (k = 0; k < n; k++) {
+		runs_store(s, &s->pl.tg[which[k]], &rr[k]);
+		import_runs_row_done(&rr[k]);
+	}
+	free(rr);
+	free(which);
 }
 
 /* Notes for rows not found and for values that went nowhere. */
@@ -387,8 +500,10 @@ import_tab_read(struct import_tab_ctx *x, const struct import_line *lines,
 	memset(&s, 0, sizeof s);
 	s.x = x;
 	s.t = report_tpl(x->r);
-	import_scan_section(&s.sc, lines, n, x->spaced_doc);
-	import_place_section(&s.pl, s.t, sec, &s.sc);
+	import_place_init(&s.pl, s.t, sec);
+	import_scan_section(&s.sc, lines, n, x->spaced_doc, x->runs_doc,
+	    &s.pl.labels);
+	import_place_section(&s.pl, &s.sc);
 	ongrid = xcalloc(s.t->ntables, sizeof *ongrid);
 	for (k = 0; k < s.t->ntables; k++)
 		ongrid[k] = on_grid(&s, (int)k);
@@ -400,6 +515,8 @@ import_tab_read(struct import_tab_ctx *x, const struct import_line *lines,
 		grid(&s, tb, &labels, &width);
 		store_target(&s, t, ongrid[tb] ? labels : -1);
 	}
+	if (s.sc.layout == IMPORT_SCAN_RUNS)
+		store_runs(&s);
 	note_leftovers(&s, sec);
 	free(ongrid);
 	layout = s.sc.layout;

@@ -58,6 +58,8 @@ struct import_tab_ctx {
 	bool			*seen;		/* per cell: a value was read */
 	bool			 spaced_doc;	/* the whole text is pdftotext
 						   -layout output */
+	bool			 runs_doc;	/* a table of it has its numbers
+						   run together */
 };
 
 /*

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "import_line.h"
+#include "import_runin.h"
+#include "import_scan.h"
 #include "import_tab.h"
 #include "import_txt.h"
 #include "labelnorm.h"
@@ -27,6 +29,8 @@ struct doc {
 	bool			 spaced;
 	int			*head;		/* per section */
 	size_t			 first;		/* first heading line, or n */
+	struct import_runin	 runin;		/* lines cut at run-in headings:
+						   l is runin.l when used */
 };
 
 /* True for a line that is only white space (ASCII, NBSP, U+3000). */
@@ -148,6 +152,34 @@ find_headings(struct doc *d, const struct tpl *t)
 				break;
 			}
 	}
+	return (found);
+}
+
+/*
+ * With fewer headings than sections found on lines of their own, the
+ * lines cut where headings run into text (import_runin.h); kept when more
+ * headings are found so.  Returns the headings found.
+ */
+static int
+cut_runin(struct doc *d, const struct tpl *t, int found)
+{
+	struct import_line	*l = d->l;
+	size_t			 n = d->n, first = d->first;
+	int			*head = d->head, more;
+
+	import_runin_cut(&d->runin, l, n, t);
+	d->l = d->runin.l;
+	d->n = d->runin.n;
+	if ((more = find_headings(d, t)) > found) {
+		free(l);
+		free(head);
+		return (more);
+	}
+	free(d->head);
+	d->l = l;
+	d->n = n;
+	d->head = head;
+	d->first = first;
 	return (found);
 }
 
@@ -468,6 +500,12 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 	x.path = path;
 	x.notes = notes;
 	x.spaced_doc = d->spaced;
+	for (k = 0; k < t->nsections && !x.runs_doc; k++)
+		if (t->sections[k].kind == TPL_TABLES && d->head[k] >= 0) {
+			body(d, t, k, &from, &to);
+			x.runs_doc = import_scan_looks_runs(d->l + from,
+			    to - from, d->spaced);
+		}
 	x.printed = xcalloc(t->ncells, sizeof *x.printed);
 	x.has_printed = xcalloc(t->ncells, sizeof *x.has_printed);
 	x.seen = xcalloc(t->ncells, sizeof *x.seen);
@@ -510,6 +548,8 @@ import_txt_read(const char *text, size_t len, const int *srcline,
 			d.l[k].no = srcline[d.l[k].no - 1];
 	info->spaced = d.spaced;
 	info->nheadings = find_headings(&d, t);
+	if (info->nheadings < (int)t->nsections)
+		info->nheadings = cut_runin(&d, t, info->nheadings);
 	for (k = 0; k < t->nsections; k++) {
 		if (d.head[k] < 0)
 			errlist_add(notes, path, 0, 0, "import.no_heading", 3,
@@ -521,8 +561,10 @@ import_txt_read(const char *text, size_t len, const int *srcline,
 	}
 	read_title(&d, r, path, notes);
 	read_tables(&d, r, path, info, notes);
+	if (d.l != d.runin.l)
+		free(d.l);
+	import_runin_done(&d.runin);
 	free(d.buf);
-	free(d.l);
 	free(d.head);
 	if (info->nheadings < 2 && info->cells_read == 0) {
 		report_free(r);

@@ -209,7 +209,8 @@ index_tree(struct import_webtree *p, struct err *err)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if (p->nel == IMPORT_WEBTREE_MAX_NODES) {
-			snprintf(lim, sizeof lim, "%d", IMPORT_WEBTREE_MAX_NODES);
+			snprintf(lim, sizeof lim, "%d",
+			    IMPORT_WEBTREE_MAX_NODES);
 			err_set(err, p->path, 0, 0, "import.e_html_size", 1,
 			    lim);
 			return (false);
@@ -259,7 +260,8 @@ tidy(char *s)
 	char	*r = s, *w = s;
 
 	while (*r != '\0')
-		if ((unsigned char)r[0] == 0xc2 && (unsigned char)r[1] == 0xa0) {
+		if ((unsigned char)r[0] == 0xc2 &&
+		    (unsigned char)r[1] == 0xa0) {
 			*w++ = ' ';
 			r += 2;
 		} else
@@ -321,7 +323,8 @@ cell_text(xmlNodePtr cell)
 	sbuf_init(&b);
 	for (n = cell; n != NULL; n = next_node(n, cell, !hidden(n), NULL,
 	    NULL)) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
 			add_text(&b, &space, (const char *)n->content);
 		else if (n != cell && (is_block(n) || is(n, "br")))
 			space = b.len > 0;
@@ -402,7 +405,8 @@ grid_table(struct import_webtree *p, xmlNodePtr table)
 	import_grid_flush(&g, &out, IMPORT_WEBTREE_MAX_TEXT);
 	import_grid_done(&g);
 	for (s = out.s; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
-		push_line(p, xstrndup(s, (size_t)(nl - s)), import_webtree_number(table),
+		push_line(p, xstrndup(s, (size_t)(nl - s)),
+		    import_webtree_number(table),
 		    src);
 	sbuf_done(&out);
 }

@@ -51,6 +51,8 @@ layout_msgid(const struct import_summary *s)
 		return ("import.layout_cells");
 	case IMPORT_SCAN_SPACED:
 		return ("import.layout_spaced");
+	case IMPORT_SCAN_RUNS:
+		return ("import.layout_runs");
 	case IMPORT_SCAN_NONE:
 		break;
 	}

@@ -1,0 +1,188 @@
+/*
+ * Cutting run-together text; see import_runcut.h.  A run is walked
+ * character by character: digits, a separator inside a number (". , -"
+ * and their full-width forms) when a digit follows, and white space when
+ * more of the run follows it.  Labels are cut by dynamic programming
+ * from the end of the key: choice[i] is the longest label that starts at
+ * byte i and leaves a rest that can be cut too.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_runcut.h"
+#include "xmalloc.h"
+
+size_t
+import_runcut_digit(const char *p)
+{
+	if (*p >= '0' && *p <= '9')
+		return (1);
+	if ((unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbc &&
+	    (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99)
+		return (3);
+	return (0);
+}
+
+/* Bytes of the white space character at p (space, TAB, NBSP, U+3000). */
+static size_t
+space(const char *p)
+{
+	if (*p == ' ' || *p == '\t')
+		return (1);
+	if (strncmp(p, "\xc2\xa0", 2) == 0)
+		return (2);
+	return (strncmp(p, "\xe3\x80\x80", 3) == 0 ? 3 : 0);
+}
+
+/* Whether s is only white space. */
+static bool
+blank(const char *s)
+{
+	size_t	k;
+
+	while ((k = space(s)) > 0)
+		s += k;
+	return (*s == '\0');
+}
+
+/* Length of a separator inside a number at p (". , -" and their
+ * full-width forms), 0 if none. */
+static size_t
+num_sep(const char *p)
+{
+	static const char *const seps[] = { ".", ",", "-", "．", "，", "－" };
+	size_t	i;
+
+	for (i = 0; i < sizeof seps / sizeof seps[0]; i++)
+		if (strncmp(p, seps[i], strlen(seps[i])) == 0)
+			return (strlen(seps[i]));
+	return (0);
+}
+
+/* Where the run starting at p (a digit, or a sign before one) ends: after
+ * its last digit.  Spaces inside it are kept: they separate values. */
+static const char *
+run_end(const char *p)
+{
+	const char	*q = p, *last = p, *r;
+	size_t		 k;
+
+	for (;;) {
+		if ((k = import_runcut_digit(q)) > 0) {
+			q += k;
+			last = q;
+		} else if ((k = num_sep(q)) > 0 &&
+		    import_runcut_digit(q + k) > 0)
+			q += k;
+		else if (space(q) > 0) {
+			for (r = q; (k = space(r)) > 0; r += k)
+				;
+			if (import_runcut_digit(r) == 0 && (num_sep(r) == 0 ||
+			    import_runcut_digit(r + num_sep(r)) == 0))
+				break;
+			q = r;
+		} else
+			break;
+	}
+	return (last);
+}
+
+/* Whether the run ending at e ends in an item number: "2." or "2、"
+ * followed by text, not by a digit ("18651.06"). */
+static bool
+item_after(const char *e)
+{
+	size_t	k = *e == '.' ? 1 : strncmp(e, "．", 3) == 0 ||
+		    strncmp(e, "、", 3) == 0 ? 3 : 0;
+
+	return (k > 0 && import_runcut_digit(e + k) == 0 && e[k] != '\0');
+}
+
+/* The end of the last digit in [start, e). */
+static const char *
+digits_end(const char *start, const char *e)
+{
+	const char	*q = start, *last = start;
+	size_t		 k;
+
+	while (q < e) {
+		if ((k = import_runcut_digit(q)) > 0)
+			last = q + k;
+		else if ((k = num_sep(q)) == 0 && (k = space(q)) == 0)
+			k = 1;
+		q += k;
+	}
+	return (last);
+}
+
+/*
+ * Cuts s into labels and the runs after them, calling pair(arg, label,
+ * label end, run, run end) for each; a label with no run after it ends
+ * the line (run == run end).  A run that ends in an item number ("2." or
+ * "2、" before text) leaves that digit to the next label.
+ */
+void
+import_runcut_line(const char *s, void (*pair)(void *, const char *,
+    const char *, const char *, const char *), void *arg)
+{
+	const char	*p = s, *label = s, *start, *end, *next;
+
+	while (*p != '\0') {
+		if (import_runcut_digit(p) == 0) {
+			p++;
+			continue;
+		}
+		start = p;
+		if (p - label >= 1 && p[-1] == '-')
+			start = p - 1;
+		else if (p - label >= 3 && strncmp(p - 3, "－", 3) == 0)
+			start = p - 3;
+		p = next = end = run_end(p);
+		if (item_after(end)) {
+			/* An item number: it heads the next label. */
+			next = end - (import_runcut_digit(end - 1) ? 1 : 3);
+			end = digits_end(start, next);
+		}
+		if (end > start) {
+			pair(arg, label, start, start, end);
+			label = next;
+		}
+	}
+	if (!blank(label))
+		pair(arg, label, p, p, p);
+}
+
+
+size_t
+import_runcut_labels(const char *key, char *const *keys, size_t nkeys,
+    size_t *out, size_t max)
+{
+	size_t	 n = strlen(key), i, k, len, m = 0;
+	size_t	*choice;
+
+	if (n == 0 || n > IMPORT_RUNCUT_MAX)
+		return (0);
+	choice = xcalloc(n + 1, sizeof *choice);
+	choice[n] = SIZE_MAX - 1;	/* the end: reachable */
+	for (i = n; i-- > 0; ) {
+		choice[i] = SIZE_MAX;
+		if (((unsigned char)key[i] & 0xc0) == 0x80)
+			continue;
+		for (k = 0; k < nkeys; k++) {
+			len = strlen(keys[k]);
+			if (len == 0 || len > n - i || choice[i + len] ==
+			    SIZE_MAX || strncmp(key + i, keys[k], len) != 0)
+				continue;
+			if (choice[i] == SIZE_MAX ||
+			    len > strlen(keys[choice[i]]))
+				choice[i] = k;
+		}
+	}
+	for (i = 0; choice[0] != SIZE_MAX && i < n && m < max;
+	    i += strlen(keys[choice[i]]))
+		out[m++] = choice[i];
+	free(choice);
+	return (i == n ? m : 0);
+}
+
