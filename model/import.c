@@ -16,6 +16,7 @@
 #include "import.h"
 #include "import_docx.h"
 #include "import_html.h"
+#include "import_pdf.h"
 #include "import_txt.h"
 #include "labelnorm.h"
 #include "store.h"
@@ -227,8 +228,8 @@ struct source {
 	char	 published_on[11];
 };
 
-/* The text of a file in any of the formats read: a .docx (a zip), a web
- * page, or text in any encoding. */
+/* The text of a file in any of the formats read: a .docx (a zip), a PDF,
+ * a web page, or text in any encoding. */
 static bool
 to_text(const char *buf, size_t len, const char *path,
     struct tpl *const *tpls, size_t ntpls, struct source *src,
@@ -244,6 +245,13 @@ to_text(const char *buf, size_t len, const char *path,
 		sum->encoding = IMPORTENC_DOCX;
 		src->len = strlen(src->text);
 		return (true);
+	}
+	if (import_pdf_sniff(buf, len)) {
+		/* A PDF becomes pdftotext -layout text, in a helper. */
+		src->text = import_pdf_text(buf, len, path, &sum->notes, err);
+		sum->encoding = IMPORTENC_PDF;
+		src->len = src->text != NULL ? strlen(src->text) : 0;
+		return (src->text != NULL);
 	}
 	if (import_html_sniff(buf, len)) {
 		if (!import_html_read(buf, len, path, tpls, ntpls, &page,

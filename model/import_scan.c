@@ -211,6 +211,28 @@ add_frag(struct import_scan *sc, const char *s, size_t len, int line)
 	f->line = line;
 }
 
+/* A frag for text s inserted at index at, on row and line. */
+static void
+insert_frag(struct import_scan *sc, size_t at, const char *s, int row,
+    int line)
+{
+	struct import_frag	f = { 0 };
+
+	f.raw = trim(s, strlen(s));
+	f.key = labelnorm_key(f.raw);
+	f.row = row;
+	f.line = line;
+	if (sc->nfrags == sc->fcap) {
+		sc->fcap = sc->fcap ? sc->fcap * 2 : 64;
+		sc->frags = xreallocarray(sc->frags, sc->fcap,
+		    sizeof *sc->frags);
+	}
+	memmove(&sc->frags[at + 1], &sc->frags[at], (sc->nfrags - at) *
+	    sizeof *sc->frags);
+	sc->frags[at] = f;
+	sc->nfrags++;
+}
+
 /* Adds every TAB-separated field of s as a cell (drop_lead: not a
  * leading empty one). */
 static void
@@ -316,6 +338,18 @@ words(const char *s, struct word **out)
 	return (n);
 }
 
+/* The character column of p in line s: pdftotext -layout sets one
+ * character, Chinese or not, per column. */
+static size_t
+column(const char *s, const char *p)
+{
+	size_t	n = 0;
+
+	for (; s < p; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return (n);
+}
+
 static void
 scan_spaced_line(struct import_scan *sc, const struct import_line *l)
 {
@@ -339,9 +373,12 @@ scan_spaced_line(struct import_scan *sc, const struct import_line *l)
 		v--;
 	}
 	r->vals = xcalloc(n - v + 1, sizeof *r->vals);
-	for (i = v; i < n; i++)
+	r->vpos = xcalloc(n - v + 1, sizeof *r->vpos);
+	for (i = v; i < n; i++) {
+		r->vpos[r->nvals] = (int)column(l->s, w[i].s);
 		r->vals[r->nvals++] = xstrndup(w[i].s,
 		    (size_t)(w[i].e - w[i].s));
+	}
 	for (i = 0; i < v; i = j) {
 		for (j = i + 1; j < v && w[j].gap < 2; j++)
 			;
@@ -576,11 +613,61 @@ import_scan_section(struct import_scan *sc, const struct import_line *l,
 	}
 }
 
+static bool
+in_noise(const char *key, char *const *keys, size_t n)
+{
+	size_t	k;
+
+	for (k = 0; k < n; k++)
+		if (strstr(keys[k], key) != NULL)
+			return (true);
+	return (false);
+}
+
+/*
+ * A spaced frag whose first word, before a single space, is a piece of
+ * noise ("（四） 息", "无法提 2.没有现成信息需要另行制": a vertical group
+ * label beside a wrapped row label) is cut there into two frags.
+ */
+static void
+split_noise_heads(struct import_scan *sc, char *const *keys, size_t n)
+{
+	struct import_frag	*f;
+	char			*sp, *left;
+	size_t			 i;
+	bool			 cut;
+
+	for (i = 0; i < sc->nfrags; i++) {
+		f = &sc->frags[i];
+		if ((sp = strchr(f->raw, ' ')) == NULL)
+			continue;
+		left = xstrndup(f->raw, (size_t)(sp - f->raw));
+		free(f->key);
+		f->key = labelnorm_key(left);
+		cut = *f->key != '\0' && !import_scan_is_blank(sp) &&
+		    in_noise(f->key, keys, n);
+		free(f->key);
+		if (!cut) {
+			f->key = labelnorm_key(f->raw);
+			free(left);
+			continue;
+		}
+		/* The rest becomes a frag of its own, right after. */
+		insert_frag(sc, i + 1, sp + 1, f->row, f->line);
+		f = &sc->frags[i];
+		free(f->raw);
+		f->raw = left;
+		f->key = labelnorm_key(left);
+	}
+}
+
 void
 import_scan_mark_noise(struct import_scan *sc, char *const *keys, size_t n)
 {
 	size_t	i, k;
 
+	if (sc->layout == IMPORT_SCAN_SPACED)
+		split_noise_heads(sc, keys, n);
 	for (i = 0; i < sc->nrows; i++)
 		sc->rows[i].nlabels = 0;
 	for (i = 0; i < sc->nfrags; i++) {
@@ -620,6 +707,7 @@ import_scan_done(struct import_scan *sc)
 			free(sc->rows[i].vals[k]);
 		free(sc->rows[i].cells);
 		free(sc->rows[i].vals);
+		free(sc->rows[i].vpos);
 	}
 	for (i = 0; i < sc->nfrags; i++) {
 		free(sc->frags[i].raw);

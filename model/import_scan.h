@@ -49,6 +49,7 @@ struct import_row {
 	int	  ncells;
 	int	  last_label;	/* index of the last label cell, or -1 */
 	char	**vals;		/* spaced layout: trailing value tokens */
+	int	 *vpos;		/* ... and the column each starts in */
 	int	  nvals;
 	int	  nlabels;	/* frags of this row that are not noise */
 	bool	  used;		/* its values went to a template row */

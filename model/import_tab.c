@@ -151,6 +151,52 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 	return (n);
 }
 
+/*
+ * The spaced layout: a row whose values pdftotext set on several lines
+ * of its wrapped label (a long label in a narrow column, its cells
+ * centred on it), not on one.  The values on the label's lines, taken
+ * left to right by the column they start in, are the row's values when
+ * there are as many as the block has columns, each in a column of its
+ * own.
+ */
+static bool
+merge_spaced(struct sec *s, const struct import_target *t, int n,
+    const char **out)
+{
+	int	*pos = xcalloc((size_t)n + 1, sizeof *pos);
+	int	 a = s->sc.frags[t->f0].line, b = s->sc.frags[t->f1].line;
+	int	 c, k, got = 0, p;
+	size_t	 r;
+	bool	 ok = true;
+
+	for (r = 0; r < s->sc.nrows && ok; r++) {
+		const struct import_row *w = &s->sc.rows[r];
+		if ((w->used && (int)r != t->row) || w->line < a ||
+		    w->line > b)
+			continue;
+		for (k = 0; k < w->nvals && ok; k++) {
+			if (!(ok = got < n))
+				break;
+			/* Insertion by position, left to right. */
+			p = w->vpos[k];
+			for (c = got++; c > 0 && pos[c - 1] > p; c--) {
+				pos[c] = pos[c - 1];
+				out[c] = out[c - 1];
+			}
+			ok = c == 0 || pos[c - 1] != p;
+			pos[c] = p;
+			out[c] = w->vals[k];
+		}
+	}
+	ok = ok && got == n;
+	for (r = 0; ok && r < s->sc.nrows; r++)
+		if (s->sc.rows[r].line >= a && s->sc.rows[r].line <= b &&
+		    s->sc.rows[r].nvals > 0)
+			s->sc.rows[r].used = true;
+	free(pos);
+	return (ok);
+}
+
 /* "00", "０１": a count written with a leading zero. */
 static bool
 leading_zero(const char *text)
@@ -317,7 +363,9 @@ store_target(struct sec *s, const struct import_target *t, int gridlabels)
 	}
 	if (s->sc.layout == IMPORT_SCAN_RUNS)
 		;	/* split together: store_runs */
-	else if ((got = cut(s, t->row, gridlabels, n, vals)) != n) {
+	else if ((got = cut(s, t->row, gridlabels, n, vals)) != n &&
+	    !(s->sc.layout == IMPORT_SCAN_SPACED && t->f0 >= 0 &&
+	    merge_spaced(s, t, n, vals))) {
 		snprintf(a, sizeof a, "%d", got);
 		snprintf(b, sizeof b, "%d", n);
 		note_row(s, t, line, got < n ? "import.short_row" :

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "import_line.h"
 #include "import_runin.h"
 #include "import_scan.h"
@@ -213,6 +215,95 @@ add_trimmed(struct sbuf *b, const char *s)
 	sbuf_add(b, s, (size_t)(e - s));
 }
 
+/* Chinese characters and punctuation, full-width forms. */
+static bool
+cjk(UChar32 c)
+{
+	return ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 &&
+	    c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef));
+}
+
+static bool
+alnum(UChar32 c)
+{
+	return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'));
+}
+
+/*
+ * pdftotext writes a space wherever the PDF leaves a gap between glyphs,
+ * and a PDF leaves one between Chinese and Latin text ("2024 年", what
+ * LibreOffice and Word call autospace) and after Chinese punctuation;
+ * Chinese text has no spaces there.  Such single spaces are dropped, in
+ * place.  (A space typed there on purpose cannot be told from them.)
+ */
+static void
+drop_gaps(char *s)
+{
+	int32_t	i = 0, n = (int32_t)strlen(s), w = 0, j;
+	UChar32	c, prev = 0, next;
+
+	while (i < n) {
+		j = i;
+		U8_NEXT(s, i, n, c);
+		if (c == ' ' && i < n && s[i] != ' ') {
+			int32_t k = i;
+			U8_NEXT(s, k, n, next);
+			if ((cjk(prev) && (cjk(next) || alnum(next))) ||
+			    (alnum(prev) && cjk(next)))
+				continue;
+		}
+		memmove(s + w, s + j, (size_t)(i - j));
+		w += i - j;
+		prev = c;
+	}
+	s[w] = '\0';
+}
+
+/* Leading spaces of a line (U+3000 counts as two). */
+static int
+indent(const char *s)
+{
+	int	n = 0;
+
+	for (;;)
+		if (*s == ' ') {
+			n++;
+			s++;
+		} else if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+			n += 2;
+			s += 3;
+		} else
+			return (n);
+}
+
+/*
+ * Whether line i of a pdftotext page starts a paragraph: it is indented
+ * more than the next lines (at most 3) before to, the continuation
+ * lines, which sit at the page's margin whatever it is; the last line,
+ * more than the line before it.
+ */
+static bool
+starts_para(const struct doc *d, size_t i, size_t from, size_t to)
+{
+	int	me = indent(d->l[i].s), least = -1, k;
+	size_t	j;
+
+	for (j = i + 1, k = 0; j < to && k < 3; j++) {
+		if (blank(d->l[j].s))
+			continue;
+		if (least < 0 || indent(d->l[j].s) < least)
+			least = indent(d->l[j].s);
+		k++;
+	}
+	if (least >= 0)
+		return (me > least);
+	for (j = i; j-- > from; )
+		if (!blank(d->l[j].s))
+			return (me > indent(d->l[j].s));
+	return (false);
+}
+
 static char *
 narrative(const struct doc *d, size_t from, size_t to)
 {
@@ -234,11 +325,14 @@ narrative(const struct doc *d, size_t from, size_t to)
 		}
 		if (blank(d->l[i].s))
 			continue;
-		if (para && (d->l[i].s[0] == ' ' || d->l[i].s[0] == '\t'))
+		if (para && starts_para(d, i, from, to))
 			sbuf_addc(&b, '\n');
 		add_trimmed(&b, d->l[i].s);
 		para = true;
 	}
+	if (d->spaced && b.len > 0)
+		drop_gaps(b.s);
+	b.len = b.s != NULL ? strlen(b.s) : 0;
 	return (sbuf_take(&b));
 }
 

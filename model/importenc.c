@@ -38,6 +38,8 @@ importenc_name(enum importenc e)
 		return ("GB18030");
 	case IMPORTENC_DOCX:
 		return ("DOCX");
+	case IMPORTENC_PDF:
+		return ("PDF");
 	}
 	return ("?");
 }

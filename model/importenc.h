@@ -25,11 +25,12 @@ enum importenc {
 	IMPORTENC_UTF16LE,
 	IMPORTENC_UTF16BE,
 	IMPORTENC_GB18030,
-	IMPORTENC_DOCX		/* a Word document (import_docx.h) */
+	IMPORTENC_DOCX,		/* a Word document (import_docx.h) */
+	IMPORTENC_PDF		/* a PDF (import_pdf.h) */
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030", "DOCX": a
- * static string. */
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030", "DOCX",
+ * "PDF": a static string. */
 const char	*importenc_name(enum importenc);
 
 /*

@@ -11,4 +11,12 @@
 /* Newly allocated; caller frees. */
 char	*paths_datadir(void);
 
+/*
+ * The helper program name (nianbao-pdftext), found the same way under
+ * libexec/nianbao: next to the running binary, else under the install
+ * prefix; the environment variable env, if set and not empty, names it
+ * instead.  Newly allocated; caller frees.
+ */
+char	*paths_helper(const char *name, const char *env);
+
 #endif
