@@ -181,3 +181,23 @@ iu_import(const char *buf, size_t len, const char *path,
 	return (r);
 }
 
+void
+iu_expect_same(const struct report *a, const struct report *b,
+    const char *how)
+{
+	const struct tpl	*t = report_tpl(a);
+	char			 va[NUM_FMT_MAX], vb[NUM_FMT_MAX];
+	size_t			 c;
+
+	cr_assert_str_eq(report_tpl(b)->id, t->id, "%s", how);
+	cr_expect_str_eq(report_organ(b), report_organ(a), "%s", how);
+	cr_expect_eq(report_year(b), report_year(a), "%s", how);
+	for (c = 0; c < t->ncells; c++) {
+		iu_printed(a, (int)c, va);
+		iu_printed(b, (int)c, vb);
+		cr_expect_str_eq(vb, va, "%s: %s", how, t->cells[c].id);
+	}
+	for (c = 0; c < t->nsections; c++)
+		cr_expect_str_eq(report_text(b, (int)c), report_text(a, (int)c),
+		    "%s: section %zu", how, c + 1);
+}

@@ -42,6 +42,12 @@ void		 iu_expect_row(const struct report *, const char *row,
 void		 iu_expect_all_rows(const struct report *, const char *block,
 		    const char *vals);
 
+/* a and b hold the same cells (printed values as iu_printed gives
+ * them), section texts, organ and year; how names the case in
+ * failures. */
+void		 iu_expect_same(const struct report *a, const struct report *b,
+		    const char *how);
+
 /* Notes with msgid (at line, if line > 0). */
 size_t		 iu_notes(const struct import_summary *, const char *msgid,
 		    int line);

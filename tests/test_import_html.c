@@ -330,26 +330,6 @@ Test(import_html, pingtan_2024_every_cell_as_the_page_shows)
 
 /* ---- round trips ----------------------------------------------------- */
 
-/* a and b hold the same cells (printed values too), texts, organ, year. */
-static void
-expect_same(const struct report *a, const struct report *b, const char *how)
-{
-	const struct tpl	*t = report_tpl(a);
-	char			 va[NUM_FMT_MAX], vb[NUM_FMT_MAX];
-	size_t			 c;
-
-	cr_assert_str_eq(report_tpl(b)->id, t->id, "%s", how);
-	cr_expect_str_eq(report_organ(b), report_organ(a), "%s", how);
-	cr_expect_eq(report_year(b), report_year(a), "%s", how);
-	for (c = 0; c < t->ncells; c++) {
-		iu_printed(a, (int)c, va);
-		iu_printed(b, (int)c, vb);
-		cr_expect_str_eq(vb, va, "%s: %s", how, t->cells[c].id);
-	}
-	for (c = 0; c < t->nsections; c++)
-		cr_expect_str_eq(report_text(b, (int)c), report_text(a, (int)c),
-		    "%s: section %zu", how, c + 1);
-}
 
 Test(import_html, export_import_round_trips)
 {
@@ -370,7 +350,7 @@ Test(import_html, export_import_round_trips)
 		back = store_parse(yaml, strlen(yaml), "r.yaml", iu_tpls, iu_ntpls,
 		    &e);
 		cr_assert_not_null(back, "%s", e.msgid);
-		expect_same(r, back, "report file");
+		iu_expect_same(r, back, "report file");
 		cr_expect_str_eq(report_published_on(back),
 		    report_published_on(r));
 		report_free(back);
@@ -379,14 +359,14 @@ Test(import_html, export_import_round_trips)
 		text = export_txt(r, LANG_ZH);
 		back = iu_import(text, strlen(text), "r.txt", NULL, iu_tpls,
 		    iu_ntpls, &s2);
-		expect_same(r, back, "text export");
+		iu_expect_same(r, back, "text export");
 		report_free(back);
 		import_summary_done(&s2);
 		free(text);
 		cr_assert(export_docx(r, docx, &e), "%s", e.msgid);
 		buf = tu_read(docx, &len);
 		back = iu_import(buf, len, "r.docx", NULL, iu_tpls, iu_ntpls, &s2);
-		expect_same(r, back, ".docx export");
+		iu_expect_same(r, back, ".docx export");
 		report_free(back);
 		import_summary_done(&s2);
 		free(buf);

@@ -40,26 +40,6 @@ reference(void)
 	return (r);
 }
 
-/* a and b hold the same cells, texts, organ and year. */
-static void
-expect_same(const struct report *a, const struct report *b, const char *how)
-{
-	const struct tpl	*t = report_tpl(a);
-	char			 va[NUM_FMT_MAX], vb[NUM_FMT_MAX];
-	size_t			 c;
-
-	cr_assert_str_eq(report_tpl(b)->id, t->id, "%s", how);
-	cr_expect_str_eq(report_organ(b), report_organ(a), "%s", how);
-	cr_expect_eq(report_year(b), report_year(a), "%s", how);
-	for (c = 0; c < t->ncells; c++) {
-		iu_printed(a, (int)c, va);
-		iu_printed(b, (int)c, vb);
-		cr_expect_str_eq(vb, va, "%s: %s", how, t->cells[c].id);
-	}
-	for (c = 0; c < t->nsections; c++)
-		cr_expect_str_eq(report_text(b, (int)c), report_text(a, (int)c),
-		    "%s: section %zu", how, c + 1);
-}
 
 static struct report *
 imp_pdf(const char *path, struct import_summary *s)
@@ -82,7 +62,7 @@ Test(import_pdf, own_docx_made_pdf_by_libreoffice_imports_back)
 	cr_expect_eq(s.encoding, IMPORTENC_PDF);
 	cr_expect_eq(s.layout, IMPORT_SCAN_SPACED);
 	cr_expect_eq(s.cells_missing, 0);
-	expect_same(ref, r, "nianbao's .docx as PDF");
+	iu_expect_same(ref, r, "nianbao's .docx as PDF");
 	report_free(r);
 	import_summary_done(&s);
 	report_free(ref);
@@ -96,7 +76,7 @@ Test(import_pdf, official_template_filled_in_imports_back)
 	r = imp_pdf(PDFS "/official-pingtan-2024.pdf", &s);
 	cr_expect_eq(s.cells_missing, 0);
 	cr_expect_eq(iu_notes(&s, "import.stray_values", 0), 0);
-	expect_same(ref, r, "the official template as PDF");
+	iu_expect_same(ref, r, "the official template as PDF");
 	report_free(r);
 	import_summary_done(&s);
 	report_free(ref);
@@ -117,7 +97,7 @@ Test(import_pdf, export_pdf_import_round_trip, .timeout = 300)
 	pdf = tu_path(dir, "r.pdf");
 	cr_assert(export_docx_pdf(ref, pdf, &e), "%s", e.msgid);
 	r = imp_pdf(pdf, &s);
-	expect_same(ref, r, "export -f pdf");
+	iu_expect_same(ref, r, "export -f pdf");
 	report_free(r);
 	import_summary_done(&s);
 	tu_rmtree(dir);
