@@ -190,7 +190,7 @@ parse(const char *utf8, size_t len)
 	doc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC |
-	    HTML_PARSE_NODEFDTD);
+	    HTML_PARSE_NODEFDTD | XML_PARSE_HUGE);
 	htmlFreeParserCtxt(ctxt);
 	return (doc);
 }
@@ -305,6 +305,22 @@ decode(const char *buf, size_t len, const char *path, struct import_html *out,
 	return (u);
 }
 
+/* Whether buf has so many tags that its tree would hold more elements
+ * than are read (each element has a tag, each tag at most two): a
+ * page made to make libxml2 build a tree of millions, refused before it
+ * is parsed. */
+static bool
+too_many_tags(const char *buf, size_t len)
+{
+	const char	*p = buf, *end = buf + len;
+	size_t		 n = 0;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL && ++n <=
+	    2 * (size_t)IMPORT_WEBTREE_MAX_NODES + 1)
+		p++;
+	return (n > 2 * (size_t)IMPORT_WEBTREE_MAX_NODES);
+}
+
 /* The report in the page's lines, as text; false with *err if none. */
 static bool
 report(const struct import_webtree *p, htmlDocPtr doc, const char *path,
@@ -333,16 +349,22 @@ import_html_read(const char *buf, size_t len, const char *path,
 {
 	struct import_webtree	 p;
 	htmlDocPtr		 doc;
-	char			*u;
+	char			*u, n[24];
 	size_t			 ulen;
 	bool			 ok = false;
 
 	memset(out, 0, sizeof *out);
+	if (too_many_tags(buf, len)) {
+		snprintf(n, sizeof n, "%d", IMPORT_WEBTREE_MAX_NODES);
+		err_set(err, path, 0, 0, "import.e_html_size", 1, n);
+		return (false);
+	}
 	if ((u = decode(buf, len, path, out, notes, &ulen, err)) == NULL)
 		return (false);
-	if ((doc = parse(u, ulen)) == NULL ||
-	    xmlDocGetRootElement(doc) == NULL)
+	if ((doc = parse(u, ulen)) == NULL)
 		err_set(err, path, 0, 0, "import.e_html_parse", 0);
+	else if (xmlDocGetRootElement(doc) == NULL)
+		err_set(err, path, 0, 0, "import.e_html_no_report", 1, "0");
 	else {
 		if (import_webtree_read(&p, doc, path, err) &&
 		    (ok = report(&p, doc, path, tpls, ntpls, out, err))) {

@@ -81,6 +81,11 @@ import_pdf_pages(const char *out, size_t len, const char *path,
 			sbuf_addc(&b, '\n');
 		}
 	}
+	if (page == 0) {	/* a PDF without pages */
+		err_set(err, path, 0, 0, "import.e_pdf_damaged", 0);
+		sbuf_done(&b);
+		return (NULL);
+	}
 	if (with_text == 0) {
 		snprintf(no, sizeof no, "%d", first_blank > 0 ? first_blank :
 		    1);

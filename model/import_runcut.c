@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "import_runcut.h"
+#include "sbuf.h"
 #include "xmalloc.h"
 
 size_t
@@ -186,3 +187,130 @@ import_runcut_labels(const char *key, char *const *keys, size_t nkeys,
 	return (i == n ? m : 0);
 }
 
+/* Appends the ASCII form of the character at *p to b; false if it is not
+ * part of a run.  *p moves past it. */
+static bool
+norm_char(const char **p, struct sbuf *b, bool *digit)
+{
+	static const char *const wide[] = { "．", ".", "，", ",", "－", "-",
+	    "\xe3\x80\x80", " ", "\xc2\xa0", " " };
+	const unsigned char *u = (const unsigned char *)*p;
+	size_t	i;
+
+	*digit = false;
+	if ((*u >= '0' && *u <= '9') || *u == '.' || *u == ',' || *u == '-' ||
+	    *u == ' ' || *u == '\t') {
+		*digit = *u >= '0' && *u <= '9';
+		sbuf_addc(b, *u == '\t' ? ' ' : (char)*u);
+		(*p)++;
+		return (true);
+	}
+	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99) {
+		sbuf_addc(b, (char)('0' + u[2] - 0x90));
+		*digit = true;
+		*p += 3;
+		return (true);
+	}
+	for (i = 0; i < sizeof wide / sizeof wide[0]; i += 2)
+		if (strncmp(*p, wide[i], strlen(wide[i])) == 0) {
+			sbuf_adds(b, wide[i + 1]);
+			*p += strlen(wide[i]);
+			return (true);
+		}
+	return (false);
+}
+
+char *
+import_runcut_normalise(const char *run)
+{
+	struct sbuf	 b;
+	const char	*p = run;
+	bool		 digit, any = false;
+	char		*s, *r, *w;
+
+	sbuf_init(&b);
+	while (*p != '\0')
+		if (!norm_char(&p, &b, &digit)) {
+			sbuf_done(&b);
+			return (NULL);
+		} else
+			any |= digit;
+	s = sbuf_take(&b);
+	for (r = w = s; *r != '\0'; r++)
+		if (*r != ' ' || (w > s && w[-1] != ' '))
+			*w++ = *r;
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (!any) {
+		free(s);
+		return (NULL);
+	}
+	return (s);
+}
+
+/* The integer part s[a..b): digits, or digits grouped by commas in
+ * threes; no leading zero but "0" itself. */
+static bool
+integer(const char *s, size_t a, size_t b, int64_t *v)
+{
+	size_t	i, group = 0;
+	bool	commas = memchr(s + a, ',', b - a) != NULL;
+
+	*v = 0;
+	if (a == b || (s[a] == '0' && b - a > 1))
+		return (false);
+	for (i = a; i < b; i++) {
+		if (s[i] == ',') {
+			if (group == 0 || (i > a + 3 && group != 3) ||
+			    i + 1 == b)
+				return (false);
+			group = 0;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return (false);
+		if (++group > 3 && commas)
+			return (false);
+		*v = *v * 10 + (s[i] - '0');
+		if (*v > NUM_LIMIT)
+			return (false);
+	}
+	return (!commas || group == 3);
+}
+
+bool
+import_runcut_value(const char *s, size_t a, size_t b, enum num_kind kind,
+    int dp, int64_t *v)
+{
+	const char	*dot;
+	int64_t		 frac = 0, scale = NUM_MONEY_SCALE;
+	bool		 neg = false;
+	size_t		 e;
+
+	if (a < b && s[a] == '-') {
+		if (kind != NUM_SIGNED)
+			return (false);
+		neg = true;
+		a++;
+	}
+	dot = memchr(s + a, '.', b - a);
+	e = dot != NULL ? (size_t)(dot - s) : b;
+	if (!integer(s, a, e, v))
+		return (false);
+	if (dot != NULL) {
+		if (kind != NUM_MONEY || e + 1 == b || (int)(b - e - 1) > dp)
+			return (false);
+		for (e++; e < b; e++) {
+			if (s[e] < '0' || s[e] > '9')
+				return (false);
+			frac = frac * 10 + (s[e] - '0');
+			scale /= 10;
+		}
+	}
+	if (kind == NUM_MONEY)
+		*v = *v * NUM_MONEY_SCALE + frac * scale;
+	if (neg)
+		*v = -*v;
+	return (true);
+}

@@ -14,6 +14,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+
+#include "num.h"
 
 /* Length of a digit (ASCII or full-width) at p, 0 if none. */
 size_t	import_runcut_digit(const char *p);
@@ -35,5 +38,24 @@ void	import_runcut_line(const char *s, void (*pair)(void *, const char *,
 #define IMPORT_RUNCUT_MAX	4096
 size_t	import_runcut_labels(const char *key, char *const *keys,
 	    size_t nkeys, size_t *out, size_t max);
+
+/*
+ * A run as import_runs.h reads it: ASCII digits and ". , -" (full-width
+ * forms folded), one space between groups of it (ASCII spaces, TAB, NBSP
+ * and U+3000 alike), none at its ends.  NULL if run holds anything else
+ * or no digit.  Newly allocated; caller frees.
+ */
+char	*import_runcut_normalise(const char *run);
+
+/*
+ * Whether s[a..b) of a normalised run is a value a column of kind (with
+ * dp decimals, for money) holds as printed: digits, or digits grouped by
+ * commas in threes, without a leading zero but "0" itself, at most
+ * NUM_LIMIT; a minus sign first only in a signed column; a decimal point
+ * only in a money column.  Its value, scaled as struct num keeps it, in
+ * *v.
+ */
+bool	import_runcut_value(const char *s, size_t a, size_t b,
+	    enum num_kind kind, int dp, int64_t *v);
 
 #endif

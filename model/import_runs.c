@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import_runcut.h"
 #include "import_runs.h"
 #include "num.h"
 #include "sbuf.h"
@@ -47,6 +48,8 @@ struct line {
 	enum num_kind	 *kind;
 	int		 *dp;
 	int		 *spaces;	/* [pos]: boundaries at or after pos */
+	unsigned char	 *reach;	/* [pos * (n + 1) + col]: the run from
+					   pos splits into columns col.. */
 	/* Candidates that pass the row's own equations. */
 	int64_t		 *vals;
 	uint16_t	 *cut;		/* [c * 2n]: start, end of each value */
@@ -76,149 +79,6 @@ struct solver {
 	bool			 aborted;
 	int			 fixed, fixed_cand;	/* search(): held */
 };
-
-/* ---- normalising and reading values ---- */
-
-/* Appends the ASCII form of the character at *p to b; false if it is not
- * part of a run.  *p moves past it. */
-static bool
-norm_char(const char **p, struct sbuf *b, bool *digit)
-{
-	static const char *const wide[] = { "．", ".", "，", ",", "－", "-",
-	    "\xe3\x80\x80", " ", "\xc2\xa0", " " };
-	const unsigned char *u = (const unsigned char *)*p;
-	size_t	i;
-
-	*digit = false;
-	if ((*u >= '0' && *u <= '9') || *u == '.' || *u == ',' || *u == '-' ||
-	    *u == ' ' || *u == '\t') {
-		*digit = *u >= '0' && *u <= '9';
-		sbuf_addc(b, *u == '\t' ? ' ' : (char)*u);
-		(*p)++;
-		return (true);
-	}
-	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99) {
-		sbuf_addc(b, (char)('0' + u[2] - 0x90));
-		*digit = true;
-		*p += 3;
-		return (true);
-	}
-	for (i = 0; i < sizeof wide / sizeof wide[0]; i += 2)
-		if (strncmp(*p, wide[i], strlen(wide[i])) == 0) {
-			sbuf_adds(b, wide[i + 1]);
-			*p += strlen(wide[i]);
-			return (true);
-		}
-	return (false);
-}
-
-/* The run in ASCII, one space between groups, none at the ends; NULL if
- * it holds anything else or no digit. */
-static char *
-normalise(const char *run)
-{
-	struct sbuf	 b;
-	const char	*p = run;
-	bool		 digit, any = false;
-	char		*s, *r, *w;
-
-	sbuf_init(&b);
-	while (*p != '\0')
-		if (!norm_char(&p, &b, &digit)) {
-			sbuf_done(&b);
-			return (NULL);
-		} else
-			any |= digit;
-	s = sbuf_take(&b);
-	for (r = w = s; *r != '\0'; r++)
-		if (*r != ' ' || (w > s && w[-1] != ' '))
-			*w++ = *r;
-	while (w > s && w[-1] == ' ')
-		w--;
-	*w = '\0';
-	if (!any) {
-		free(s);
-		return (NULL);
-	}
-	return (s);
-}
-
-bool
-import_runs_is_run(const char *s)
-{
-	char	*n = normalise(s);
-
-	free(n);
-	return (n != NULL);
-}
-
-/* The integer part s[a..b): digits, or digits grouped by commas in
- * threes; no leading zero but "0" itself. */
-static bool
-integer(const char *s, size_t a, size_t b, int64_t *v)
-{
-	size_t	i, group = 0;
-	bool	commas = memchr(s + a, ',', b - a) != NULL;
-
-	*v = 0;
-	if (a == b || (s[a] == '0' && b - a > 1))
-		return (false);
-	for (i = a; i < b; i++) {
-		if (s[i] == ',') {
-			if (group == 0 || (i > a + 3 && group != 3) ||
-			    i + 1 == b)
-				return (false);
-			group = 0;
-			continue;
-		}
-		if (s[i] < '0' || s[i] > '9')
-			return (false);
-		if (++group > 3 && commas)
-			return (false);
-		*v = *v * 10 + (s[i] - '0');
-		if (*v > NUM_LIMIT)
-			return (false);
-	}
-	return (!commas || group == 3);
-}
-
-/* Whether s[a..b) is a value a column of kind (dp decimals) holds as
- * printed; its value, scaled as struct num, in *v. */
-static bool
-piece(const char *s, size_t a, size_t b, enum num_kind kind, int dp,
-    int64_t *v)
-{
-	const char	*dot;
-	int64_t		 frac = 0, scale = NUM_MONEY_SCALE;
-	bool		 neg = false;
-	size_t		 e;
-
-	if (a < b && s[a] == '-') {
-		if (kind != NUM_SIGNED)
-			return (false);
-		neg = true;
-		a++;
-	}
-	dot = memchr(s + a, '.', b - a);
-	e = dot != NULL ? (size_t)(dot - s) : b;
-	if (!integer(s, a, e, v))
-		return (false);
-	if (dot != NULL) {
-		if (kind != NUM_MONEY || e + 1 == b || (int)(b - e - 1) > dp)
-			return (false);
-		for (e++; e < b; e++) {
-			if (s[e] < '0' || s[e] > '9')
-				return (false);
-			frac = frac * 10 + (s[e] - '0');
-			scale /= 10;
-		}
-	}
-	if (kind == NUM_MONEY)
-		*v = *v * NUM_MONEY_SCALE + frac * scale;
-	if (neg)
-		*v = -*v;
-	return (true);
-}
 
 /* ---- one row's splits ---- */
 
@@ -274,12 +134,40 @@ leaf(struct walk *w)
 	l->ncand++;
 }
 
+/* Where the run can still be split, whatever the arithmetic: reach[],
+ * filled from the end. */
+static void
+reachable(struct line *l)
+{
+	size_t	n1 = (size_t)l->n + 1, pos, end, next;
+	int	col;
+	int64_t	v;
+
+	l->reach = xcalloc((l->len + 1) * n1, 1);
+	l->reach[l->len * n1 + (size_t)l->n] = 1;
+	for (col = l->n - 1; col >= 0; col--)
+		for (pos = l->len; pos-- > 0; ) {
+			for (end = pos + 1; end <= l->len &&
+			    end - pos <= MAX_PIECE; end++) {
+				if (l->s[end - 1] == ' ')
+					break;
+				next = end < l->len && l->s[end] == ' ' ?
+				    end + 1 : end;
+				if (l->reach[next * n1 + (size_t)col + 1] &&
+				    import_runcut_value(l->s, pos, end, l->kind[col],
+				    l->dp[col], &v)) {
+					l->reach[pos * n1 + (size_t)col] = 1;
+					break;
+				}
+			}
+		}
+}
+
 static void
 enumerate(struct walk *w, size_t pos, int col)
 {
 	struct line	*l = &w->sv->l[w->r];
 	size_t		 end, next;
-	int		 left = l->n - col - 1;
 
 	if (l->toomany || ++l->steps > IMPORT_RUNS_ROW_STEPS) {
 		l->toomany = true;
@@ -294,12 +182,10 @@ enumerate(struct walk *w, size_t pos, int col)
 		if (l->s[end - 1] == ' ')
 			break;
 		next = end < l->len && l->s[end] == ' ' ? end + 1 : end;
-		/* Each value needs a character; each group a value. */
-		if (l->len - next < (size_t)left || (next < l->len &&
-		    l->spaces[next] + 1 > left) || (next == l->len &&
-		    left > 0))
+		/* Only where the rest can be split too. */
+		if (!l->reach[next * (size_t)(l->n + 1) + (size_t)col + 1])
 			continue;
-		if (!piece(l->s, pos, end, l->kind[col], l->dp[col],
+		if (!import_runcut_value(l->s, pos, end, l->kind[col], l->dp[col],
 		    &w->val[col]))
 			continue;
 		w->cut[2 * col] = (uint16_t)pos;
@@ -323,7 +209,7 @@ prepare(struct solver *sv, int r)
 	l->comp = r;
 	if (row->run == NULL || l->n <= 0 || row->first_cell < 0 ||
 	    strlen(row->run) > 4 * IMPORT_RUNS_MAX_LEN ||
-	    (l->s = normalise(row->run)) == NULL)
+	    (l->s = import_runcut_normalise(row->run)) == NULL)
 		return;
 	if ((l->len = strlen(l->s)) > IMPORT_RUNS_MAX_LEN) {
 		free(l->s);
@@ -352,6 +238,9 @@ split_row(struct solver *sv, int r)
 		l->spaces[i] = l->spaces[i + 1] + (l->s[i] == ' ');
 	l->scut = xcalloc(IMPORT_RUNS_SHOWN * 2 * (size_t)l->n,
 	    sizeof *l->scut);
+	reachable(l);
+	if (!l->reach[0])
+		return;		/* no split at all */
 	w.cut = xcalloc(2 * (size_t)l->n, sizeof *w.cut);
 	w.val = xcalloc((size_t)l->n, sizeof *w.val);
 	enumerate(&w, 0, 0);
@@ -714,6 +603,7 @@ line_done(struct line *l)
 	free(l->kind);
 	free(l->dp);
 	free(l->spaces);
+	free(l->reach);
 	free(l->vals);
 	free(l->cut);
 	free(l->scut);

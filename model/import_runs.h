@@ -53,8 +53,8 @@
 
 #define IMPORT_RUNS_MAX_LEN	256
 #define IMPORT_RUNS_MAX_CANDS	4096
-#define IMPORT_RUNS_ROW_STEPS	(1 << 20)
-#define IMPORT_RUNS_STEPS	(1 << 22)
+#define IMPORT_RUNS_ROW_STEPS	(1 << 18)
+#define IMPORT_RUNS_STEPS	(1 << 18)
 #define IMPORT_RUNS_SHOWN	4	/* candidates named in cands */
 
 enum import_runs_result {
@@ -90,12 +90,5 @@ void	import_runs_solve(const struct tpl *t, struct import_runs_row *rows,
 	    size_t n);
 /* Frees what import_runs_solve put in a row. */
 void	import_runs_row_done(struct import_runs_row *);
-
-/*
- * Whether s is a run: at least one digit, and nothing but digits, spaces
- * (ASCII, NBSP, U+3000), and the ". , -" of numbers and their full-width
- * forms.
- */
-bool	import_runs_is_run(const char *s);
 
 #endif

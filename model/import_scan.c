@@ -18,6 +18,7 @@
 #include "import_runcut.h"
 #include "import_scan.h"
 #include "labelnorm.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 /* Bytes of the white space character at p, 0 if none; its gap units. */
@@ -182,7 +183,7 @@ add_row(struct import_scan *sc, int line)
 static void
 add_cell(struct import_row *r, const char *s, size_t len)
 {
-	r->cells = xreallocarray(r->cells, (size_t)r->ncells + 1,
+	r->cells = vec_reserve(r->cells, &r->ccap, (size_t)r->ncells + 1,
 	    sizeof *r->cells);
 	r->cells[r->ncells++] = trim(s, len);
 }
@@ -317,7 +318,7 @@ static size_t
 words(const char *s, struct word **out)
 {
 	struct word	*w = NULL;
-	size_t		 n = 0, k;
+	size_t		 n = 0, k, cap = 0;
 	int		 gap = 0, u;
 
 	while (*s != '\0') {
@@ -326,7 +327,7 @@ words(const char *s, struct word **out)
 			s += k;
 			continue;
 		}
-		w = xreallocarray(w, n + 1, sizeof *w);
+		w = vec_reserve(w, &cap, n + 1, sizeof *w);
 		w[n].s = s;
 		w[n].gap = gap;
 		while (*s != '\0' && ws(s, &u) == 0)

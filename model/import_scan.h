@@ -47,6 +47,7 @@ struct import_row {
 	int	  lastline;
 	char	**cells;	/* rows, cells layouts */
 	int	  ncells;
+	size_t	  ccap;
 	int	  last_label;	/* index of the last label cell, or -1 */
 	char	**vals;		/* spaced layout: trailing value tokens */
 	int	 *vpos;		/* ... and the column each starts in */

@@ -286,10 +286,11 @@ tidy(char *s)
 static void
 flush(struct import_webtree *p, bool br)
 {
-	if (p->buf.len > 0 || (br && p->brk))
+	if (p->buf.len > 0 || (br && p->brk)) {
 		push_line(p, tidy(sbuf_take(&p->buf)), p->block,
 		    p->src);
-	sbuf_init(&p->buf);
+		sbuf_init(&p->buf);
+	}
 	p->space = false;
 	p->brk = br;
 }

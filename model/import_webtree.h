@@ -34,7 +34,7 @@
 #include "err.h"
 #include "sbuf.h"
 
-#define IMPORT_WEBTREE_MAX_NODES	(1 << 21)
+#define IMPORT_WEBTREE_MAX_NODES	200000
 #define IMPORT_WEBTREE_MAX_TEXT		(32 * 1024 * 1024)
 
 struct import_webline {

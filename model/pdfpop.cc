@@ -41,7 +41,8 @@ pages(const char *buf, size_t len, int max_pages,
 		if (p)
 			text = p->text(poppler::rectf(),
 			    poppler::page::physical_layout).to_utf8();
-		if (page(arg, i + 1, text.data(), text.size()) != 0)
+		if (page(arg, i + 1, text.empty() ? "" : text.data(),
+		    text.size()) != 0)
 			return (PDFPOP_STOPPED);
 	}
 	return (PDFPOP_OK);

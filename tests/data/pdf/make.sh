@@ -8,7 +8,7 @@
 #                            with the same report (fill_template.py, as a
 #                            clerk fills it) and turned into PDF by LibreOffice
 #   scanned.pdf              a PDF of two pages with no text (images only)
-#   locked.pdf               own-pingtan-2024.pdf with an open password
+#   locked.pdf               scanned.pdf with an open password
 # Usage: sh tests/data/pdf/make.sh BUILD   (needs LibreOffice, python3-docx
 # and qpdf)
 set -eu
@@ -29,4 +29,4 @@ soffice --headless "-env:UserInstallation=file://$tmp/profile" \
     >/dev/null 2>&1
 cp "$tmp/official-pingtan-2024.pdf" .
 python3 scanned.py scanned.pdf
-qpdf --encrypt secret secret 256 -- own-pingtan-2024.pdf locked.pdf
+qpdf --encrypt secret secret 256 -- scanned.pdf locked.pdf
