@@ -255,28 +255,27 @@ static bool
 integer(const char *s, size_t a, size_t b, int64_t *v)
 {
 	size_t	i, group = 0;
-	bool	commas = memchr(s + a, ',', b - a) != NULL;
+	bool	comma = false;	/* a comma seen: groups of three since */
 
 	*v = 0;
 	if (a == b || (s[a] == '0' && b - a > 1))
 		return (false);
 	for (i = a; i < b; i++) {
 		if (s[i] == ',') {
-			if (group == 0 || (i > a + 3 && group != 3) ||
-			    i + 1 == b)
+			if (group == 0 || (comma && group != 3) || group > 3)
 				return (false);
+			comma = true;
 			group = 0;
 			continue;
 		}
 		if (s[i] < '0' || s[i] > '9')
 			return (false);
-		if (++group > 3 && commas)
-			return (false);
+		group++;
 		*v = *v * 10 + (s[i] - '0');
 		if (*v > NUM_LIMIT)
 			return (false);
 	}
-	return (!commas || group == 3);
+	return (!comma || group == 3);
 }
 
 bool

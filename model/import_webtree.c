@@ -141,8 +141,8 @@ find_date(const char *s, char out[11])
 		    sscanf(s, "%4d年%2d月%2d日%n", &y, &m, &d, &k) == 3) &&
 		    k > 0 && y >= 1000 && y <= 9999 && m >= 1 && m <= 12 &&
 		    d >= 1 && d <= 31) {
-			snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100,
-			    d % 100);
+			snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+			    (unsigned)m % 100u, (unsigned)d % 100u);
 			return (true);
 		}
 		while (s[1] >= '0' && s[1] <= '9')

@@ -545,6 +545,13 @@ Test(import_runs, signs_decimals_and_wide_forms)
 	r = solve_at(t, "t2_9.procurement.items", 2, "135 75394432.52");
 	expect_pieces(r, "135 75394432.52");
 	free_rows(r, 1);
+	/* Thousands separators only in groups of three (fuzz_runs). */
+	r = solve_at(t, "t2_5.licensing.decisions", 1, "2,2,200");
+	cr_expect_eq(r->result, IMPORT_RUNS_IMPOSSIBLE);
+	free_rows(r, 1);
+	r = solve_at(t, "t2_5.licensing.decisions", 1, "12,345");
+	expect_pieces(r, "12,345");
+	free_rows(r, 1);
 	r = solve_at(t, "t3.new.natural", 7,
 	    "２３\xc2\xa0０　００００２３");
 	expect_pieces(r, "23 0 0 0 0 0 23");

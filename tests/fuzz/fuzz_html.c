@@ -1,7 +1,7 @@
 /*
  * libFuzzer target for the web page reader: any bytes as a saved page
- * (import_html_read, with the installed templates), then the page
- * through the whole importer (import_buffer).  The text made must be
+ * (import_html_read, with the installed templates), then the page's text
+ * through the reader (import_txt_read, on the 2021 format).  The text made must be
  * valid UTF-8 with a line number for every line; a refusal must say why;
  * an imported report must be one the program can keep.  The tree is
  * walked without recursion, so deep pages must not crash it.
@@ -17,9 +17,11 @@
 #include "fuzzutil.h"
 #include "import.h"
 #include "import_html.h"
+#include "import_txt.h"
 
 static struct tpl	**tpls;
 static size_t		  ntpls;
+static const struct tpl	 *t2021;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -27,6 +29,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	tpls = fuzz_templates("fuzz_html", &ntpls);
+	if ((t2021 = tpl_by_id(tpls, ntpls, "gb2021")) == NULL)
+		abort();
 	return (0);
 }
 
@@ -56,34 +60,28 @@ check_page(const struct import_html *h)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct import_summary	 sum;
+	struct import_txt_info	 info;
 	struct import_html	 page;
 	struct errlist		 notes;
 	struct err		 e = { 0 };
-	struct report		*r;
-	const char		*buf = (const char *)data;
+	struct report		*r = NULL;
 
 	errlist_init(&notes);
-	if (import_html_read(buf, size, "fuzz.html", tpls, ntpls, &page,
-	    &notes, &e)) {
+	if (import_html_read((const char *)data, size, "fuzz.html", tpls,
+	    ntpls, &page, &notes, &e)) {
 		check_page(&page);
+		/* The page's text through the reader, on the 2021 format. */
+		r = import_txt_read(page.text, page.len, page.srcline,
+		    page.nlines, "fuzz.html", t2021, &info, &notes, &e);
 		import_html_done(&page);
-	} else if (e.msgid == NULL)
+	}
+	if (r == NULL && e.msgid == NULL)
 		abort();	/* refused without a reason */
 	err_clear(&e);
 	errlist_done(&notes);
-	if (!import_html_sniff(buf, size))
-		return (0);
-	import_summary_init(&sum);
-	r = import_buffer(buf, size, "fuzz.html", NULL, tpls, ntpls, &sum, &e);
-	import_summary_done(&sum);
-	if (r == NULL) {
-		if (e.msgid == NULL)
-			abort();
-		err_clear(&e);
-		return (0);
+	if (r != NULL) {
+		fuzz_check_import(r, tpls, ntpls, "fuzz_html");
+		report_free(r);
 	}
-	fuzz_check_import(r, tpls, ntpls, "fuzz_html");
-	report_free(r);
 	return (0);
 }
