@@ -608,3 +608,99 @@ Test(import_html, grid_spans)
 	free(t);
 	import_grid_done(&g);
 }
+
+/* ---- the command: check, check -r, sum; the date in the file -------- */
+
+Test(import_html, check_shows_the_date_and_batch_reads_pages)
+{
+	struct tu_run	 r;
+	char		*dir = tu_tmpdir(), *p19, *p24, *pdf, *json;
+	const char	*one[] = { "--lang", "en", "check", PAGE(2024), NULL };
+	const char	*js[] = { "check", "--json", PAGE(2024), PAGE(2022),
+			    NULL };
+	const char	*rec[] = { "--lang", "en", "check", "--csv", "-r",
+			    NULL, NULL };
+	const char	*sum[] = { "--lang", "en", "sum", PAGE(2024),
+			    NULL, NULL };
+	char		*buf;
+	size_t		 len;
+
+	tu_nianbao(&r, NULL, one);
+	cr_expect_not_null(strstr(r.err, "pingtan-2024.html: published on "
+	    "2025-03-10"), "%s", r.err);
+	tu_run_free(&r);
+	tu_nianbao(&r, NULL, js);
+	json = r.out;
+	cr_expect_not_null(strstr(json, "\"published_on\": \"2025-03-10\""),
+	    "%s", json);
+	cr_expect_not_null(strstr(json, "\"published_on\": \"2023-02-20\""));
+	tu_run_free(&r);
+	/* A folder of pages and a PDF, endings in any case. */
+	p19 = tu_path(dir, "a.HTM");
+	p24 = tu_path(dir, "b.html");
+	pdf = tu_path(dir, "c.PDF");
+	buf = iu_slurp(PAGE(2019), &len);
+	tu_write(p19, buf);
+	free(buf);
+	buf = iu_slurp(PAGE(2024), &len);
+	tu_write(p24, buf);
+	free(buf);
+	buf = iu_slurp(NB_SOURCE_DIR "/tests/data/pdf/own-pingtan-2024.pdf",
+	    &len);
+	cr_assert_not_null(buf);
+	{
+		FILE *f = fopen(pdf, "wb");
+		cr_assert_not_null(f);
+		cr_assert_eq(fwrite(buf, 1, len, f), len);
+		fclose(f);
+	}
+	free(buf);
+	rec[5] = dir;
+	tu_nianbao(&r, NULL, rec);
+	cr_expect_lt(r.status, 2, "%s", r.err);
+	cr_expect_not_null(strstr(r.out, "a.HTM"), "%s", r.out);
+	cr_expect_not_null(strstr(r.out, "b.html"));
+	cr_expect_not_null(strstr(r.out, "c.PDF"));
+	cr_expect_null(strstr(r.out, ",1,\"cannot"));
+	tu_run_free(&r);
+	/* sum adds up a page and a PDF of the same year. */
+	sum[4] = pdf;
+	tu_nianbao(&r, NULL, sum);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect_not_null(strstr(r.out, "t3.new.natural: 434"), "%s", r.out);
+	tu_run_free(&r);
+	tu_rmtree(dir);
+	free(p19);
+	free(p24);
+	free(pdf);
+	free(dir);
+}
+
+Test(import_html, a_report_file_refuses_a_date_that_is_none)
+{
+	static const char *const bad[] = { "2025-02-30", "2025-3-10",
+	    "20250310", "2025-13-01", "2023-02-29", "x" };
+	struct err	 e = { 0 };
+	struct report	*r;
+	char		*y;
+	size_t		 i;
+
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		y = xasprintf("nianbao: 1\ntemplate: gb2021\npublished_on: "
+		    "%s\n", bad[i]);
+		r = store_parse(y, strlen(y), "r.yaml", iu_tpls, iu_ntpls, &e);
+		cr_expect_null(r, "%s accepted", bad[i]);
+		cr_expect_str_eq(e.msgid ? e.msgid : "", "store.bad_date",
+		    "%s", bad[i]);
+		cr_expect_eq(e.line, 3);
+		err_clear(&e);
+		report_free(r);
+		free(y);
+	}
+	y = xstrdup("nianbao: 1\ntemplate: gb2021\npublished_on: 2024-02-29\n");
+	r = store_parse(y, strlen(y), "r.yaml", iu_tpls, iu_ntpls, &e);
+	cr_assert_not_null(r, "%s", e.msgid);
+	cr_expect_str_eq(report_published_on(r), "2024-02-29");
+	report_free(r);
+	free(y);
+}
