@@ -16,6 +16,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -219,6 +220,7 @@ keep(struct batch_item *it, const struct report *r,
 
 	it->tpl = report_tpl(r);
 	it->organ = xstrdup(report_organ(r));
+	it->published_on = xstrdup(report_published_on(r));
 	it->year = report_year(r);
 	it->nerrors = report_nflags_severity(r, TPL_ERROR);
 	it->nwarnings = report_nflags_severity(r, TPL_WARNING);
@@ -482,6 +484,7 @@ item_done(struct batch_item *it)
 
 	free(it->path);
 	free(it->organ);
+	free(it->published_on);
 	free(it->json_flags);
 	for (i = 0; i < it->nflags; i++)
 		free(it->flags[i].message);
@@ -523,6 +526,9 @@ batch_free(struct batch *b)
 	free(b);
 }
 
+const char *const batch_report_exts[] = { ".yaml", ".yml", ".txt",
+    ".docx", ".html", ".htm", ".pdf", NULL };
+
 static bool
 has_ext(const char *name, const char *const *exts)
 {
@@ -530,7 +536,7 @@ has_ext(const char *name, const char *const *exts)
 
 	for (; *exts != NULL; exts++) {
 		el = strlen(*exts);
-		if (len > el && strcmp(name + len - el, *exts) == 0)
+		if (len > el && strcasecmp(name + len - el, *exts) == 0)
 			return (true);
 	}
 	return (false);

@@ -90,6 +90,7 @@ struct batch_item {
 	const struct tpl	*tpl;
 	char			*organ;		/* as the file spells it */
 	int			 year;
+	char			*published_on;	/* "" when unknown */
 	size_t			 nerrors;
 	size_t			 nwarnings;
 	const char		*worst;		/* rule id (borrowed), or NULL */
@@ -185,6 +186,13 @@ void		 batch_free(struct batch *);
 
 /* Adds one file to check. */
 void		 batch_add(struct batch *, const char *path);
+
+/*
+ * The names of the files a folder of reports holds, by ending: report
+ * files (.yaml, .yml) and every format the importer reads (.txt, .docx,
+ * .html, .htm, .pdf), in any case.  NULL-terminated; for batch_scan.
+ */
+extern const char *const batch_report_exts[];
 
 /*
  * Adds the report files under dir (recursively, sorted, hidden entries

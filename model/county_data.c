@@ -137,6 +137,11 @@ json_file(struct sbuf *b, const struct batch *bt, size_t k,
 	sbuf_adds(b, ", \"organ_name\": ");
 	json_str(b, it->organ_ix >= 0 ? bt->organs[it->organ_ix].name :
 	    it->organ);
+	sbuf_adds(b, ", \"published_on\": ");
+	if (it->published_on != NULL && *it->published_on != '\0')
+		json_str(b, it->published_on);
+	else
+		sbuf_adds(b, "null");
 	sbuf_addf(b, ", \"year\": %d, \"status\": \"%s\", \"errors\": %zu, "
 	    "\"warnings\": %zu, \"worst\": ", it->year,
 	    county_status_id(county_status(it)), it->nerrors, it->nwarnings);

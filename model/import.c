@@ -14,10 +14,9 @@
 
 #include "fsio.h"
 #include "import.h"
-#if __has_include("import_docx.h")
-#define NB_IMPORT_DOCX 1
 #include "import_docx.h"
-#endif
+#include "import_html.h"
+#include "import_pdf.h"
 #include "import_txt.h"
 #include "labelnorm.h"
 #include "store.h"
@@ -220,6 +219,58 @@ count(const struct report *r, struct import_summary *sum)
 	sum->warnings = report_nflags_severity(r, TPL_WARNING);
 }
 
+/* A file turned into the text the reader reads. */
+struct source {
+	char	*text;
+	size_t	 len;
+	int	*srcline;	/* per line: its line in the file, or NULL */
+	size_t	 nsrc;
+	char	 published_on[11];
+};
+
+/* The text of a file in any of the formats read: a .docx (a zip), a PDF,
+ * a web page, or text in any encoding. */
+static bool
+to_text(const char *buf, size_t len, const char *path,
+    struct tpl *const *tpls, size_t ntpls, struct source *src,
+    struct import_summary *sum, struct err *err)
+{
+	struct import_html	page;
+
+	memset(src, 0, sizeof *src);
+	if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0) {
+		/* A .docx becomes the text of nianbao's own export. */
+		if ((src->text = import_docx_text(buf, len, path, err)) == NULL)
+			return (false);
+		sum->encoding = IMPORTENC_DOCX;
+		src->len = strlen(src->text);
+		return (true);
+	}
+	if (import_pdf_sniff(buf, len)) {
+		/* A PDF becomes pdftotext -layout text, in a helper. */
+		src->text = import_pdf_text(buf, len, path, &sum->notes, err);
+		sum->encoding = IMPORTENC_PDF;
+		src->len = src->text != NULL ? strlen(src->text) : 0;
+		return (src->text != NULL);
+	}
+	if (import_html_sniff(buf, len)) {
+		if (!import_html_read(buf, len, path, tpls, ntpls, &page,
+		    &sum->notes, err))
+			return (false);
+		sum->encoding = page.encoding;
+		src->text = page.text;
+		src->len = page.len;
+		src->srcline = page.srcline;
+		src->nsrc = page.nlines;
+		memcpy(src->published_on, page.published_on,
+		    sizeof src->published_on);
+		return (true);
+	}
+	src->text = importenc_decode(buf, len, path, &sum->encoding,
+	    &src->len, err);
+	return (src->text != NULL);
+}
+
 struct report *
 import_buffer(const char *buf, size_t len, const char *path,
     const char *tpl_id, struct tpl *const *tpls, size_t ntpls,
@@ -227,31 +278,22 @@ import_buffer(const char *buf, size_t len, const char *path,
 {
 	struct import_txt_info	 info;
 	struct report		*r;
-	char			*text;
-	size_t			 tlen;
+	struct source		 src;
 
-	if (len >= 4 && memcmp(buf, "PK\x03\x04", 4) == 0) {
-#ifdef NB_IMPORT_DOCX
-		/* A .docx becomes the text of nianbao's own export. */
-		if ((text = import_docx_text(buf, len, path, err)) == NULL)
-			return (NULL);
-		sum->encoding = IMPORTENC_DOCX;
-		tlen = strlen(text);
-#else
-		err_set(err, path, 0, 0, "import.e_docx", 0);
+	if (!to_text(buf, len, path, tpls, ntpls, &src, sum, err))
 		return (NULL);
-#endif
-	} else if ((text = importenc_decode(buf, len, path, &sum->encoding,
-	    &tlen, err)) == NULL)
-		return (NULL);
-	if ((sum->tpl = choose(text, path, tpl_id, tpls, ntpls, sum, err)) ==
-	    NULL) {
-		free(text);
+	if ((sum->tpl = choose(src.text, path, tpl_id, tpls, ntpls, sum,
+	    err)) == NULL) {
+		free(src.text);
+		free(src.srcline);
 		return (NULL);
 	}
-	r = import_txt_read(text, tlen, path, sum->tpl, &info, &sum->notes,
-	    err);
-	free(text);
+	r = import_txt_read(src.text, src.len, src.srcline, src.nsrc, path,
+	    sum->tpl, &info, &sum->notes, err);
+	if (r != NULL)
+		report_set_published_on(r, src.published_on);
+	free(src.text);
+	free(src.srcline);
 	sum->layout = info.layout;
 	sum->mixed = info.mixed;
 	sum->spaced = info.spaced;

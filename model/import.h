@@ -27,7 +27,7 @@
 
 #include "err.h"
 #include "importenc.h"
-#include "import_tab.h"
+#include "import_scan.h"
 #include "report.h"
 #include "tpl.h"
 
@@ -43,7 +43,7 @@ struct import_summary {
 	const struct tpl	*tpl;
 	enum import_tpl_why	 why;
 	enum importenc		 encoding;
-	enum import_tab_layout	 layout;	/* of the tables */
+	enum import_scan_layout	 layout;	/* of the tables */
 	bool			 mixed;		/* tables in several layouts */
 	bool			 spaced;	/* pdftotext -layout text */
 	int			 nheadings;	/* of the template's sections */

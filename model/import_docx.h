@@ -51,11 +51,13 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "import_grid.h"
+#include "import_xml.h"
 
 #define IMPORT_DOCX_MAX_ENTRIES	10000
 #define IMPORT_DOCX_MAX_PART	(32 * 1024 * 1024)
-#define IMPORT_DOCX_MAX_DEPTH	256
-#define IMPORT_DOCX_MAX_COLS	256
+#define IMPORT_DOCX_MAX_DEPTH	IMPORT_XML_MAX_DEPTH
+#define IMPORT_DOCX_MAX_COLS	IMPORT_GRID_MAX_COLS
 #define IMPORT_DOCX_MAX_TEXT	(32 * 1024 * 1024)
 
 /*

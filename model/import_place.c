@@ -55,20 +55,25 @@ import_place_path(const struct tpl_block *blk, int node, enum lang lang)
  * everything but its rows (block titles, corners, column headers, row
  * groups). */
 static void
-make_targets(struct import_place *s, int sec, char ***noise, size_t *nnoise)
+add_label(struct import_scan_labels *l, const struct tpl_label *lbl,
+    bool row)
+{
+	if (lbl->s[0] == NULL)
+		return;
+	l->key = xreallocarray(l->key, l->n + 1, sizeof *l->key);
+	l->row = xreallocarray(l->row, l->n + 1, sizeof *l->row);
+	l->key[l->n] = labelnorm_key(lbl->s[0]);
+	l->row[l->n++] = row;
+}
+
+static void
+make_targets(struct import_place *s, int sec)
 {
 	const struct tpl_section *sn = &s->t->sections[sec];
 	size_t	 i;
 	int	 k, b;
 
-	*noise = NULL;
-	*nnoise = 0;
-#define NOISE(lbl) do {							\
-	if ((lbl).s[0] != NULL) {					\
-		*noise = xreallocarray(*noise, *nnoise + 1, sizeof **noise); \
-		(*noise)[(*nnoise)++] = labelnorm_key((lbl).s[0]);	\
-	}								\
-} while (0)
+#define NOISE(lbl) add_label(&s->labels, &(lbl), false)
 	for (k = 0; k < sn->ntables; k++) {
 		const struct tpl_table *tb = &s->t->tables[sn->first_table + k];
 		for (b = tb->first_block; b < tb->first_block + tb->nblocks;
@@ -81,8 +86,8 @@ make_targets(struct import_place *s, int sec, char ***noise, size_t *nnoise)
 			for (i = 0; i < blk->nrownodes; i++) {
 				const struct tpl_node *nd = &blk->rownodes[i];
 				struct import_target *t;
-				if (nd->leaf < 0)
-					NOISE(nd->label);
+				add_label(&s->labels, &nd->label,
+				    nd->leaf >= 0);
 				s->tg = xreallocarray(s->tg, s->ntg + 1,
 				    sizeof *s->tg);
 				t = &s->tg[s->ntg++];
@@ -159,7 +164,7 @@ place_exact(struct import_place *s)
 			continue;
 		for (i = p; i < s->sc->nfrags; i++) {
 			const struct import_frag *f = &s->sc->frags[i];
-			if (s->sc->layout == IMPORT_TAB_SPACED ?
+			if (s->sc->layout == IMPORT_SCAN_SPACED ?
 			    spell(s->sc, i, t->key, &end) :
 			    (!f->used && strcmp(f->key, t->key) == 0 &&
 			    (end = i, true))) {
@@ -258,7 +263,7 @@ resemble(const struct import_place *s, size_t i, int hi, const char *key,
 	const char	*rest;
 	char		 st, cst;
 	int		 num = labelnorm_number(key, &rest, &st), best = 0, sc;
-	int		 pieces = s->sc->layout == IMPORT_TAB_SPACED ? 3 : 1;
+	int		 pieces = s->sc->layout == IMPORT_SCAN_SPACED ? 3 : 1;
 	size_t		 kl = labelnorm_length(key), j;
 	struct sbuf	 b;
 
@@ -371,7 +376,7 @@ assign_rows(struct import_place *s)
 			continue;
 		if (t->collapsed)
 			;
-		else if (s->sc->layout == IMPORT_TAB_SPACED)
+		else if (s->sc->layout == IMPORT_SCAN_SPACED)
 			t->row = spaced_row(s, k, prev_line);
 		else
 			t->row = s->sc->frags[t->f0].row;
@@ -414,21 +419,26 @@ place_labelless(struct import_place *s)
 }
 
 void
-import_place_section(struct import_place *s, const struct tpl *t, int sec,
-    struct import_scan *sc)
+import_place_init(struct import_place *s, const struct tpl *t, int sec)
 {
-	char	**noise;
-	size_t	  nnoise, k;
-
 	memset(s, 0, sizeof *s);
 	s->t = t;
+	make_targets(s, sec);
+}
+
+void
+import_place_section(struct import_place *s, struct import_scan *sc)
+{
+	char	**noise = xcalloc(s->labels.n + 1, sizeof *noise);
+	size_t	  nnoise = 0, k;
+
 	s->sc = sc;
-	make_targets(s, sec, &noise, &nnoise);
+	for (k = 0; k < s->labels.n; k++)
+		if (!s->labels.row[k])
+			noise[nnoise++] = s->labels.key[k];
 	import_scan_mark_noise(sc, noise, nnoise);
-	for (k = 0; k < nnoise; k++)
-		free(noise[k]);
 	free(noise);
-	if (sc->layout == IMPORT_TAB_NONE)
+	if (sc->layout == IMPORT_SCAN_NONE)
 		return;
 	place_exact(s);
 	place_collapsed(s);
@@ -445,5 +455,9 @@ import_place_done(struct import_place *s)
 	for (k = 0; k < s->ntg; k++)
 		free(s->tg[k].key);
 	free(s->tg);
+	for (k = 0; k < s->labels.n; k++)
+		free(s->labels.key[k]);
+	free(s->labels.key);
+	free(s->labels.row);
 	memset(s, 0, sizeof *s);
 }

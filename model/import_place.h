@@ -37,11 +37,15 @@ struct import_place {
 	struct import_scan	*sc;		/* borrowed */
 	struct import_target	*tg;
 	size_t			 ntg;
+	struct import_scan_labels labels;	/* every label the section's
+						   tables print */
 };
 
-/* Marks the scan's noise and places section sec's targets in it. */
-void	import_place_section(struct import_place *, const struct tpl *,
-	    int sec, struct import_scan *);
+/* Section sec's targets and labels (the latter for import_scan). */
+void	import_place_init(struct import_place *, const struct tpl *,
+	    int sec);
+/* Marks the scan's noise and places the targets in it. */
+void	import_place_section(struct import_place *, struct import_scan *);
 void	import_place_done(struct import_place *);
 
 /* "三、本年度办理结果/（三）不予公开" for a row node.  Newly allocated. */

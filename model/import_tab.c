@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "import_place.h"
+#include "import_runs.h"
 #include "import_scan.h"
 #include "import_tab.h"
 #include "labelnorm.h"
@@ -26,58 +27,24 @@ struct sec {
 	struct import_place	 pl;
 };
 
-bool
-import_tab_is_page_number(const char *line)
-{
-	char	*k = labelnorm_key(line);
-	char	*p = k;
-	bool	 ok = false;
-	size_t	 n = 0;
-
-	/* "-3-", "—3—", "－ 3 －", "第3页", "第3页共6页" */
-	if (strncmp(p, "-", 1) == 0 || strncmp(p, "—", 3) == 0) {
-		p += *p == '-' ? 1 : 3;
-		while (*p >= '0' && *p <= '9' && n < 4) {
-			p++;
-			n++;
-		}
-		ok = n > 0 && (strcmp(p, "-") == 0 || strcmp(p, "—") == 0);
-	} else if (strncmp(p, "第", 3) == 0) {
-		p += 3;
-		while (*p >= '0' && *p <= '9' && n < 4) {
-			p++;
-			n++;
-		}
-		ok = n > 0 && strncmp(p, "页", 3) == 0;
-	}
-	free(k);
-	return (ok);
-}
-
-const char *
-import_tab_layout_name(enum import_tab_layout l)
-{
-	switch (l) {
-	case IMPORT_TAB_ROWS:
-		return ("rows");
-	case IMPORT_TAB_CELLS:
-		return ("cells");
-	case IMPORT_TAB_SPACED:
-		return ("spaced");
-	case IMPORT_TAB_NONE:
-		break;
-	}
-	return ("none");
-}
-
 static void
 note_row(struct sec *s, const struct import_target *tg, int line,
     const char *msgid, const char *a2, const char *a3)
 {
 	const struct tpl_block *blk = &s->t->blocks[tg->block];
+	const struct tpl_section *sn = &s->t->sections[s->t->tables[
+	    blk->table].section];
 	char	*zh = import_place_path(blk, tg->node, LANG_ZH);
 	char	*en = import_place_path(blk, tg->node, LANG_EN);
 
+	if (*zh == '\0') {	/* a row without a label: 四's */
+		free(zh);
+		free(en);
+		zh = xasprintf("%s、%s", sn->number, tpl_label(&sn->title,
+		    LANG_ZH));
+		en = xasprintf("%s. %s", sn->number, tpl_label(&sn->title,
+		    LANG_EN));
+	}
 	errlist_add(s->x->notes, s->x->path, line, 0, msgid, 4, zh, en,
 	    a2 != NULL ? a2 : "", a3 != NULL ? a3 : "");
 	free(zh);
@@ -124,7 +91,7 @@ on_grid(const struct sec *s, int table)
 	size_t	k;
 	bool	any = false;
 
-	if (s->sc.layout != IMPORT_TAB_ROWS)
+	if (s->sc.layout != IMPORT_SCAN_ROWS)
 		return (false);
 	grid(s, table, &labels, &width);
 	for (k = 0; k < s->pl.ntg; k++) {
@@ -162,7 +129,7 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 	}
 	v = import_scan_values(&s->sc, row, &nv);
 	hi = nv;
-	if (s->sc.layout == IMPORT_TAB_ROWS) {
+	if (s->sc.layout == IMPORT_SCAN_ROWS) {
 		/* Outside a grid, empty cells at the ends are padding. */
 		while (lo < hi && import_scan_is_blank(v[lo]))
 			lo++;
@@ -173,7 +140,7 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 				out[c] = "";
 			return (n);
 		}
-	} else if (s->sc.layout == IMPORT_TAB_CELLS) {
+	} else if (s->sc.layout == IMPORT_SCAN_CELLS) {
 		while (hi - lo > n && import_scan_is_blank(v[hi - 1]))
 			hi--;
 	}
@@ -182,6 +149,52 @@ cut(const struct sec *s, int row, int gridlabels, int n, const char **out)
 	for (c = 0; c < n; c++)
 		out[c] = v[lo + c];
 	return (n);
+}
+
+/*
+ * The spaced layout: a row whose values pdftotext set on several lines
+ * of its wrapped label (a long label in a narrow column, its cells
+ * centred on it), not on one.  The values on the label's lines, taken
+ * left to right by the column they start in, are the row's values when
+ * there are as many as the block has columns, each in a column of its
+ * own.
+ */
+static bool
+merge_spaced(struct sec *s, const struct import_target *t, int n,
+    const char **out)
+{
+	int	*pos = xcalloc((size_t)n + 1, sizeof *pos);
+	int	 a = s->sc.frags[t->f0].line, b = s->sc.frags[t->f1].line;
+	int	 c, k, got = 0, p;
+	size_t	 r;
+	bool	 ok = true;
+
+	for (r = 0; r < s->sc.nrows && ok; r++) {
+		const struct import_row *w = &s->sc.rows[r];
+		if ((w->used && (int)r != t->row) || w->line < a ||
+		    w->line > b)
+			continue;
+		for (k = 0; k < w->nvals && ok; k++) {
+			if (!(ok = got < n))
+				break;
+			/* Insertion by position, left to right. */
+			p = w->vpos[k];
+			for (c = got++; c > 0 && pos[c - 1] > p; c--) {
+				pos[c] = pos[c - 1];
+				out[c] = out[c - 1];
+			}
+			ok = c == 0 || pos[c - 1] != p;
+			pos[c] = p;
+			out[c] = w->vals[k];
+		}
+	}
+	ok = ok && got == n;
+	for (r = 0; ok && r < s->sc.nrows; r++)
+		if (s->sc.rows[r].line >= a && s->sc.rows[r].line <= b &&
+		    s->sc.rows[r].nvals > 0)
+			s->sc.rows[r].used = true;
+	free(pos);
+	return (ok);
 }
 
 /* "00", "０１": a count written with a leading zero. */
@@ -203,6 +216,23 @@ leading_zero(const char *text)
 	    2) == 0);
 }
 
+/*
+ * Whether a value printed with unit may be read for cell c: in a column
+ * with that unit, or (money) in one with none (the 2019 format's
+ * 采购总金额 names none), or (counts) a unit of things counted.
+ */
+static bool
+unit_fits(const struct tpl_cell *c, const char *unit)
+{
+	const char	*own = tpl_label(&c->type.unit, LANG_ZH);
+	bool		 money = strcmp(unit, "元") == 0 ||
+			    strcmp(unit, "万元") == 0;
+
+	if (*own != '\0')
+		return (strcmp(own, unit) == 0);
+	return (money == (c->type.kind == NUM_MONEY));
+}
+
 /* Parses a printed value for cell; false (noted) if it is not one.  A
  * blank computed cell is kept (true, RV_BLANK) for import_tab_publish. */
 static bool
@@ -211,7 +241,8 @@ parse(struct sec *s, int cell, const char *text, int line,
 {
 	const struct tpl_cell	*c = &s->t->cells[cell];
 	enum num_status		 st;
-	char			 buf[NUM_FMT_MAX];
+	char			 buf[NUM_FMT_MAX], *num;
+	const char		*unit;
 
 	v->state = RV_BLANK;
 	if (import_scan_is_blank(text))
@@ -220,13 +251,26 @@ parse(struct sec *s, int cell, const char *text, int line,
 		note_cell(s, cell, line, "import.null_value", text, NULL);
 		return (false);
 	}
-	st = num_parse(text, c->type.kind, c->type.kind == NUM_MONEY ?
-	    c->type.decimals : NUM_MAX_DP, &v->n, NULL);
+	if ((num = import_scan_unit(text, &unit)) != NULL &&
+	    !unit_fits(c, unit)) {
+		note_cell(s, cell, line, *tpl_label(&c->type.unit, LANG_ZH) ?
+		    "import.unit_mismatch" : "import.bad_value", text,
+		    tpl_label(&c->type.unit, LANG_ZH));
+		free(num);
+		return (false);
+	}
+	st = num_parse(num != NULL ? num : text, c->type.kind,
+	    c->type.kind == NUM_MONEY ? c->type.decimals : NUM_MAX_DP, &v->n,
+	    NULL);
+	free(num);
 	if (st != NUM_OK) {
 		note_cell(s, cell, line, "import.bad_value", text, NULL);
 		return (false);
 	}
 	v->state = RV_SET;
+	if (num != NULL && tpl_label(&c->type.unit, LANG_ZH)[0] == '\0')
+		note_cell(s, cell, line, "import.unit", text,
+		    num_format(v->n, c->type.kind, buf));
 	if (leading_zero(text))
 		note_cell(s, cell, line, "import.leading_zero", text,
 		    num_format(v->n, c->type.kind, buf));
@@ -317,7 +361,11 @@ store_target(struct sec *s, const struct import_target *t, int gridlabels)
 		    lbl, NULL);
 		free(lbl);
 	}
-	if ((got = cut(s, t->row, gridlabels, n, vals)) != n) {
+	if (s->sc.layout == IMPORT_SCAN_RUNS)
+		;	/* split together: store_runs */
+	else if ((got = cut(s, t->row, gridlabels, n, vals)) != n &&
+	    !(s->sc.layout == IMPORT_SCAN_SPACED && t->f0 >= 0 &&
+	    merge_spaced(s, t, n, vals))) {
 		snprintf(a, sizeof a, "%d", got);
 		snprintf(b, sizeof b, "%d", n);
 		note_row(s, t, line, got < n ? "import.short_row" :
@@ -331,6 +379,106 @@ store_target(struct sec *s, const struct import_target *t, int gridlabels)
 			    line);
 	}
 	free(vals);
+}
+
+/* ---- the runs layout ---- */
+
+/* A run as a note shows it: at most 40 characters. */
+static char *
+shown_run(const char *run)
+{
+	size_t	n = 0, i = 0;
+
+	while (run[i] != '\0' && n < 40)
+		if (((unsigned char)run[i++] & 0xc0) != 0x80)
+			n++;
+	while (((unsigned char)run[i] & 0xc0) == 0x80)
+		i++;
+	return (xasprintf("%.*s%s", (int)i, run, run[i] != '\0' ? "…" : ""));
+}
+
+/* The target's row as one for the solver. */
+static void
+runs_row(const struct sec *s, const struct import_target *t,
+    struct import_runs_row *rr)
+{
+	const struct tpl_block	*blk = &s->t->blocks[t->block];
+	const struct tpl_node	*nd = &blk->rownodes[t->node];
+	char			**v;
+	int			  nv;
+
+	memset(rr, 0, sizeof *rr);
+	v = import_scan_values(&s->sc, t->row, &nv);
+	rr->run = nv > 0 ? v[0] : NULL;
+	rr->ncells = (int)blk->ncols;
+	rr->bound = !t->collapsed;
+	rr->first_cell = blk->first_cell + (t->collapsed ? nd->first_leaf :
+	    nd->leaf) * (int)blk->ncols;
+}
+
+/* Stores what the solver made of target t's row, and says so. */
+static void
+runs_store(struct sec *s, const struct import_target *t,
+    const struct import_runs_row *rr)
+{
+	static const char *const msgid[] = { "import.run_recovered",
+	    "import.run_ambiguous", "import.run_uneven",
+	    "import.run_impossible", "import.run_too_many" };
+	int	 line = s->sc.rows[t->row].line, c;
+	char	*run = shown_run(rr->run), n[24];
+	struct sbuf b;
+
+	sbuf_init(&b);
+	if (rr->result == IMPORT_RUNS_RECOVERED) {
+		for (c = 0; c < rr->ncells; c++)
+			sbuf_addf(&b, "%s%s", c > 0 ? " " : "", rr->pieces[c]);
+		if (t->collapsed)
+			store_collapsed(s, t, (const char **)rr->pieces,
+			    rr->ncells, line);
+		else
+			for (c = 0; c < rr->ncells; c++)
+				store_cell(s, rr->first_cell + c,
+				    rr->pieces[c], line);
+	} else if (rr->result == IMPORT_RUNS_IMPOSSIBLE) {
+		snprintf(n, sizeof n, "%d", rr->ncells);
+		sbuf_adds(&b, n);
+	} else if (rr->result == IMPORT_RUNS_TOO_MANY) {
+		snprintf(n, sizeof n, "%zu", rr->ncands);
+		sbuf_adds(&b, n);
+	} else
+		sbuf_addf(&b, "%s%s", rr->cands, rr->ncands >
+		    IMPORT_RUNS_SHOWN ? " | …" : "");
+	note_row(s, t, line, msgid[rr->result], run, b.s);
+	sbuf_done(&b);
+	free(run);
+}
+
+/* The runs of every placed row of the section, split together. */
+static void
+store_runs(struct sec *s)
+{
+	struct import_runs_row	*rr = xcalloc(s->pl.ntg + 1, sizeof *rr);
+	size_t			*which = xcalloc(s->pl.ntg + 1, sizeof *which);
+	size_t			 k, n = 0;
+
+	for (k = 0; k < s->pl.ntg; k++) {
+		const struct import_target *t = &s->pl.tg[k];
+		if (t->row < 0)
+			continue;
+		runs_row(s, t, &rr[n]);
+		if (rr[n].run == NULL)
+			note_row(s, t, s->sc.rows[t->row].line,
+			    "import.no_values", NULL, NULL);
+		else
+			which[n++] = k;
+	}
+	import_runs_solve(s->t, rr, n);
+	for (k = 0; k < n; k++) {
+		runs_store(s, &s->pl.tg[which[k]], &rr[k]);
+		import_runs_row_done(&rr[k]);
+	}
+	free(rr);
+	free(which);
 }
 
 /* Notes for rows not found and for values that went nowhere. */
@@ -388,20 +536,22 @@ note_leftovers(struct sec *s, int sec)
 	}
 }
 
-enum import_tab_layout
+enum import_scan_layout
 import_tab_read(struct import_tab_ctx *x, const struct import_line *lines,
     size_t n, int sec)
 {
 	struct sec		 s;
-	enum import_tab_layout	 layout;
+	enum import_scan_layout	 layout;
 	size_t			 k;
 	int			 labels, width, *ongrid, tb;
 
 	memset(&s, 0, sizeof s);
 	s.x = x;
 	s.t = report_tpl(x->r);
-	import_scan_section(&s.sc, lines, n, x->spaced_doc);
-	import_place_section(&s.pl, s.t, sec, &s.sc);
+	import_place_init(&s.pl, s.t, sec);
+	import_scan_section(&s.sc, lines, n, x->spaced_doc, x->runs_doc,
+	    &s.pl.labels);
+	import_place_section(&s.pl, &s.sc);
 	ongrid = xcalloc(s.t->ntables, sizeof *ongrid);
 	for (k = 0; k < s.t->ntables; k++)
 		ongrid[k] = on_grid(&s, (int)k);
@@ -413,6 +563,8 @@ import_tab_read(struct import_tab_ctx *x, const struct import_line *lines,
 		grid(&s, tb, &labels, &width);
 		store_target(&s, t, ongrid[tb] ? labels : -1);
 	}
+	if (s.sc.layout == IMPORT_SCAN_RUNS)
+		store_runs(&s);
 	note_leftovers(&s, sec);
 	free(ongrid);
 	layout = s.sc.layout;

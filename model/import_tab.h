@@ -44,20 +44,9 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "import_line.h"
+#include "import_scan.h"
 #include "report.h"
-
-/* One line of the input: text (borrowed, no '\n') and its line number. */
-struct import_line {
-	const char	*s;
-	int		 no;
-};
-
-enum import_tab_layout {
-	IMPORT_TAB_NONE,	/* no table text found */
-	IMPORT_TAB_ROWS,
-	IMPORT_TAB_CELLS,
-	IMPORT_TAB_SPACED
-};
 
 struct import_tab_ctx {
 	struct report		*r;
@@ -69,6 +58,8 @@ struct import_tab_ctx {
 	bool			*seen;		/* per cell: a value was read */
 	bool			 spaced_doc;	/* the whole text is pdftotext
 						   -layout output */
+	bool			 runs_doc;	/* a table of it has its numbers
+						   run together */
 };
 
 /*
@@ -76,7 +67,7 @@ struct import_tab_ctx {
  * lines[0..n), the section's body without its heading.  Returns the layout
  * it found.
  */
-enum import_tab_layout import_tab_read(struct import_tab_ctx *,
+enum import_scan_layout import_tab_read(struct import_tab_ctx *,
 		    const struct import_line *lines, size_t n, int sec);
 
 /*
@@ -86,11 +77,5 @@ enum import_tab_layout import_tab_read(struct import_tab_ctx *,
  * recomputed total is not blank is noted (import.blank_total).
  */
 void		 import_tab_publish(struct import_tab_ctx *);
-
-/* "rows", "cells", "spaced" or "none": a static string. */
-const char	*import_tab_layout_name(enum import_tab_layout);
-
-/* True for a page-number line such as "-3-", "— 3 —" or "第 3 页". */
-bool		 import_tab_is_page_number(const char *line);
 
 #endif

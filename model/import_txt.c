@@ -11,6 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/utf8.h>
+
+#include "import_line.h"
+#include "import_runin.h"
+#include "import_scan.h"
 #include "import_tab.h"
 #include "import_txt.h"
 #include "labelnorm.h"
@@ -26,6 +31,8 @@ struct doc {
 	bool			 spaced;
 	int			*head;		/* per section */
 	size_t			 first;		/* first heading line, or n */
+	struct import_runin	 runin;		/* lines cut at run-in headings:
+						   l is runin.l when used */
 };
 
 /* True for a line that is only white space (ASCII, NBSP, U+3000). */
@@ -87,7 +94,7 @@ split(struct doc *d, const char *text, size_t len)
 		*nl = '\0';
 	}
 	for (i = 0; i < d->n; i++) {
-		pages |= import_tab_is_page_number(d->l[i].s);
+		pages |= import_line_is_page_number(d->l[i].s);
 		aligned += aligned_row(d->l[i].s);
 	}
 	d->spaced = pages || (!tabs && aligned >= 3);
@@ -95,14 +102,13 @@ split(struct doc *d, const char *text, size_t len)
 		return;
 	/* Page numbers are never part of the report. */
 	for (i = k = 0; i < d->n; i++)
-		if (!import_tab_is_page_number(d->l[i].s))
+		if (!import_line_is_page_number(d->l[i].s))
 			d->l[k++] = d->l[i];
 	d->n = k;
 }
 
-/* Does line s head section k of t? */
-static bool
-heading(const struct tpl *t, size_t k, const char *s)
+bool
+import_txt_is_heading(const struct tpl *t, size_t k, const char *s)
 {
 	char		*key = labelnorm_key(s);
 	char		*tkey = labelnorm_key(tpl_label(&t->sections[k].title,
@@ -138,7 +144,8 @@ find_headings(struct doc *d, const struct tpl *t)
 	for (k = 0; k < t->nsections; k++) {
 		d->head[k] = -1;
 		for (i = pos; i < d->n; i++)
-			if (!blank(d->l[i].s) && heading(t, k, d->l[i].s)) {
+			if (!blank(d->l[i].s) &&
+			    import_txt_is_heading(t, k, d->l[i].s)) {
 				d->head[k] = (int)i;
 				pos = i + 1;
 				found++;
@@ -147,6 +154,34 @@ find_headings(struct doc *d, const struct tpl *t)
 				break;
 			}
 	}
+	return (found);
+}
+
+/*
+ * With fewer headings than sections found on lines of their own, the
+ * lines cut where headings run into text (import_runin.h); kept when more
+ * headings are found so.  Returns the headings found.
+ */
+static int
+cut_runin(struct doc *d, const struct tpl *t, int found)
+{
+	struct import_line	*l = d->l;
+	size_t			 n = d->n, first = d->first;
+	int			*head = d->head, more;
+
+	import_runin_cut(&d->runin, l, n, t);
+	d->l = d->runin.l;
+	d->n = d->runin.n;
+	if ((more = find_headings(d, t)) > found) {
+		free(l);
+		free(head);
+		return (more);
+	}
+	free(d->head);
+	d->l = l;
+	d->n = n;
+	d->head = head;
+	d->first = first;
 	return (found);
 }
 
@@ -180,6 +215,95 @@ add_trimmed(struct sbuf *b, const char *s)
 	sbuf_add(b, s, (size_t)(e - s));
 }
 
+/* Chinese characters and punctuation, full-width forms. */
+static bool
+cjk(UChar32 c)
+{
+	return ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 &&
+	    c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef));
+}
+
+static bool
+alnum(UChar32 c)
+{
+	return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'));
+}
+
+/*
+ * pdftotext writes a space wherever the PDF leaves a gap between glyphs,
+ * and a PDF leaves one between Chinese and Latin text ("2024 年", what
+ * LibreOffice and Word call autospace) and after Chinese punctuation;
+ * Chinese text has no spaces there.  Such single spaces are dropped, in
+ * place.  (A space typed there on purpose cannot be told from them.)
+ */
+static void
+drop_gaps(char *s)
+{
+	int32_t	i = 0, n = (int32_t)strlen(s), w = 0, j;
+	UChar32	c, prev = 0, next;
+
+	while (i < n) {
+		j = i;
+		U8_NEXT(s, i, n, c);
+		if (c == ' ' && i < n && s[i] != ' ') {
+			int32_t k = i;
+			U8_NEXT(s, k, n, next);
+			if ((cjk(prev) && (cjk(next) || alnum(next))) ||
+			    (alnum(prev) && cjk(next)))
+				continue;
+		}
+		memmove(s + w, s + j, (size_t)(i - j));
+		w += i - j;
+		prev = c;
+	}
+	s[w] = '\0';
+}
+
+/* Leading spaces of a line (U+3000 counts as two). */
+static int
+indent(const char *s)
+{
+	int	n = 0;
+
+	for (;;)
+		if (*s == ' ') {
+			n++;
+			s++;
+		} else if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+			n += 2;
+			s += 3;
+		} else
+			return (n);
+}
+
+/*
+ * Whether line i of a pdftotext page starts a paragraph: it is indented
+ * more than the next lines (at most 3) before to, the continuation
+ * lines, which sit at the page's margin whatever it is; the last line,
+ * more than the line before it.
+ */
+static bool
+starts_para(const struct doc *d, size_t i, size_t from, size_t to)
+{
+	int	me = indent(d->l[i].s), least = -1, k;
+	size_t	j;
+
+	for (j = i + 1, k = 0; j < to && k < 3; j++) {
+		if (blank(d->l[j].s))
+			continue;
+		if (least < 0 || indent(d->l[j].s) < least)
+			least = indent(d->l[j].s);
+		k++;
+	}
+	if (least >= 0)
+		return (me > least);
+	for (j = i; j-- > from; )
+		if (!blank(d->l[j].s))
+			return (me > indent(d->l[j].s));
+	return (false);
+}
+
 static char *
 narrative(const struct doc *d, size_t from, size_t to)
 {
@@ -201,11 +325,14 @@ narrative(const struct doc *d, size_t from, size_t to)
 		}
 		if (blank(d->l[i].s))
 			continue;
-		if (para && (d->l[i].s[0] == ' ' || d->l[i].s[0] == '\t'))
+		if (para && starts_para(d, i, from, to))
 			sbuf_addc(&b, '\n');
 		add_trimmed(&b, d->l[i].s);
 		para = true;
 	}
+	if (d->spaced && b.len > 0)
+		drop_gaps(b.s);
+	b.len = b.s != NULL ? strlen(b.s) : 0;
 	return (sbuf_take(&b));
 }
 
@@ -459,7 +586,7 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 {
 	const struct tpl	*t = report_tpl(r);
 	struct import_tab_ctx	 x = { 0 };
-	enum import_tab_layout	 lay;
+	enum import_scan_layout	 lay;
 	size_t			 k, from, to, c;
 	bool			 first = true;
 
@@ -467,6 +594,12 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 	x.path = path;
 	x.notes = notes;
 	x.spaced_doc = d->spaced;
+	for (k = 0; k < t->nsections && !x.runs_doc; k++)
+		if (t->sections[k].kind == TPL_TABLES && d->head[k] >= 0) {
+			body(d, t, k, &from, &to);
+			x.runs_doc = import_scan_looks_runs(d->l + from,
+			    to - from, d->spaced);
+		}
 	x.printed = xcalloc(t->ncells, sizeof *x.printed);
 	x.has_printed = xcalloc(t->ncells, sizeof *x.has_printed);
 	x.seen = xcalloc(t->ncells, sizeof *x.seen);
@@ -476,7 +609,7 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 			continue;
 		body(d, t, k, &from, &to);
 		lay = import_tab_read(&x, d->l + from, to - from, (int)k);
-		if (lay == IMPORT_TAB_NONE)
+		if (lay == IMPORT_SCAN_NONE)
 			continue;
 		if (!first && lay != info->layout)
 			info->mixed = true;
@@ -494,9 +627,9 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 }
 
 struct report *
-import_txt_read(const char *text, size_t len, const char *path,
-    const struct tpl *t, struct import_txt_info *info,
-    struct errlist *notes, struct err *err)
+import_txt_read(const char *text, size_t len, const int *srcline,
+    size_t nsrc, const char *path, const struct tpl *t,
+    struct import_txt_info *info, struct errlist *notes, struct err *err)
 {
 	struct doc	 d = { 0 };
 	struct report	*r = report_new(t);
@@ -504,8 +637,13 @@ import_txt_read(const char *text, size_t len, const char *path,
 
 	memset(info, 0, sizeof *info);
 	split(&d, text, len);
+	for (k = 0; srcline != NULL && k < d.n; k++)
+		if (d.l[k].no > 0 && (size_t)d.l[k].no <= nsrc)
+			d.l[k].no = srcline[d.l[k].no - 1];
 	info->spaced = d.spaced;
 	info->nheadings = find_headings(&d, t);
+	if (info->nheadings < (int)t->nsections)
+		info->nheadings = cut_runin(&d, t, info->nheadings);
 	for (k = 0; k < t->nsections; k++) {
 		if (d.head[k] < 0)
 			errlist_add(notes, path, 0, 0, "import.no_heading", 3,
@@ -517,8 +655,10 @@ import_txt_read(const char *text, size_t len, const char *path,
 	}
 	read_title(&d, r, path, notes);
 	read_tables(&d, r, path, info, notes);
+	if (d.l != d.runin.l)
+		free(d.l);
+	import_runin_done(&d.runin);
 	free(d.buf);
-	free(d.l);
 	free(d.head);
 	if (info->nheadings < 2 && info->cells_read == 0) {
 		report_free(r);

@@ -38,17 +38,21 @@
 #include <stddef.h>
 
 #include "err.h"
-#include "import_tab.h"
+#include "import_scan.h"
 #include "report.h"
 #include "tpl.h"
 
 struct import_txt_info {
 	bool			 spaced;	/* pdftotext -layout text */
 	int			 nheadings;	/* section headings found */
-	enum import_tab_layout	 layout;	/* of the first table read */
+	enum import_scan_layout	 layout;	/* of the first table read */
 	bool			 mixed;		/* tables in several layouts */
 	size_t			 cells_read;	/* cells with a printed value */
 };
+
+/* Whether line s is the heading of section k of t, as described above. */
+bool		 import_txt_is_heading(const struct tpl *t, size_t k,
+		    const char *s);
 
 /*
  * The organ (newly allocated, caller frees; "" when none) and year (0
@@ -59,14 +63,17 @@ bool		 import_txt_title(const char *text, char **organ, int *year,
 		    int *line);
 
 /*
- * Reads text (len bytes, UTF-8, LF) as a report on template t.  Returns a
+ * Reads text (len bytes, UTF-8, LF) as a report on template t.  srcline,
+ * if not NULL, gives for each of its first nsrc lines the line of the
+ * file it came from (a web page's), for notes.  Returns a
  * new report (caller frees) and fills *info, with every note (what was
  * read doubtfully, skipped, or found wanting) appended to notes; or NULL
  * with *err = import.e_not_report (err->path = path) when fewer than two
  * section headings and no table values were found.
  */
 struct report	*import_txt_read(const char *text, size_t len,
-		    const char *path, const struct tpl *t,
+		    const int *srcline, size_t nsrc, const char *path,
+		    const struct tpl *t,
 		    struct import_txt_info *info, struct errlist *notes,
 		    struct err *err);
 

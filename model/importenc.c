@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
@@ -37,6 +38,8 @@ importenc_name(enum importenc e)
 		return ("GB18030");
 	case IMPORTENC_DOCX:
 		return ("DOCX");
+	case IMPORTENC_PDF:
+		return ("PDF");
 	}
 	return ("?");
 }
@@ -167,14 +170,57 @@ detect(const char *buf, size_t len, enum importenc *enc, struct conv *c,
 	return (false);
 }
 
+/* The encoding a declared charset name means, if it is one we read:
+ * IMPORTENC_UTF8, IMPORTENC_GB18030, or -1. */
+static int
+declared_enc(const char *name)
+{
+	static const char *const gb[] = { "gb2312", "gbk", "gb18030",
+	    "cp936", "x-gbk", "ms936", "windows-936", "euc-cn", "csgb2312",
+	    "gb_2312-80", "iso-ir-58", "chinese", "csiso58gb231280" };
+	size_t	i;
+
+	if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0)
+		return (IMPORTENC_UTF8);
+	for (i = 0; i < sizeof gb / sizeof gb[0]; i++)
+		if (strcasecmp(name, gb[i]) == 0)
+			return (IMPORTENC_GB18030);
+	return (-1);
+}
+
+/* Converts with the declared encoding (no BOM); false if it fails. */
+static bool
+as_declared(const char *buf, size_t len, int want, enum importenc *enc,
+    struct conv *c)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+
+	if (want < 0 || (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff))) || (len >= 3 && p[0] == 0xef &&
+	    p[1] == 0xbb && p[2] == 0xbf))
+		return (false);	/* a byte-order mark wins, as in a browser */
+	*enc = (enum importenc)want;
+	return (to_utf16(want == IMPORTENC_UTF8 ? "UTF-8" : "GB18030", buf,
+	    len, c));
+}
+
 char *
 importenc_decode(const char *buf, size_t len, const char *path,
     enum importenc *enc, size_t *outlen, struct err *err)
 {
+	return (importenc_decode_as(buf, len, path, NULL, enc, outlen, NULL,
+	    err));
+}
+
+char *
+importenc_decode_as(const char *buf, size_t len, const char *path,
+    const char *declared, enum importenc *enc, size_t *outlen,
+    bool *followed, struct err *err)
+{
 	struct conv	 c, fail = { 0 };
 	const char	*failname = "UTF-8";
 	struct sbuf	 b;
-	bool		 utf16;
+	bool		 utf16, ok;
 
 	utf16 = len >= 2 && ((buf[0] == '\xff' && buf[1] == '\xfe') ||
 	    (buf[0] == '\xfe' && buf[1] == '\xff'));
@@ -182,7 +228,11 @@ importenc_decode(const char *buf, size_t len, const char *path,
 		err_set(err, path, 0, 0, "import.e_binary", 0);
 		return (NULL);
 	}
-	if (!detect(buf, len, enc, &c, &fail, &failname)) {
+	ok = declared != NULL && as_declared(buf, len, declared_enc(declared),
+	    enc, &c);
+	if (followed != NULL)
+		*followed = declared == NULL || ok;
+	if (!ok && !detect(buf, len, enc, &c, &fail, &failname)) {
 		err_set(err, path, fail.line, 0, "import.e_encoding", 1,
 		    failname);
 		return (NULL);

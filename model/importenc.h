@@ -14,6 +14,7 @@
 #ifndef NB_IMPORTENC_H
 #define NB_IMPORTENC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "err.h"
@@ -24,11 +25,12 @@ enum importenc {
 	IMPORTENC_UTF16LE,
 	IMPORTENC_UTF16BE,
 	IMPORTENC_GB18030,
-	IMPORTENC_DOCX		/* a Word document (import_docx.h) */
+	IMPORTENC_DOCX,		/* a Word document (import_docx.h) */
+	IMPORTENC_PDF		/* a PDF (import_pdf.h) */
 };
 
-/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030", "DOCX": a
- * static string. */
+/* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030", "DOCX",
+ * "PDF": a static string. */
 const char	*importenc_name(enum importenc);
 
 /*
@@ -42,5 +44,19 @@ const char	*importenc_name(enum importenc);
  */
 char		*importenc_decode(const char *buf, size_t len, const char *path,
 		    enum importenc *enc, size_t *outlen, struct err *err);
+
+/*
+ * The same for text that declares its own encoding (a web page's
+ * <meta charset>): declared, if not NULL, is the name it gives.  A name
+ * of UTF-8 or of the GB family (GB2312, GBK, GB18030, CP936, ...) is
+ * tried first, unless a byte-order mark says otherwise; when the bytes are
+ * not valid in it, or the name is one of no encoding read here, detection
+ * decides as above.  *followed (if not NULL) is set false when a
+ * declaration was given and not followed.
+ */
+char		*importenc_decode_as(const char *buf, size_t len,
+		    const char *path, const char *declared,
+		    enum importenc *enc, size_t *outlen, bool *followed,
+		    struct err *err);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "labelnorm.h"
 #include "sbuf.h"
+#include "vec.h"
 #include "xmalloc.h"
 
 #define SIM_MAX	256
@@ -288,4 +289,53 @@ sep:
 		p++;
 	*rest = p;
 	return (v);
+}
+
+/* A code point as labelnorm_find compares it: full-width ASCII as ASCII,
+ * ASCII letters in lower case; -1 for white space and quotation marks
+ * (dropped, as the key drops them). */
+static UChar32
+fold(UChar32 c)
+{
+	if (c >= 0xff01 && c <= 0xff5e)
+		c -= 0xfee0;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	return (dropped(c) ? -1 : c);
+}
+
+bool
+labelnorm_find(const char *s, const char *pat, size_t *start, size_t *end)
+{
+	UChar32	*pc = NULL, c;
+	int32_t	 i = 0, j, n = (int32_t)strlen(pat), slen, k, m = 0;
+	size_t	 cap = 0;
+	bool	 hit = false;
+
+	while (i < n) {
+		U8_NEXT(pat, i, n, c);
+		if (c < 0 || (c = fold(c)) < 0)
+			continue;
+		pc = vec_reserve(pc, &cap, (size_t)m + 1, sizeof *pc);
+		pc[m++] = c;
+	}
+	slen = (int32_t)strlen(s);
+	for (i = 0; i < slen && m > 0 && !hit; ) {
+		/* Match pc[] from s[i] on, white space skipped. */
+		for (j = i, k = 0; j < slen && k < m; k++) {
+			do
+				U8_NEXT(s, j, slen, c);
+			while (k > 0 && c >= 0 && fold(c) < 0 && j < slen);
+			if (c < 0 || fold(c) != pc[k])
+				break;
+		}
+		if (k == m) {
+			*start = (size_t)i;
+			*end = (size_t)j;
+			hit = true;
+		}
+		U8_FWD_1(s, i, slen);
+	}
+	free(pc);
+	return (hit);
 }

@@ -56,6 +56,16 @@ int	 labelnorm_similarity(const char *ka, const char *kb);
  */
 int	 labelnorm_number(const char *key, const char **rest, char *style);
 
+/*
+ * Finds pat in s as the key compares text: white space and quotation
+ * marks inside the match are skipped, full-width ASCII is ASCII, letters
+ * in either case ("一、总体情况" is found in "…事项。一、 总体情况2024年").
+ * The match starts at a character of pat's first.  Sets [*start, *end)
+ * to the bytes of s matched and returns true, or returns false.
+ */
+bool	 labelnorm_find(const char *s, const char *pat, size_t *start,
+	    size_t *end);
+
 /* Code points in a UTF-8 string. */
 size_t	 labelnorm_length(const char *s);
 

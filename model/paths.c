@@ -20,25 +20,36 @@ has_templates(const char *dir)
 	return (ok);
 }
 
+/* The folder of the running binary, or NULL.  Newly allocated. */
+static char *
+exe_dir(void)
+{
+	char	exe[PATH_MAX], *slash;
+	ssize_t	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return (NULL);
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return (NULL);
+	*slash = '\0';
+	return (xstrdup(exe));
+}
+
 char *
 paths_datadir(void)
 {
-	char		 exe[PATH_MAX], *slash, *dir;
+	char		*exe, *dir;
 	const char	*env = getenv("NIANBAO_DATADIR");
-	ssize_t		 n;
 
 	if (env != NULL && *env != '\0')
 		return (xstrdup(env));
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			dir = xasprintf("%s/../share/nianbao", exe);
-			if (has_templates(dir))
-				return (dir);
-			free(dir);
-		}
+	if ((exe = exe_dir()) != NULL) {
+		dir = xasprintf("%s/../share/nianbao", exe);
+		free(exe);
+		if (has_templates(dir))
+			return (dir);
+		free(dir);
 	}
 	return (xstrdup(NB_INSTALL_DATADIR));
 }
@@ -51,4 +62,22 @@ paths_expand(const char *s)
 	if (s[0] == '~' && s[1] == '/' && home != NULL && *home != '\0')
 		return (xasprintf("%s%s", home, s + 1));
 	return (xstrdup(s));
+}
+
+char *
+paths_helper(const char *name, const char *env)
+{
+	const char	*e = env != NULL ? getenv(env) : NULL;
+	char		*exe, *path;
+
+	if (e != NULL && *e != '\0')
+		return (xstrdup(e));
+	if ((exe = exe_dir()) != NULL) {
+		path = xasprintf("%s/../libexec/nianbao/%s", exe, name);
+		free(exe);
+		if (access(path, X_OK) == 0)
+			return (path);
+		free(path);
+	}
+	return (xasprintf("%s/%s", NB_INSTALL_LIBEXECDIR, name));
 }

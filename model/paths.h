@@ -19,4 +19,12 @@ char	*paths_datadir(void);
  */
 char	*paths_expand(const char *typed);
 
+/*
+ * The helper program name (nianbao-pdftext), found the same way under
+ * libexec/nianbao: next to the running binary, else under the install
+ * prefix; the environment variable env, if set and not empty, names it
+ * instead.  Newly allocated; caller frees.
+ */
+char	*paths_helper(const char *name, const char *env);
+
 #endif

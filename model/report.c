@@ -26,6 +26,7 @@
 #include "textsim.h"
 #include "vec.h"
 #include "xmalloc.h"
+#include "year.h"
 
 /* What an evaluator noted about a failing instance (report_note). */
 struct note {
@@ -38,6 +39,7 @@ struct report {
 	const struct tpl	*t;
 	char			*organ;
 	int			 year;
+	char			 published_on[11];	/* "" or YYYY-MM-DD */
 	char			**texts;	/* per section; NULL = "" */
 	struct report_value	*vals;
 	struct report_value	*pub;
@@ -172,6 +174,40 @@ report_set_organ(struct report *r, const char *organ)
 	free(r->organ);
 	r->organ = xstrdup(organ);
 	r->gen++;
+}
+
+const char *
+report_published_on(const struct report *r)
+{
+	return (r->published_on);
+}
+
+/* A calendar day written YYYY-MM-DD, its year in year.h's range. */
+static bool
+date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	y, m, d, n = 0;
+
+	if (strlen(s) != 10 || strspn(s, "0123456789-") != 10 ||
+	    s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return (false);
+	if (!year_valid(y) || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return (false);
+	return (m != 2 || d != 29 || (y % 4 == 0 && (y % 100 != 0 ||
+	    y % 400 == 0)));
+}
+
+bool
+report_set_published_on(struct report *r, const char *date)
+{
+	if (*date != '\0' && !date_valid(date))
+		return (false);
+	snprintf(r->published_on, sizeof r->published_on, "%s", date);
+	r->gen++;
+	return (true);
 }
 
 int

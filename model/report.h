@@ -57,6 +57,14 @@ const char	*report_organ(const struct report *);
 void		 report_set_organ(struct report *, const char *);
 int		 report_year(const struct report *);
 void		 report_set_year(struct report *, int);
+/*
+ * The date the report was published on ("2020-01-20"; "" when unknown),
+ * as an imported web page states it.  report_set_published_on takes a
+ * date YYYY-MM-DD (a real calendar day, year in year.h's range) or "";
+ * anything else is refused (false) and the date left as it was.
+ */
+const char	*report_published_on(const struct report *);
+bool		 report_set_published_on(struct report *, const char *date);
 
 /* Narrative text of section sec (index in tpl->sections); "" if none.
  * Borrowed; valid until the next change of that section. */

@@ -62,9 +62,12 @@ store_dump(const struct report *r)
 	    STORE_FORMAT_VERSION, t->id);
 	ytree_emit_str(&b, report_organ(r));
 	if (report_year(r) > 0)
-		sbuf_addf(&b, "\nyear: %d\nsections:\n", report_year(r));
+		sbuf_addf(&b, "\nyear: %d\n", report_year(r));
 	else
-		sbuf_adds(&b, "\nyear: ~\nsections:\n");
+		sbuf_adds(&b, "\nyear: ~\n");
+	if (*report_published_on(r) != '\0')
+		sbuf_addf(&b, "published_on: %s\n", report_published_on(r));
+	sbuf_adds(&b, "sections:\n");
 	for (i = 0; i < t->nsections; i++) {
 		sbuf_addf(&b, "  %s: ", t->sections[i].id);
 		ytree_emit_str(&b, report_text(r, (int)i));
@@ -233,8 +236,8 @@ load_template(struct sctx *S, const struct ytree *root,
     struct tpl *const *tpls, size_t ntpls)
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
-	    "year", "sections", "cells", "published", "previous",
-	    "previous_sections", "sources", "ledger", NULL };
+	    "year", "published_on", "sections", "cells", "published",
+	    "previous", "previous_sections", "sources", "ledger", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	size_t			 i;
@@ -262,7 +265,20 @@ load_template(struct sctx *S, const struct ytree *root,
 	return (t);
 }
 
-/* organ: and year: */
+/* published_on: a date YYYY-MM-DD (report_set_published_on), if any. */
+static bool
+load_published_on(struct sctx *S, struct report *r, const struct ytree *v)
+{
+	if (v == NULL)
+		return (true);
+	if (!want(S, v, YTREE_SCALAR, "published_on"))
+		return (false);
+	if (!report_set_published_on(r, v->str))
+		return (serr(S, v, "store.bad_date", v->str, NULL));
+	return (true);
+}
+
+/* organ:, year: and published_on: */
 static bool
 load_head(struct sctx *S, struct report *r, const struct ytree *root)
 {
@@ -283,7 +299,7 @@ load_head(struct sctx *S, struct report *r, const struct ytree *root)
 			return (serr(S, v, "store.bad_year", v->str, NULL));
 		report_set_year(r, year);
 	}
-	return (true);
+	return (load_published_on(S, r, ytree_get(root, "published_on")));
 }
 
 static bool

@@ -6,12 +6,17 @@
  *   template: gb2021
  *   organ: 小城子镇人民政府
  *   year: 2024
+ *   published_on: 2025-03-10   # imported web pages: the date the page
+ *                              # says the report was published on
+ *                              # (YYYY-MM-DD; absent when unknown)
  *   sections:
  *     s1: "2024年，……\n……"      # exact text, escapes for line breaks
  *   cells:                     # every input cell, template order
  *     t2_1.regulations.issued: 0
  *     t3.new.natural: ~        # blank
- *   published:                 # imported reports only: printed totals
+ *   published:                 # imported reports only: the printed
+ *                              # values of computed cells (not a date:
+ *                              # that is published_on)
  *     t3.r_total.natural: 20
  *   previous:                  # last year's values used by R5, if known
  *                              # (computed cells too)

@@ -21,6 +21,7 @@
 #include "import_docx.h"
 #include "sbuf.h"
 #include "store.h"
+#include "importutil.h"
 #include "testutil.h"
 #include "xmalloc.h"
 
@@ -32,23 +33,7 @@
 			    "standalone=\"yes\"?>\n<w:document " W_NS \
 			    "><w:body>" body "</w:body></w:document>"
 
-static struct tpl	**tpls;
-static size_t		  ntpls;
-
-static void
-load_tpls(void)
-{
-	ntpls = tu_templates(&tpls);
-	cr_assert_geq(ntpls, 2, "templates not loaded");
-}
-
-static void
-free_tpls(void)
-{
-	tu_templates_free(tpls, ntpls);
-}
-
-TestSuite(import_docx, .init = load_tpls, .fini = free_tpls);
+TestSuite(import_docx, .init = iu_suite_init, .fini = iu_suite_fini);
 
 /* The text of a document part's XML; fails the test on an error. */
 static char *
@@ -172,7 +157,7 @@ static struct report *
 load_full(const char *yaml, const char *tpl_id)
 {
 	struct err		 e = { 0 };
-	struct report		*r = store_load(yaml, tpls, ntpls, &e);
+	struct report		*r = store_load(yaml, iu_tpls, iu_ntpls, &e);
 	const struct tpl	*t;
 	size_t			 i;
 
@@ -206,8 +191,8 @@ expect_back(struct report *orig, const void *pkg, size_t len,
 	text = import_docx_text(pkg, len, "r.docx", &e);
 	cr_assert_not_null(text, "%s: %s", what, e.msgid);
 	import_summary_init(&s);
-	back = import_buffer(text, strlen(text), "r.docx", NULL, tpls,
-	    ntpls, &s, &e);
+	back = import_buffer(text, strlen(text), "r.docx", NULL, iu_tpls,
+	    iu_ntpls, &s, &e);
 	cr_assert_not_null(back, "%s: %s", what, e.msgid);
 	cr_expect_str_eq(s.tpl->id, t->id, "%s", what);
 	cr_expect_eq(s.nheadings, (int)t->nsections, "%s", what);
@@ -300,7 +285,7 @@ Test(import_docx, libreoffice_resaved_docx_round_trips)
 Test(import_docx, export_reads_back)
 {
 	struct err	 e = { 0 };
-	struct report	*r = store_load(DATA "/full2021.yaml", tpls, ntpls,
+	struct report	*r = store_load(DATA "/full2021.yaml", iu_tpls, iu_ntpls,
 			    &e);
 	void		*a;
 	size_t		 la;
@@ -440,7 +425,7 @@ Test(import_docx, official_template_imports_blank_and_flagged)
 	text = import_docx_text(buf, len, OFFICIAL, &e);
 	cr_assert_not_null(text, "%s", e.msgid);
 	import_summary_init(&s);
-	r = import_buffer(text, strlen(text), OFFICIAL, NULL, tpls, ntpls,
+	r = import_buffer(text, strlen(text), OFFICIAL, NULL, iu_tpls, iu_ntpls,
 	    &s, &e);
 	cr_assert_not_null(r, "%s", e.msgid);
 	t = report_tpl(r);

@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <string.h>
+
 #include "err.h"
 #include "fuzzutil.h"
 #include "paths.h"
+#include "store.h"
 #include "tpl_load.h"
 
 struct tpl **
@@ -65,4 +68,24 @@ fuzz_check_text(const struct report *r, const char *who)
 			abort();
 		}
 	}
+}
+
+void
+fuzz_check_import(const struct report *r, struct tpl *const *tpls, size_t n,
+    const char *who)
+{
+	struct err	 e = { 0 };
+	struct report	*back;
+	char		*s;
+
+	fuzz_check_text(r, who);
+	s = store_dump(r);
+	back = store_parse(s, strlen(s), "import.yaml", tpls, n, &e);
+	if (back == NULL) {
+		fprintf(stderr, "%s: an imported report does not reload: %s at "
+		    "%d:%d\n%s\n", who, e.msgid, e.line, e.col, s);
+		abort();
+	}
+	report_free(back);
+	free(s);
 }

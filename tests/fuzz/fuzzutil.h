@@ -23,4 +23,12 @@ struct tpl	**fuzz_templates(const char *who, size_t *n);
  */
 void		 fuzz_check_text(const struct report *r, const char *who);
 
+/*
+ * Aborts unless an imported report is one the program can keep: its
+ * texts pass fuzz_check_text and its store_dump() loads again with
+ * store_parse().
+ */
+void		 fuzz_check_import(const struct report *r,
+		    struct tpl *const *tpls, size_t n, const char *who);
+
 #endif

@@ -25,8 +25,6 @@
 #include "usage.h"
 #include "xmalloc.h"
 
-static const char *const exts[] = { ".yaml", ".yml", ".txt", ".docx", NULL };
-
 static const struct args_opt opts[] = {
 	{ 0, "json", ARGS_FLAG, NULL, "cli.check.json", NULL },
 	{ 0, "csv", ARGS_FLAG, NULL, "cli.check.csv", NULL },
@@ -198,6 +196,9 @@ check_one(const struct cli *c, const char *path)
 		return (2);
 	}
 	snprintf(ne, sizeof ne, "%zu", report_nflags_severity(r, TPL_ERROR));
+	if (*report_published_on(r) != '\0')
+		cli_say(c, "check.published_on", 2, path,
+		    report_published_on(r));
 	print_flags(c, path, r);
 	snprintf(nw, sizeof nw, "%zu", report_nflags_severity(r, TPL_WARNING) +
 	    cli_ledger_warnings(c, path, r));
@@ -240,7 +241,7 @@ gather(const struct cli *c, const struct args *a, struct batch *b)
 	bool		 ok = true;
 
 	for (i = 0; (dir = args_nth(a, "r", i)) != NULL; i++)
-		if (!batch_scan(b, dir, exts, &e)) {
+		if (!batch_scan(b, dir, batch_report_exts, &e)) {
 			cli_say_err(c, &e);
 			err_clear(&e);
 			ok = false;

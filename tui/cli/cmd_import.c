@@ -52,13 +52,15 @@ layout_msgid(const struct import_summary *s)
 	if (s->mixed)
 		return ("import.layout_mixed");
 	switch (s->layout) {
-	case IMPORT_TAB_ROWS:
+	case IMPORT_SCAN_ROWS:
 		return ("import.layout_rows");
-	case IMPORT_TAB_CELLS:
+	case IMPORT_SCAN_CELLS:
 		return ("import.layout_cells");
-	case IMPORT_TAB_SPACED:
+	case IMPORT_SCAN_SPACED:
 		return ("import.layout_spaced");
-	case IMPORT_TAB_NONE:
+	case IMPORT_SCAN_RUNS:
+		return ("import.layout_runs");
+	case IMPORT_SCAN_NONE:
 		break;
 	}
 	return ("import.layout_none");

@@ -4,7 +4,8 @@
  * Adds up the tables of many reports into a new report of the same
  * template: every input cell summed exactly, totals recomputed, the
  * narratives left empty for the clerk, the sources listed in the file.
- * Reports are read one at a time.  Without -o the result goes to stdout.
+ * Reports are read one at a time: report files, or published reports in
+ * any format the importer reads.  Without -o the result goes to stdout.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "import.h"
 #include "store.h"
 #include "sum.h"
 #include "text.h"
@@ -34,8 +36,11 @@ add_one(struct cli *c, struct report **total, const char *path)
 	char		*name;
 	bool		 ok;
 
-	if ((r = cli_load(c, path)) == NULL)
+	if ((r = import_load(path, c->tpls, c->ntpls, NULL, &e)) == NULL) {
+		cli_say_err(c, &e);
+		err_clear(&e);
 		return (false);
+	}
 	if (*total == NULL)
 		*total = sum_new(r);
 	name = xasprintf("%s %d (%s)", report_organ(r), report_year(r), path);
