@@ -318,7 +318,6 @@ Test(import_runs, every_real_report_run_together, .timeout = 120)
 			    shape + 1));
 			snprintf(what, sizeof what, "%s, shape %d",
 			    strrchr(REPORTS[i], '/') + 1, shape);
-			if (getenv("DUMPRUN")) { char fn[300]; snprintf(fn, sizeof fn, "/tmp/wimp/run_%zu_%d.txt", i, shape); tu_write(fn, text); }
 			x = iu_import(text, strlen(text), "run.txt", NULL,
 			    iu_tpls, iu_ntpls, &sx);
 			cr_expect_eq(sx.layout, IMPORT_SCAN_RUNS, "%s: layout %d",

@@ -96,7 +96,10 @@ main(void)
 	    atoi(getenv(IMPORT_PDF_CPU_ENV)) : IMPORT_PDF_CPU;
 	limit(RLIMIT_CPU, cpu > 0 && cpu < IMPORT_PDF_CPU ? cpu :
 	    IMPORT_PDF_CPU);
+#ifndef NB_COVERAGE
+	/* (A coverage build writes its counts at exit.) */
 	limit(RLIMIT_FSIZE, 0);
+#endif
 #ifndef NB_ASAN
 	limit(RLIMIT_AS, IMPORT_PDF_MEMORY);
 #endif
