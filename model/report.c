@@ -18,12 +18,13 @@
 
 #include <unicode/uregex.h>
 
+#include "boiler.h"
 #include "ledger_prov.h"
 #include "report.h"
 #include "rulekind.h"
 #include "sbuf.h"
 #include "text.h"
-#include "textsim.h"
+#include "tpl_rule.h"
 #include "vec.h"
 #include "xmalloc.h"
 
@@ -46,6 +47,9 @@ struct report {
 	bool			*has_prev;
 	bool			 prev_known;
 	char			**prev_texts;	/* per section; NULL unknown */
+	struct boiler		*boiler;	/* the template's wording,
+						   made when last year's
+						   texts come */
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
@@ -64,6 +68,7 @@ struct report {
 };
 
 static void	eval_inst(struct report *, int);
+static void	recheck_meta(struct report *);
 static struct report_value eval_formula(const struct report *,
 		    const struct tpl_formula *);
 
@@ -151,6 +156,7 @@ report_free(struct report *r)
 	free(r->istack);
 	free(r->imark);
 	ledger_prov_free(r->prov);
+	boiler_free(r->boiler);
 	free(r);
 }
 
@@ -172,6 +178,7 @@ report_set_organ(struct report *r, const char *organ)
 	free(r->organ);
 	r->organ = xstrdup(organ);
 	r->gen++;
+	recheck_meta(r);
 }
 
 int
@@ -185,6 +192,7 @@ report_set_year(struct report *r, int year)
 {
 	r->year = year;
 	r->gen++;
+	recheck_meta(r);
 }
 
 const char *
@@ -288,17 +296,6 @@ report_sum(const struct report *r, const struct tpl_term *terms, size_t n,
 	return (true);
 }
 
-int
-report_prev_similarity(const struct report *r, int sec)
-{
-	const char	*now = report_text(r, sec), *then = r->prev_texts[sec];
-
-	if (then == NULL || text_count_chars(now, strlen(now)) == 0 ||
-	    text_count_chars(then, strlen(then)) == 0)
-		return (0);
-	return (textsim_percent(now, then));
-}
-
 /* Re-checks instance i through its rule's kind. */
 static void
 eval_inst(struct report *r, int i)
@@ -312,7 +309,21 @@ eval_inst(struct report *r, int i)
 		n->said = n->stated = NULL;
 	}
 	n->sec = -1;
-	set_failing(r, i, rule_kinds[ru->kind].eval(r, i));
+	set_failing(r, i, tpl_rule_organ_fits(ru, r->organ) &&
+	    rule_kinds[ru->kind].eval(r, i));
+}
+
+/* Re-checks every rule that reads the organ or the year. */
+static void
+recheck_meta(struct report *r)
+{
+	size_t	i;
+	int	k;
+
+	for (i = 0; !r->frozen && i < r->t->nrules; i++)
+		if (r->t->rules[i].reads & TPL_READS_META)
+			for (k = 0; k < r->t->rules[i].ninsts; k++)
+				eval_inst(r, r->t->rules[i].first_inst + k);
 }
 
 void
@@ -499,11 +510,16 @@ copy_prev_texts(struct report *r, const struct report *prev)
 	}
 }
 
-/* Re-checks the rules comparing texts with last year's. */
+/* Re-checks the rules comparing texts with last year's (making the
+ * wording they are stripped of when a text of last year is known). */
 static void
 recheck_prev_texts(struct report *r)
 {
 	size_t	i;
+
+	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
+		if (r->prev_texts[i] != NULL)
+			r->boiler = boiler_new(r->t);
 
 	r->gen++;
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
@@ -536,12 +552,21 @@ report_set_prev(struct report *r, const struct report *prev)
 		}
 	}
 	copy_prev_texts(r, prev);
+	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
+		if (r->prev_texts[i] != NULL)
+			r->boiler = boiler_new(r->t);
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev ||
 		    (r->t->rules[r->t->insts[i].rule].reads &
 		    TPL_READS_PREV_TEXT))
 			eval_inst(r, (int)i);
 	r->gen++;
+}
+
+const struct boiler *
+report_boiler(const struct report *r)
+{
+	return (r->boiler);
 }
 
 const char *

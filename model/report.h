@@ -122,10 +122,18 @@ void		 report_set_prev_text(struct report *, int sec,
 		    const char *text);
 
 /*
- * How alike section sec's text is to last year's, 0 to 100
- * (textsim_percent); 0 when last year's is unknown or either is empty.
+ * How alike section sec's text (sec -1: all the narrative texts, the
+ * whole report) is to last year's, 0 to 100: the Dice similarity of
+ * their shingles once the statute's sentences and the template's wording
+ * are cut from both (boiler.h), so that "本年度未收取信息处理费。" repeated
+ * is not alike.  0 when last year's is unknown or either has nothing
+ * left.
  */
 int		 report_prev_similarity(const struct report *, int sec);
+/* The template's wording texts are stripped of (boiler.h), made when a
+ * text of last year's is first known; NULL before.  Borrowed. */
+struct boiler;
+const struct boiler *report_boiler(const struct report *);
 
 /* ---- for the rule kinds' evaluators (rulekind.h) ---- */
 
