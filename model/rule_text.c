@@ -7,7 +7,9 @@
  *   text_max           at most `max` words as Word's 字数 counts them
  *                      (text_count_words: "2024" is one);
  *   text_min           at least `min` characters (text_count_chars): a
- *                      part left empty, or a 五 of "无".
+ *                      part left empty (`min: 1`), or a 五 of "无"; an
+ *                      empty text fails only a `min: 1` rule, so that
+ *                      one defect gives one message.
  * Each has one instance, re-checked when the section's text (or a cell
  * of `when`) changes, and its flag belongs to that section.
  */
@@ -126,11 +128,14 @@ rule_text_min_eval(struct report *r, int inst)
 {
 	const struct tpl_rule	*ru = rule_of(r, inst);
 	const char		*s;
+	int64_t			 n;
 
 	if (ru->section < 0)
 		return (false);
 	s = report_text(r, ru->section);
-	if ((int64_t)text_count_chars(s, strlen(s)) >= ru->max)
+	n = (int64_t)text_count_chars(s, strlen(s));
+	/* An empty text is the business of a `min: 1` rule alone. */
+	if (n >= ru->max || (n == 0 && ru->max > 1))
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);

@@ -37,6 +37,26 @@
 
 #define MAX_TEXT	(4 * 1024 * 1024)
 
+/*
+ * A format chosen with -t that the year does not use (a 2024 report on
+ * gb2019) is refused unless forced: said with the format the year needs.
+ */
+static bool
+format_fits_year(const struct cli *c, const struct tpl *t, int year,
+    bool force)
+{
+	const struct tpl	*want;
+	char			 ybuf[16];
+
+	if (force || year <= 0 || (year >= t->year_from &&
+	    (t->year_to == 0 || year <= t->year_to)))
+		return (true);
+	snprintf(ybuf, sizeof ybuf, "%d", year);
+	want = tpl_for_year(c->tpls, c->ntpls, year);
+	cli_say(c, "rules.new_wrong_format", 3, ybuf, t->id,
+	    want != NULL ? want->id : "?");
+	return (false);
+}
 
 static int
 cmd_new(struct cli *c, int argc, char **argv)
@@ -50,10 +70,13 @@ cmd_new(struct cli *c, int argc, char **argv)
 	char			 ybuf[16], *text;
 	int			 i, year = year_default(time(NULL)), rc;
 	bool			 year_given = false, organ_given = false;
+	bool			 force = false;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
 			tid = argv[++i];
+		else if (strcmp(argv[i], "--force") == 0)
+			force = true;
 		else if (strcmp(argv[i], "--organ") == 0 && i + 1 < argc) {
 			organ = argv[++i];
 			organ_given = true;
@@ -90,7 +113,8 @@ cmd_new(struct cli *c, int argc, char **argv)
 		}
 		if (organ_given)
 			report_set_organ(r, organ);
-		rc = cli_save(c, r, path) ? 0 : 2;
+		rc = format_fits_year(c, report_tpl(r), report_year(r), force) &&
+		    cli_save(c, r, path) ? 0 : 2;
 		report_free(r);
 		return (rc);
 	}
@@ -104,6 +128,8 @@ cmd_new(struct cli *c, int argc, char **argv)
 			cli_say(c, "cli.no_template_for_year", 1, ybuf);
 		return (2);
 	}
+	if (!format_fits_year(c, t, year, force))
+		return (2);
 	r = report_new(t);
 	text = text_sanitize(organ, strlen(organ), false);
 	report_set_organ(r, text);
