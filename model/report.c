@@ -18,6 +18,7 @@
 
 #include <unicode/uregex.h>
 
+#include "answer.h"
 #include "boiler.h"
 #include "ledger_prov.h"
 #include "report.h"
@@ -47,7 +48,8 @@ struct report {
 	bool			*has_prev;
 	bool			 prev_known;
 	char			**prev_texts;	/* per section; NULL unknown */
-	struct boiler		*boiler;	/* the template's wording,
+	struct boiler		*boiler;
+	struct answers		*answers;	/* answer.h */	/* the template's wording,
 						   made when last year's
 						   texts come */
 	bool			*failing;	/* per rule instance */
@@ -115,6 +117,7 @@ report_new(const struct tpl *t)
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
 	r->re = xcalloc(t->nrules, sizeof *r->re);
 	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
+	r->answers = answer_new();
 	for (i = 0; i < t->ninsts; i++)
 		r->notes[i].sec = -1;
 	report_thaw(r);
@@ -157,6 +160,7 @@ report_free(struct report *r)
 	free(r->imark);
 	ledger_prov_free(r->prov);
 	boiler_free(r->boiler);
+	answer_free(r->answers);
 	free(r);
 }
 
@@ -736,6 +740,18 @@ void
 report_add_source(struct report *r, const char *s)
 {
 	*VEC_PUSH(r->sources, r->nsources, r->capsources) = xstrdup(s);
+	r->gen++;
+}
+
+struct answers *
+report_answers(const struct report *r)
+{
+	return (r->answers);
+}
+
+void
+report_touch(struct report *r)
+{
 	r->gen++;
 }
 

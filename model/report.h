@@ -220,6 +220,14 @@ struct ledger_prov;
 const struct ledger_prov *report_prov(const struct report *);
 struct ledger_prov *report_swap_prov(struct report *, struct ledger_prov *p);
 
+/* The clerk's answers and accepted totals (answer.h), changed through
+ * answer_*.  Never NULL; owned by the report. */
+struct answers;
+struct answers	*report_answers(const struct report *);
+/* Counts as a change (report_generation), for what changes through
+ * another module (answer.h). */
+void		 report_touch(struct report *);
+
 /* A generation counter bumped by every change (for "modified" and
  * recovery snapshots). */
 unsigned long	 report_generation(const struct report *);

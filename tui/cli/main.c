@@ -27,6 +27,7 @@
 #include "paths.h"
 #include "publish.h"
 #include "rollover.h"
+#include "answer.h"
 #include "sbuf.h"
 #include "store.h"
 #include "text.h"
@@ -229,18 +230,57 @@ fail:
 	return (false);
 }
 
+/* --answer RULE[:CELL]=reason; false (said why) if refused. */
+static bool
+answer_arg(struct cli *c, struct report *r, const char *arg)
+{
+	const char		*eq = strchr(arg, '=');
+	struct report_flag	 f;
+	struct err		 e = { 0 };
+	char			*spec;
+	bool			 ok;
+
+	if (eq == NULL || eq == arg) {
+		cli_say(c, "rules.answer_bad", 1, arg);
+		return (false);
+	}
+	spec = xstrndup(arg, (size_t)(eq - arg));
+	if (!(ok = answer_find(r, spec, &f)))
+		cli_say(c, "rules.answer_nothing", 1, spec);
+	else if (!(ok = answer_give(r, &f, eq + 1, &e))) {
+		cli_say_err(c, &e);
+		err_clear(&e);
+	}
+	free(spec);
+	return (ok);
+}
+
 static int
 cmd_set(struct cli *c, int argc, char **argv)
 {
 	struct report	*r;
+	char		 nbuf[32];
 	int		 i, rc = 0;
+	bool		 accept = false;
 
 	if (argc < 3)
 		return (cli_usage(c));
 	if ((r = cli_load(c, argv[1])) == NULL)
 		return (2);
 	for (i = 2; i < argc; i++)
-		if (!assign(c, r, argv[i]))
+		if (strcmp(argv[i], "--accept-totals") == 0)
+			accept = true;
+		else if (strcmp(argv[i], "--answer") == 0 && i + 1 < argc)
+			i++;	/* after the values, below */
+		else if (!assign(c, r, argv[i]))
+			rc = 2;
+	if (accept) {
+		snprintf(nbuf, sizeof nbuf, "%zu", answer_accept_totals(r));
+		cli_say(c, "rules.accepted", 1, nbuf);
+	}
+	for (i = 2; rc == 0 && i + 1 < argc; i++)
+		if (strcmp(argv[i], "--answer") == 0 &&
+		    !answer_arg(c, r, argv[++i]))
 			rc = 2;
 	if (rc == 0 && !cli_save(c, r, argv[1]))
 		rc = 2;
