@@ -18,12 +18,14 @@
 
 #include <unicode/uregex.h>
 
+#include "answer.h"
+#include "boiler.h"
 #include "ledger_prov.h"
 #include "report.h"
 #include "rulekind.h"
 #include "sbuf.h"
 #include "text.h"
-#include "textsim.h"
+#include "tpl_rule.h"
 #include "vec.h"
 #include "xmalloc.h"
 #include "year.h"
@@ -48,6 +50,10 @@ struct report {
 	bool			*has_prev;
 	bool			 prev_known;
 	char			**prev_texts;	/* per section; NULL unknown */
+	struct boiler		*boiler;
+	struct answers		*answers;	/* answer.h */	/* the template's wording,
+						   made when last year's
+						   texts come */
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;
@@ -66,6 +72,7 @@ struct report {
 };
 
 static void	eval_inst(struct report *, int);
+static void	recheck_meta(struct report *);
 static struct report_value eval_formula(const struct report *,
 		    const struct tpl_formula *);
 
@@ -112,6 +119,7 @@ report_new(const struct tpl *t)
 	r->imark = xcalloc(t->ninsts, sizeof *r->imark);
 	r->re = xcalloc(t->nrules, sizeof *r->re);
 	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
+	r->answers = answer_new();
 	for (i = 0; i < t->ninsts; i++)
 		r->notes[i].sec = -1;
 	report_thaw(r);
@@ -153,6 +161,8 @@ report_free(struct report *r)
 	free(r->istack);
 	free(r->imark);
 	ledger_prov_free(r->prov);
+	boiler_free(r->boiler);
+	answer_free(r->answers);
 	free(r);
 }
 
@@ -174,6 +184,7 @@ report_set_organ(struct report *r, const char *organ)
 	free(r->organ);
 	r->organ = xstrdup(organ);
 	r->gen++;
+	recheck_meta(r);
 }
 
 const char *
@@ -221,6 +232,7 @@ report_set_year(struct report *r, int year)
 {
 	r->year = year;
 	r->gen++;
+	recheck_meta(r);
 }
 
 const char *
@@ -324,17 +336,6 @@ report_sum(const struct report *r, const struct tpl_term *terms, size_t n,
 	return (true);
 }
 
-int
-report_prev_similarity(const struct report *r, int sec)
-{
-	const char	*now = report_text(r, sec), *then = r->prev_texts[sec];
-
-	if (then == NULL || text_count_chars(now, strlen(now)) == 0 ||
-	    text_count_chars(then, strlen(then)) == 0)
-		return (0);
-	return (textsim_percent(now, then));
-}
-
 /* Re-checks instance i through its rule's kind. */
 static void
 eval_inst(struct report *r, int i)
@@ -348,7 +349,21 @@ eval_inst(struct report *r, int i)
 		n->said = n->stated = NULL;
 	}
 	n->sec = -1;
-	set_failing(r, i, rule_kinds[ru->kind].eval(r, i));
+	set_failing(r, i, tpl_rule_organ_fits(ru, r->organ) &&
+	    rule_kinds[ru->kind].eval(r, i));
+}
+
+/* Re-checks every rule that reads the organ or the year. */
+static void
+recheck_meta(struct report *r)
+{
+	size_t	i;
+	int	k;
+
+	for (i = 0; !r->frozen && i < r->t->nrules; i++)
+		if (r->t->rules[i].reads & TPL_READS_META)
+			for (k = 0; k < r->t->rules[i].ninsts; k++)
+				eval_inst(r, r->t->rules[i].first_inst + k);
 }
 
 void
@@ -535,11 +550,16 @@ copy_prev_texts(struct report *r, const struct report *prev)
 	}
 }
 
-/* Re-checks the rules comparing texts with last year's. */
+/* Re-checks the rules comparing texts with last year's (making the
+ * wording they are stripped of when a text of last year is known). */
 static void
 recheck_prev_texts(struct report *r)
 {
 	size_t	i;
+
+	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
+		if (r->prev_texts[i] != NULL)
+			r->boiler = boiler_new(r->t);
 
 	r->gen++;
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
@@ -572,12 +592,21 @@ report_set_prev(struct report *r, const struct report *prev)
 		}
 	}
 	copy_prev_texts(r, prev);
+	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
+		if (r->prev_texts[i] != NULL)
+			r->boiler = boiler_new(r->t);
 	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
 		if (r->t->insts[i].uses_prev ||
 		    (r->t->rules[r->t->insts[i].rule].reads &
 		    TPL_READS_PREV_TEXT))
 			eval_inst(r, (int)i);
 	r->gen++;
+}
+
+const struct boiler *
+report_boiler(const struct report *r)
+{
+	return (r->boiler);
 }
 
 const char *
@@ -747,6 +776,18 @@ void
 report_add_source(struct report *r, const char *s)
 {
 	*VEC_PUSH(r->sources, r->nsources, r->capsources) = xstrdup(s);
+	r->gen++;
+}
+
+struct answers *
+report_answers(const struct report *r)
+{
+	return (r->answers);
+}
+
+void
+report_touch(struct report *r)
+{
 	r->gen++;
 }
 

@@ -130,10 +130,18 @@ void		 report_set_prev_text(struct report *, int sec,
 		    const char *text);
 
 /*
- * How alike section sec's text is to last year's, 0 to 100
- * (textsim_percent); 0 when last year's is unknown or either is empty.
+ * How alike section sec's text (sec -1: all the narrative texts, the
+ * whole report) is to last year's, 0 to 100: the Dice similarity of
+ * their shingles once the statute's sentences and the template's wording
+ * are cut from both (boiler.h), so that "本年度未收取信息处理费。" repeated
+ * is not alike.  0 when last year's is unknown or either has nothing
+ * left.
  */
 int		 report_prev_similarity(const struct report *, int sec);
+/* The template's wording texts are stripped of (boiler.h), made when a
+ * text of last year's is first known; NULL before.  Borrowed. */
+struct boiler;
+const struct boiler *report_boiler(const struct report *);
 
 /* ---- for the rule kinds' evaluators (rulekind.h) ---- */
 
@@ -219,6 +227,14 @@ void		 report_add_source(struct report *, const char *);
 struct ledger_prov;
 const struct ledger_prov *report_prov(const struct report *);
 struct ledger_prov *report_swap_prov(struct report *, struct ledger_prov *p);
+
+/* The clerk's answers and accepted totals (answer.h), changed through
+ * answer_*.  Never NULL; owned by the report. */
+struct answers;
+struct answers	*report_answers(const struct report *);
+/* Counts as a change (report_generation), for what changes through
+ * another module (answer.h). */
+void		 report_touch(struct report *);
 
 /* A generation counter bumped by every change (for "modified" and
  * recovery snapshots). */

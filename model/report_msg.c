@@ -85,15 +85,18 @@ report_flag_message(const struct report *r, const struct report_flag *f,
 			sbuf_adds(&b, c->col_path[lang]);
 		} else if (strncmp(p, "{count}", 7) == 0 && ru->section >= 0) {
 			s = report_text(r, ru->section);
-			sbuf_addf(&b, "%zu", text_count_chars(s, strlen(s)));
+			sbuf_addf(&b, "%zu", ru->kind == TPL_R_TEXT_MAX ?
+			    text_count_words(s, strlen(s)) :
+			    text_count_chars(s, strlen(s)));
 		} else if (strncmp(p, "{sentence}", 10) == 0) {
 			s = report_note_said(r, f->inst);
 			sbuf_adds(&b, s != NULL ? s : "");
 		} else if (strncmp(p, "{stated}", 8) == 0) {
 			s = report_note_stated(r, f->inst);
 			sbuf_adds(&b, s != NULL ? s : "");
-		} else if (strncmp(p, "{percent}", 9) == 0 &&
-		    ru->section >= 0) {
+		} else if (strncmp(p, "{year}", 6) == 0) {
+			sbuf_addf(&b, "%d", report_year(r));
+		} else if (strncmp(p, "{percent}", 9) == 0) {
 			sbuf_addf(&b, "%d", report_prev_similarity(r,
 			    ru->section));
 		} else if (strncmp(p, "{max}", 5) == 0) {

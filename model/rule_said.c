@@ -1,9 +1,11 @@
 /*
  * Rule kinds on what sentences say against the tables, over one
  * narrative section or every one (`section: "*"`):
- *   text_number  every number the pattern's first group catches must
- *                equal `value` (an expression);
- *   text_match   wherever the pattern matches, `check` must hold.
+ *   text_number  every number the pattern's first taking-part group
+ *                catches must equal `value` (an expression);
+ *   text_match   wherever the pattern matches, `check` must hold;
+ *   text_year    every year the pattern's group catches (the title, the
+ *                统计期限 sentence) must be the report's year.
  * The first sentence that contradicts the tables is the flag's
  * {sentence} (and the number it states, {stated}); the flag belongs to
  * the section it is in.  One instance each, re-checked when a section's
@@ -25,6 +27,7 @@ const char *const rule_said_number_keys[] = { "section", "pattern", "value",
     NULL };
 const char *const rule_said_match_keys[] = { "section", "pattern", "check",
     NULL };
+const char *const rule_said_year_keys[] = { "section", "pattern", NULL };
 
 /* section (an id, or "*" for every narrative one), pattern, and the
  * expression at key compiled into the one instance. */
@@ -34,13 +37,16 @@ parse_said(struct tpl_parse *P, const struct ytree *e, int rule,
 {
 	struct tpl_rule		*ru = &P->t->rules[rule];
 	const struct ytree	*v = ytree_get(e, "section");
-	const struct ytree	*x = ytree_get(e, key);
+	const struct ytree	*x = key != NULL ? ytree_get(e, key) : NULL;
 
 	ru->section = v != NULL && v->kind == YTREE_SCALAR &&
 	    strcmp(v->str, "*") == 0 ? -1 : tpl_rule_section(P, e);
 	ru->reads = TPL_READS_TEXT;
 	tpl_rule_pattern(P, e, rule);
-	if (x == NULL || x->kind != YTREE_SCALAR)
+	if (key == NULL) {
+		ru->reads |= TPL_READS_META;
+		tpl_expr_inst(P, rule, NULL);
+	} else if (x == NULL || x->kind != YTREE_SCALAR)
 		tpl_parse_err(P, e, "tpl.missing_key", 1, key, NULL);
 	else if (strcmp(key, "value") == 0)
 		tpl_expr_sum(P, x, rule, x->str);
@@ -58,6 +64,12 @@ void
 rule_said_match_parse(struct tpl_parse *P, const struct ytree *e, int rule)
 {
 	parse_said(P, e, rule, "check");
+}
+
+void
+rule_said_year_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	parse_said(P, e, rule, NULL);
 }
 
 static bool
@@ -82,17 +94,24 @@ sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
 	return (regex_u8(u + a, b - a));
 }
 
-/* The number in group 1 of the current match, as a count; false if none.
- * *text gets the group's text (newly allocated) whenever there is one. */
+/*
+ * The number in the first group of the current match that took part in
+ * it (a pattern may say a quantity two ways, "收到70件申请" and "收到申请70
+ * 件", one group each), as a count; false if none.  *text gets the
+ * group's text (newly allocated) whenever there is one.
+ */
 static bool
 stated_number(URegularExpression *re, struct num *n, char **text)
 {
 	UErrorCode	 st = U_ZERO_ERROR;
 	UChar		 g[64];
-	int32_t		 len;
+	int32_t		 len = 0, k, ng = uregex_groupCount(re, &st);
 
-	len = uregex_group(re, 1, g, 63, &st);
-	if (U_FAILURE(st) || len <= 0)
+	for (k = 1; k <= ng && U_SUCCESS(st); k++)
+		if (uregex_start(re, k, &st) >= 0)
+			break;
+	if (k > ng || U_FAILURE(st) ||
+	    (len = uregex_group(re, k, g, 63, &st)) <= 0 || U_FAILURE(st))
 		return (false);
 	*text = regex_u8(g, len);
 	return (num_parse(*text, NUM_COUNT, 0, n, NULL) == NUM_OK);
@@ -179,4 +198,16 @@ rule_said_match_eval(struct report *r, int inst)
 	if (tpl_op_holds(in->op, num_cmp(l, rh)))
 		return (false);
 	return (scan(r, inst, re, NULL));
+}
+
+bool
+rule_said_year_eval(struct report *r, int inst)
+{
+	URegularExpression	*re = report_rule_regex(r,
+				    report_tpl(r)->insts[inst].rule);
+	struct num		 want = { report_year(r), 0 };
+
+	if (re == NULL || want.v <= 0)
+		return (false);
+	return (scan(r, inst, re, &want));
 }

@@ -1,9 +1,17 @@
 /*
  * Rule kinds on one narrative section's text as a whole:
  *   text_requires      the text must match `pattern` (an ICU regex);
- *   text_max           at most `max` characters (text_count_chars).
- * Each has one instance, re-checked when the section's text changes, and
- * its flag belongs to that section.
+ *                      with `when:` (a check, "lhs OP rhs") only while
+ *                      that holds: 六 must speak of fee notices when the
+ *                      table has applications dropped for unpaid fees;
+ *   text_max           at most `max` words as Word's 字数 counts them
+ *                      (text_count_words: "2024" is one);
+ *   text_min           at least `min` characters (text_count_chars): a
+ *                      part left empty (`min: 1`), or a 五 of "无"; an
+ *                      empty text fails only a `min: 1` rule, so that
+ *                      one defect gives one message.
+ * Each has one instance, re-checked when the section's text (or a cell
+ * of `when`) changes, and its flag belongs to that section.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +24,10 @@
 #include "tpl_parse.h"
 #include "tpl_rule.h"
 
-const char *const rule_text_requires_keys[] = { "section", "pattern", NULL };
+const char *const rule_text_requires_keys[] = { "section", "pattern", "when",
+    NULL };
 const char *const rule_text_max_keys[] = { "section", "max", NULL };
+const char *const rule_text_min_keys[] = { "section", "min", NULL };
 
 /* The rule of instance inst. */
 static const struct tpl_rule *
@@ -32,12 +42,34 @@ void
 rule_text_requires_parse(struct tpl_parse *P, const struct ytree *e,
     int rule)
 {
-	struct tpl_rule *ru = &P->t->rules[rule];
+	struct tpl_rule		*ru = &P->t->rules[rule];
+	const struct ytree	*w = ytree_get(e, "when");
 
 	ru->section = tpl_rule_section(P, e);
 	ru->reads = TPL_READS_TEXT;
 	tpl_rule_pattern(P, e, rule);
-	tpl_expr_inst(P, rule, NULL);
+	if (w == NULL)
+		tpl_expr_inst(P, rule, NULL);
+	else if (w->kind != YTREE_SCALAR)
+		tpl_parse_err(P, w, "tpl.bad_expr", 1, "when", NULL);
+	else
+		tpl_expr_check(P, w, rule, w->str, NULL);
+}
+
+/* False when the instance has a `when` that does not hold now (or
+ * cannot be checked). */
+static bool
+applies(struct report *r, int inst)
+{
+	const struct tpl_inst	*in = &report_tpl(r)->insts[inst];
+	struct num		 l, rh;
+	bool			 ovf = false;
+
+	if (in->nlhs == 0 && in->nrhs == 0)
+		return (true);
+	return (report_sum(r, in->lhs, in->nlhs, &l, &ovf) &&
+	    report_sum(r, in->rhs, in->nrhs, &rh, &ovf) &&
+	    tpl_op_holds(in->op, num_cmp(l, rh)));
 }
 
 bool
@@ -46,7 +78,7 @@ rule_text_requires_eval(struct report *r, int inst)
 	const struct tpl_rule	*ru = rule_of(r, inst);
 	URegularExpression	*re;
 
-	if (ru->section < 0 ||
+	if (ru->section < 0 || !applies(r, inst) ||
 	    (re = report_rule_regex(r, report_tpl(r)->insts[inst].rule)) ==
 	    NULL || regex_find(re, report_text(r, ru->section)))
 		return (false);
@@ -74,7 +106,36 @@ rule_text_max_eval(struct report *r, int inst)
 	if (ru->section < 0)
 		return (false);
 	s = report_text(r, ru->section);
-	if ((int64_t)text_count_chars(s, strlen(s)) <= ru->max)
+	if ((int64_t)text_count_words(s, strlen(s)) <= ru->max)
+		return (false);
+	report_note(r, inst, ru->section, NULL, NULL);
+	return (true);
+}
+
+void
+rule_text_min_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	struct tpl_rule *ru = &P->t->rules[rule];
+
+	ru->section = tpl_rule_section(P, e);
+	ru->reads = TPL_READS_TEXT;
+	ru->max = tpl_rule_limit(P, e, "min", INT64_MAX, "tpl.not_int");
+	tpl_expr_inst(P, rule, NULL);
+}
+
+bool
+rule_text_min_eval(struct report *r, int inst)
+{
+	const struct tpl_rule	*ru = rule_of(r, inst);
+	const char		*s;
+	int64_t			 n;
+
+	if (ru->section < 0)
+		return (false);
+	s = report_text(r, ru->section);
+	n = (int64_t)text_count_chars(s, strlen(s));
+	/* An empty text is the business of a `min: 1` rule alone. */
+	if (n >= ru->max || (n == 0 && ru->max > 1))
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);

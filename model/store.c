@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "fsio.h"
 #include "ledger_prov.h"
 #include "num.h"
@@ -96,6 +97,7 @@ store_dump(const struct report *r)
 		}
 	}
 	ledger_prov_dump(&b, r);
+	answer_dump(&b, r);
 	return (sbuf_take(&b));
 }
 
@@ -237,7 +239,8 @@ load_template(struct sctx *S, const struct ytree *root,
 {
 	static const char *const keys[] = { "nianbao", "template", "organ",
 	    "year", "published_on", "sections", "cells", "published",
-	    "previous", "previous_sections", "sources", "ledger", NULL };
+	    "previous", "previous_sections", "sources", "ledger", "answers",
+	    "accepted_totals", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	size_t			 i;
@@ -344,7 +347,8 @@ load_body(struct sctx *S, struct report *r, const struct ytree *root)
 	if ((v = ytree_get(root, "ledger")) != NULL &&
 	    !ledger_prov_load(r, v, S->path, S->err))
 		return (false);
-	return (true);
+	return (answer_load(r, ytree_get(root, "answers"),
+	    ytree_get(root, "accepted_totals"), S->path, S->err));
 }
 
 static struct report *

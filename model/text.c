@@ -405,6 +405,34 @@ text_count_chars(const char *s, size_t len)
 }
 
 size_t
+text_count_words(const char *s, size_t len)
+{
+	size_t	off = 0, end, n = 0;
+	UChar32	c;
+	bool	in_word = false;
+	int	ea;
+
+	while (off < len) {
+		end = cluster_end(s, len, off, &c);
+		if (c >= 0 && u_isUWhiteSpace(c)) {
+			in_word = false;
+		} else if (cluster_width(s, off, end, 1) > 0) {
+			ea = c < 0 ? U_EA_NEUTRAL :
+			    u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+			if (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) {
+				n++;
+				in_word = false;
+			} else if (!in_word) {
+				n++;
+				in_word = true;
+			}
+		}
+		off = end;
+	}
+	return (n);
+}
+
+size_t
 text_fit(const char *s, size_t len, int cols, int *used,
     const struct text_opts *o)
 {

@@ -41,6 +41,13 @@ size_t	text_prev(const char *s, size_t len, size_t off);
 /* Number of grapheme clusters that are not white space (the "字数");
  * zero-width clusters (controls, ZWSP) do not count either. */
 size_t	text_count_chars(const char *s, size_t len);
+/*
+ * The count Word gives as 字数: every wide character (汉字 and full-width
+ * punctuation, East Asian width W or F) is one, and every run of other
+ * characters that are not white space ("2024", "PDF", "12.5%") is one
+ * word.  So "2024年收到12件" is 5, where text_count_chars says 9.
+ */
+size_t	text_count_words(const char *s, size_t len);
 
 /*
  * Longest prefix of s that fits in `cols` columns without splitting a

@@ -51,6 +51,10 @@ free_rules(struct tpl *t)
 		label_free(&t->rules[i].message);
 		free(t->rules[i].pattern);
 		uregex_close(t->rules[i].re);
+		for (char **o = t->rules[i].organ_ends; o != NULL && *o != NULL;
+		    o++)
+			free(*o);
+		free(t->rules[i].organ_ends);
 	}
 	free(t->rules);
 	for (i = 0; i < t->ninsts; i++) {

@@ -150,6 +150,10 @@ struct tpl_rule {
 	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
 	unsigned		 reads;		/* TPL_READS_*: what besides
 						   its cells it reads */
+	char			**organ_ends;	/* `organ:` the rule holds
+						   only for an organ whose
+						   name ends so (NULL-
+						   terminated), or NULL */
 	int			 first_inst;
 	int			 ninsts;
 };
@@ -159,6 +163,7 @@ struct tpl_rule {
 #define TPL_READS_TEXT		0x1	/* the text of its section (every
 					   narrative section if -1) */
 #define TPL_READS_PREV_TEXT	0x2	/* last year's text of its section */
+#define TPL_READS_META		0x4	/* the report's organ and year */
 
 /*
  * One checkable instance of a rule.  For CHECK: lhs and rhs terms; for

@@ -16,7 +16,7 @@
 
 /* The keys of every rule. */
 static const char *const common_keys[] = { "id", "severity", "kind",
-    "message", NULL };
+    "message", "organ", NULL };
 
 int
 tpl_rule_section(struct tpl_parse *P, const struct ytree *e)
@@ -108,6 +108,64 @@ parse_common(struct tpl_parse *P, const struct ytree *e, int ri)
 	tpl_parse_label(P, e, "message", true, &r->message);
 }
 
+/*
+ * `organ:` a list of name endings ([镇, 乡, 街道]): the rule is checked
+ * only for an organ whose name, with a closing 人民政府, 政府 or 办事处
+ * dropped or not, ends in one of them (report.c).
+ */
+static void
+parse_organ(struct tpl_parse *P, const struct ytree *e, int ri)
+{
+	const struct ytree	*v = ytree_get(e, "organ");
+	struct tpl_rule		*r = &P->t->rules[ri];
+	size_t			 i, n = 0;
+
+	if (v == NULL)
+		return;
+	if (v->kind != YTREE_SEQ || v->n == 0) {
+		tpl_parse_err(P, v, "tpl.bad_organ", 0, NULL, NULL);
+		return;
+	}
+	r->organ_ends = xcalloc(v->n + 1, sizeof *r->organ_ends);
+	for (i = 0; i < v->n; i++)
+		if (v->items[i]->kind == YTREE_SCALAR && *v->items[i]->str != '\0')
+			r->organ_ends[n++] = xstrdup(v->items[i]->str);
+		else
+			tpl_parse_err(P, v->items[i], "tpl.bad_organ", 0, NULL,
+			    NULL);
+	r->reads |= TPL_READS_META;
+}
+
+static bool
+ends_with(const char *s, size_t len, const char *end)
+{
+	size_t	el = strlen(end);
+
+	return (el <= len && memcmp(s + len - el, end, el) == 0);
+}
+
+bool
+tpl_rule_organ_fits(const struct tpl_rule *ru, const char *organ)
+{
+	static const char *const body[] = { "人民政府", "政府", "办事处" };
+	size_t	len = strlen(organ), cut = len, k;
+
+	char *const	*ends = ru->organ_ends;
+
+	if (ends == NULL)
+		return (true);
+	for (k = 0; k < sizeof body / sizeof body[0]; k++)
+		if (ends_with(organ, len, body[k])) {
+			cut = len - strlen(body[k]);
+			break;
+		}
+	for (; *ends != NULL; ends++)
+		if (ends_with(organ, len, *ends) ||
+		    ends_with(organ, cut, *ends))
+			return (true);
+	return (false);
+}
+
 /* The entry's kind (`check` when it has none), or NULL (reported). */
 static const struct rule_kind *
 entry_kind(struct tpl_parse *P, const struct ytree *e)
@@ -141,6 +199,7 @@ parse_rule(struct tpl_parse *P, const struct ytree *e)
 		check_keys(P, e, k->keys);
 		k->parse(P, e, ri);
 	}
+	parse_organ(P, e, ri);
 	t->rules[ri].ninsts = (int)t->ninsts - t->rules[ri].first_inst;
 }
 

@@ -31,4 +31,9 @@ void	tpl_rule_pattern(struct tpl_parse *, const struct ytree *entry,
 int64_t	tpl_rule_limit(struct tpl_parse *, const struct ytree *entry,
 	    const char *key, int64_t top, const char *msgid);
 
+/* Whether rule ru holds for organ: always without `organ:`, else when
+ * the name ends in one of its endings, as it is or with a closing
+ * 人民政府, 政府 or 办事处 dropped. */
+bool	tpl_rule_organ_fits(const struct tpl_rule *ru, const char *organ);
+
 #endif

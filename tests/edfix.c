@@ -98,11 +98,20 @@ edfix_report(const char *dir, const char *name, const char *const *assign)
 	for (i = 0; i < g_tpl->ncells; i++)
 		if (g_tpl->cells[i].formula < 0)
 			cr_assert(report_set_input(r, (int)i, "0", NULL, &e));
+	/* 五 and 六 written (R11); 一 is left to the tests that type in it
+	 * (EDFIX_S1 fills it). */
+	report_set_text(r, tpl_section_index(g_tpl, "s5"),
+	    "一是信息更新不够及时；二是解读形式单一。下一步将加强培训。", NULL);
 	report_set_text(r, tpl_section_index(g_tpl, "s6"),
 	    "本年度未收取信息处理费。", NULL);
 	for (i = 0; assign != NULL && assign[i] != NULL; i++) {
 		eq = strchr(assign[i], '=');
 		id = xstrndup(assign[i], (size_t)(eq - assign[i]));
+		if ((c = tpl_section_index(g_tpl, id)) >= 0) {
+			report_set_text(r, c, eq + 1, NULL);
+			free(id);
+			continue;
+		}
 		c = tpl_cell_index(g_tpl, id);
 		cr_assert(c >= 0, "no cell %s", id);
 		cr_assert(report_set_input(r, c, eq + 1, NULL, &e));

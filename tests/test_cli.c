@@ -206,6 +206,12 @@ Test(cli, check_exit_codes)
 	RUN(&r, NULL, "set", rep, "s6=本年度未收取信息处理费。");
 	tu_run_free(&r);
 	RUN(&r, NULL, "check", rep);
+	cr_assert_eq(r.status, 1, "一 and 五 empty (R11) are errors");
+	tu_run_free(&r);
+	RUN(&r, NULL, "set", rep, "s1=本机关依法主动公开政府信息。",
+	    "s5=一是信息更新不够及时；二是解读形式单一。下一步将加强培训。");
+	tu_run_free(&r);
+	RUN(&r, NULL, "check", rep);
 	cr_assert_eq(r.status, 0, "warnings only: %s", r.out);
 	tu_run_free(&r);
 	RUN(&r, NULL, "check", bad);

@@ -275,7 +275,9 @@ Test(county, page_escapes_what_files_say)
 
 	tu_write(rep, "nianbao: 1\ntemplate: gb2021\n"
 	    "organ: \"<script>alert(1)</script>镇\"\nyear: 2024\n"
-	    "sections:\n  s6: \"本年度未收取信息处理费。\\\"'&\"\n");
+	    "sections:\n  s1: \"本机关依法公开政府信息。\"\n"
+	    "  s5: \"一是信息更新不够及时；二是解读形式单一。下一步将加强培训。\"\n"
+	    "  s6: \"本年度未收取信息处理费。\\\"'&\"\n");
 	tu_nianbao(&r, NULL, argv);
 	cr_assert_eq(r.status, 0, "%s", r.err);
 	tu_run_free(&r);

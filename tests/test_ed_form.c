@@ -196,7 +196,7 @@ on_involved_cell(void)
 Test(ed_form, flags_panel_jump_and_fix)
 {
 	char	*path = edfix_report(NULL, "r.yaml",
-	    (const char *const[]){ "t3.new.natural=3", NULL });
+	    (const char *const[]){ "t3.new.natural=3", EDFIX_S1, NULL });
 
 	open_report(path);
 	eu_key(eu_g, EU_F(3));
@@ -221,7 +221,8 @@ Test(ed_form, flags_panel_jump_and_fix)
 Test(ed_form, flags_panel_keys)
 {
 	char	*path = edfix_report(NULL, "r.yaml",
-	    (const char *const[]){ "t3.new.natural=3", "t3.new.legal=", NULL });
+	    (const char *const[]){ "t3.new.natural=3", "t3.new.legal=",
+	    EDFIX_S1, NULL });
 	int	 r0, r1;
 
 	open_report(path);
@@ -252,7 +253,7 @@ Test(ed_form, flags_panel_keys)
 Test(ed_form, next_flag_key)
 {
 	char	*path = edfix_report(NULL, "r.yaml",
-	    (const char *const[]){ "t3.new.natural=3", NULL });
+	    (const char *const[]){ "t3.new.natural=3", EDFIX_S1, NULL });
 
 	open_report(path);
 	EU_EXPECT(!on_involved_cell(), "already on the flagged cell");

@@ -176,7 +176,8 @@ Test(ed_text, undo_paste)
 /* The character count follows the typing; Backspace takes one back. */
 Test(ed_text, typing_counts)
 {
-	char	*path = edfix_report(NULL, "r.yaml", NULL);
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "s5=", NULL });
 
 	open_report(path);
 	eu_go_to(eu_g, "s5");

@@ -303,7 +303,7 @@ Test(tpl, broken_key_of_another_kind)
 /* A kind the table does not have. */
 Test(tpl, broken_unknown_rule_kind)
 {
-	broken("    check: \"b.r.x <= 10\"\n", "    kind: text_min\n", 28,
+	broken("    check: \"b.r.x <= 10\"\n", "    kind: text_minimum\n", 28,
 	    "tpl.bad_kind");
 }
 

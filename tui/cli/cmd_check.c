@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "answer.h"
 #include "batch.h"
 #include "cli.h"
 #include "county.h"
@@ -66,17 +67,26 @@ print_flags(const struct cli *c, const char *path, const struct report *r)
 	const struct tpl	*t = report_tpl(r);
 	struct report_flag	*f;
 	size_t			 n, i;
-	char			*msg, *sev;
+	char			*msg, *sev, *why;
+	const char		*ans;
 
 	n = report_flags(r, NULL, 0);
 	f = xcalloc(n + 1, sizeof *f);
 	report_flags(r, f, n);
 	for (i = 0; i < n; i++) {
 		msg = report_flag_message(r, &f[i], c->lang);
-		sev = i18n_fmt0(c->i18n, f[i].severity == TPL_ERROR ?
-		    "check.error" : "check.warning");
+		ans = answer_for(r, &f[i]);
+		sev = i18n_fmt0(c->i18n, ans != NULL ? "rules.answered" :
+		    f[i].severity == TPL_ERROR ? "check.error" :
+		    "check.warning");
 		printf("%s: %s [%s] %s", path, sev, t->rules[f[i].rule].id,
 		    msg);
+		if (ans != NULL) {
+			why = i18n_fmt1(c->i18n, "rules.answered_reason",
+			    ans);
+			printf("%s", why);
+			free(why);
+		}
 		if (f[i].ncells > 0)
 			printf(" (%s%s)", t->cells[f[i].cells[0]].id,
 			    f[i].ncells > 1 ? ", …" : "");

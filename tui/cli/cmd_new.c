@@ -22,6 +22,7 @@ static const struct args_opt opts[] = {
 	{ 0, "organ", ARGS_STR, "cli.v_organ", "cli.new.organ", NULL },
 	{ 0, "year", ARGS_YEAR, "cli.v_year", "cli.new.year", NULL },
 	{ 0, "from", ARGS_STR, "cli.v_last", "cli.new.from", NULL },
+	{ 0, "force", ARGS_FLAG, NULL, "cli.new.force", NULL },
 	{ 0, NULL, 0, NULL, NULL, NULL }
 };
 
@@ -89,6 +90,27 @@ empty(struct cli *c, const struct args *a)
 	return (r);
 }
 
+/*
+ * A format that the year does not use (a 2024 report on gb2019) is
+ * refused unless forced: said with the format the year needs.
+ */
+static bool
+format_fits_year(const struct cli *c, const struct tpl *t, int year,
+    bool force)
+{
+	const struct tpl	*want;
+	char			 ybuf[16];
+
+	if (force || year <= 0 || (year >= t->year_from &&
+	    (t->year_to == 0 || year <= t->year_to)))
+		return (true);
+	snprintf(ybuf, sizeof ybuf, "%d", year);
+	want = tpl_for_year(c->tpls, c->ntpls, year);
+	cli_say(c, "rules.new_wrong_format", 3, ybuf, t->id,
+	    want != NULL ? want->id : "?");
+	return (false);
+}
+
 static int
 new_run(struct cli *c, const struct args *a)
 {
@@ -104,7 +126,8 @@ new_run(struct cli *c, const struct args *a)
 	r = args_has(a, "from") ? from_last(c, a) : empty(c, a);
 	if (r == NULL)
 		return (2);
-	rc = cli_save(c, r, path) ? 0 : 2;
+	rc = format_fits_year(c, report_tpl(r), report_year(r),
+	    args_has(a, "force")) && cli_save(c, r, path) ? 0 : 2;
 	report_free(r);
 	return (rc);
 }

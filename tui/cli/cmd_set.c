@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "answer.h"
 #include "cli.h"
 #include "fsio.h"
+#include "usage.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "year.h"
@@ -119,17 +121,71 @@ fail:
 	return (false);
 }
 
+static const struct args_opt opts[] = {
+	{ 0, "answer", ARGS_STR, "cli.v_answer", "cli.set.answer", NULL },
+	{ 0, "accept-totals", ARGS_FLAG, NULL, "cli.set.accept", NULL },
+	{ 0, NULL, 0, NULL, NULL, NULL }
+};
+
+/* --answer RULE[:CELL]=reason; false (said why) if refused. */
+static bool
+answer_arg(struct cli *c, struct report *r, const char *arg)
+{
+	const char		*eq = strchr(arg, '=');
+	struct report_flag	 f;
+	struct err		 e = { 0 };
+	char			*spec;
+	bool			 ok;
+
+	if (eq == NULL || eq == arg) {
+		cli_say(c, "rules.answer_bad", 1, arg);
+		return (false);
+	}
+	spec = xstrndup(arg, (size_t)(eq - arg));
+	if (!(ok = answer_find(r, spec, &f)))
+		cli_say(c, "rules.answer_nothing", 1, spec);
+	else if (!(ok = answer_give(r, &f, eq + 1, &e))) {
+		cli_say_err(c, &e);
+		err_clear(&e);
+	}
+	free(spec);
+	return (ok);
+}
+
+/* After the values: the totals accepted, then the answers given. */
+static bool
+answers(struct cli *c, struct report *r, const struct args *a)
+{
+	const char	*s;
+	char		 nbuf[32];
+	size_t		 i;
+
+	if (args_has(a, "accept-totals")) {
+		snprintf(nbuf, sizeof nbuf, "%zu", answer_accept_totals(r));
+		cli_say(c, "rules.accepted", 1, nbuf);
+	}
+	for (i = 0; (s = args_nth(a, "answer", i)) != NULL; i++)
+		if (!answer_arg(c, r, s))
+			return (false);
+	return (true);
+}
+
 static int
 set_run(struct cli *c, const struct args *a)
 {
 	struct report	*r;
 	int		 i, rc = 0;
 
+	if (a->argc < 2 && !args_has(a, "answer") &&
+	    !args_has(a, "accept-totals"))
+		return (usage_missing(c));
 	if ((r = cli_load(c, a->argv[0])) == NULL)
 		return (2);
 	for (i = 1; i < a->argc; i++)
 		if (!assign(c, r, a->argv[i]))
 			rc = 2;
+	if (rc == 0 && !answers(c, r, a))
+		rc = 2;
 	if (rc == 0 && !cli_save(c, r, a->argv[0]))
 		rc = 2;
 	report_free(r);
@@ -139,8 +195,9 @@ set_run(struct cli *c, const struct args *a)
 const struct cli_cmd cmd_set = {
 	.name = "set",
 	.summary = "cli.set",
+	.opts = opts,
 	.operands = "cli.v_set",
-	.min = 2,
+	.min = 1,
 	.max = -1,
 	.run = set_run,
 };
