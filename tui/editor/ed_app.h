@@ -68,6 +68,7 @@ struct ed_list;
 struct ed_pane;
 struct ed_preview;
 struct ed_text;
+struct ed_zero;
 struct statedir;
 struct tpl;
 struct undo;
@@ -126,6 +127,7 @@ struct tui_app {
 	struct ed_list		*lists;
 	struct ed_preview	*pv;
 	struct ed_text		*text;
+	struct ed_zero		*zero;
 };
 
 #endif

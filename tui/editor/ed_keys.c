@@ -17,6 +17,7 @@
 #include "ed_sec.h"
 #include "ed_text.h"
 #include "ed_undo.h"
+#include "ed_zero.h"
 
 /* Ctrl-L: the whole screen again. */
 static unsigned
@@ -47,6 +48,7 @@ static const struct ed_binding rows[] = {
 	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
 	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
 	{ &redraw_act, { KM_CTRL('L') } },
+	{ &ed_zero_fill, { KM_CTRL('B') } },
 	{ NULL, { 0 } }
 };
 
