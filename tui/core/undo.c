@@ -19,6 +19,7 @@ struct undo_rec {
 	int			*cells;
 	struct report_value	*vbs, *vas;
 	size_t			 ncells;
+	bool			 joined;	/* one step with the one before */
 };
 
 struct undo {
@@ -197,13 +198,23 @@ apply(const struct undo_rec *r, struct report *rep, bool forward,
 	w->caret = changed_end(from, to);
 }
 
+void
+undo_join(struct undo *u)
+{
+	if (u->pos > 1 && u->pos == u->n)
+		u->rec[u->pos - 1].joined = true;
+	u->open = false;
+}
+
 bool
 undo_undo(struct undo *u, struct report *rep, struct undo_where *w)
 {
 	if (u->pos == 0)
 		return (false);
 	u->open = false;
-	apply(&u->rec[--u->pos], rep, false, w);
+	do
+		apply(&u->rec[--u->pos], rep, false, w);
+	while (u->pos > 0 && u->rec[u->pos].joined);
 	return (true);
 }
 
@@ -213,6 +224,8 @@ undo_redo(struct undo *u, struct report *rep, struct undo_where *w)
 	if (u->pos == u->n)
 		return (false);
 	u->open = false;
-	apply(&u->rec[u->pos++], rep, true, w);
+	do
+		apply(&u->rec[u->pos++], rep, true, w);
+	while (u->pos < u->n && u->rec[u->pos].joined);
 	return (true);
 }

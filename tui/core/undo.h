@@ -56,6 +56,9 @@ void		 undo_push_cells(struct undo *, const int *cells, size_t n,
 void		 undo_push_text(struct undo *, int sec, const char *before,
 		    const char *after, bool coalesce);
 void		 undo_seal(struct undo *);
+/* Makes the last record one step with the one before it (a replace-all
+ * across sections): undo and redo take them together.  Seals. */
+void		 undo_join(struct undo *);
 
 bool		 undo_can_undo(const struct undo *);
 bool		 undo_can_redo(const struct undo *);

@@ -49,6 +49,9 @@
 #include "ed_recover.h"
 #include "ed_text.h"
 #include "ed_zero.h"
+#include "ed_lastyear.h"
+#include "ed_clip.h"
+#include "ed_find.h"
 #include "ed_textedit.h"
 #include "editor.h"
 #include "store.h"
@@ -110,6 +113,9 @@ editor_app_done(struct tui_app *a)
 {
 	ed_ask_done(a);
 	ed_zero_done(a);
+	ed_lastyear_done(a);
+	ed_clip_done(a);
+	ed_find_done(a);
 	ed_preview_done(a);
 	ed_text_done(a);
 	ed_form_done(a);
