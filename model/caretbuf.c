@@ -34,6 +34,8 @@
 struct caretbuf {
 	struct sbuf		 text;
 	size_t			 caret;
+	size_t			 anchor;	/* selection's other end;
+						   SIZE_MAX: none */
 	int			 goal;
 	bool			 eol;
 	size_t			 top;
@@ -158,6 +160,7 @@ caretbuf_new(const char *text, const struct text_opts *opts)
 	tb->opts = *opts;
 	sbuf_init(&tb->text);
 	tb->goal = -1;
+	tb->anchor = SIZE_MAX;
 	caretbuf_set_text(tb, text, SIZE_MAX);
 	return (tb);
 }
@@ -210,6 +213,7 @@ caretbuf_set_text(struct caretbuf *tb, const char *text, size_t caret)
 	free(c);
 	tb->caret = snap_back(tb->text.s, tb->text.len,
 	    caret > n ? n : caret);
+	tb->anchor = SIZE_MAX;
 	tb->goal = -1;
 	tb->eol = false;
 	rewrap_all(tb);
@@ -236,6 +240,7 @@ void
 caretbuf_set_caret(struct caretbuf *tb, size_t off)
 {
 	tb->caret = snap_back(tb->text.s, tb->text.len, off);
+	tb->anchor = SIZE_MAX;
 	tb->goal = -1;
 	tb->eol = false;
 }
@@ -328,6 +333,75 @@ replace(struct caretbuf *tb, size_t a, size_t b, const char *s, size_t n)
 		tb->top = tb->nlines - 1;
 }
 
+/* Bytes selected (0: none). */
+static size_t
+sel_len(const struct caretbuf *tb)
+{
+	size_t	a, b;
+
+	return (caretbuf_selection(tb, &a, &b) ? b - a : 0);
+}
+
+/* Deletes the selection, caret at its start; false when none. */
+static bool
+cut_sel(struct caretbuf *tb)
+{
+	size_t	a, b;
+
+	if (!caretbuf_selection(tb, &a, &b))
+		return (false);
+	replace(tb, a, b, "", 0);
+	tb->caret = a;
+	tb->anchor = SIZE_MAX;
+	tb->goal = -1;
+	tb->eol = false;
+	return (true);
+}
+
+bool
+caretbuf_selection(const struct caretbuf *tb, size_t *a, size_t *b)
+{
+	if (tb->anchor == SIZE_MAX || tb->anchor == tb->caret)
+		return (false);
+	*a = tb->anchor < tb->caret ? tb->anchor : tb->caret;
+	*b = tb->anchor < tb->caret ? tb->caret : tb->anchor;
+	return (true);
+}
+
+void
+caretbuf_select(struct caretbuf *tb, size_t a, size_t b)
+{
+	caretbuf_set_caret(tb, b);
+	tb->anchor = snap_back(tb->text.s, tb->text.len,
+	    a > tb->text.len ? tb->text.len : a);
+}
+
+void
+caretbuf_unselect(struct caretbuf *tb)
+{
+	tb->anchor = SIZE_MAX;
+}
+
+bool
+caretbuf_extend(struct caretbuf *tb, enum caretbuf_motion m, int view_h)
+{
+	size_t	anchor = tb->anchor == SIZE_MAX ? tb->caret : tb->anchor;
+	bool	moved = caretbuf_move(tb, m, view_h);
+
+	tb->anchor = anchor;
+	return (moved);
+}
+
+bool
+caretbuf_extend_to(struct caretbuf *tb, size_t line, int col)
+{
+	size_t	anchor = tb->anchor == SIZE_MAX ? tb->caret : tb->anchor;
+	bool	moved = caretbuf_caret_to(tb, line, col);
+
+	tb->anchor = anchor;
+	return (moved);
+}
+
 bool
 caretbuf_insert(struct caretbuf *tb, const char *s, size_t len,
     const char **msgid)
@@ -335,7 +409,9 @@ caretbuf_insert(struct caretbuf *tb, const char *s, size_t len,
 	char	*c;
 	size_t	 n, at = tb->caret;
 
-	if (len > CARETBUF_MAX) {
+	if (len == 0 || len > CARETBUF_MAX) {
+		if (len == 0)
+			return (cut_sel(tb));
 		if (msgid != NULL)
 			*msgid = CARETBUF_E_BIG;
 		return (false);
@@ -345,12 +421,14 @@ caretbuf_insert(struct caretbuf *tb, const char *s, size_t len,
 		free(c);
 		return (false);
 	}
-	if (tb->text.len + n > CARETBUF_MAX) {
+	if (tb->text.len - sel_len(tb) + n > CARETBUF_MAX) {
 		free(c);
 		if (msgid != NULL)
 			*msgid = CARETBUF_E_BIG;
 		return (false);
 	}
+	if (cut_sel(tb))
+		at = tb->caret;
 	replace(tb, at, at, c, n);
 	free(c);
 	/* The insert may have merged with the cluster after it. */
@@ -390,6 +468,8 @@ caretbuf_backspace(struct caretbuf *tb)
 {
 	size_t	p;
 
+	if (cut_sel(tb))
+		return (true);
 	if (tb->caret == 0)
 		return (false);
 	p = prev_off(tb, tb->caret);
@@ -403,6 +483,8 @@ caretbuf_delete(struct caretbuf *tb)
 {
 	size_t	n;
 
+	if (cut_sel(tb))
+		return (true);
 	if (tb->caret >= tb->text.len)
 		return (false);
 	n = next_off(tb, tb->caret);
@@ -521,6 +603,7 @@ caretbuf_move(struct caretbuf *tb, enum caretbuf_motion m, int view_h)
 	caretbuf_caret_pos(tb, &li, &col);
 	tb->goal = -1;
 	tb->eol = false;
+	tb->anchor = SIZE_MAX;
 	switch (m) {
 	case CB_LEFT:
 		tb->caret = prev_off(tb, tb->caret);
@@ -572,6 +655,7 @@ caretbuf_caret_to(struct caretbuf *tb, size_t line, int col)
 	if (line >= tb->nlines)
 		line = tb->nlines - 1;
 	tb->goal = -1;
+	tb->anchor = SIZE_MAX;
 	caret_to_col(tb, line, col < 0 ? 0 : col);
 	return (tb->caret != old || tb->eol != oldeol);
 }

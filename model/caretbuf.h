@@ -130,6 +130,24 @@ enum caretbuf_motion {
 bool		 caretbuf_move(struct caretbuf *, enum caretbuf_motion,
 		    int view_h);
 
+/*
+ * The selection: the bytes between an anchor and the caret, both on
+ * cluster boundaries.  Moves (caretbuf_move, caretbuf_caret_to,
+ * caretbuf_set_caret) and caretbuf_set_text end it; the extend forms
+ * move the caret and keep (or set, at the caret) the anchor.  An edit
+ * while text is selected replaces the selection: insert puts its text in
+ * its place, backspace and delete remove it, each as one change.
+ */
+/* Whether text is selected; its bytes [*a, *b). */
+bool		 caretbuf_selection(const struct caretbuf *, size_t *a,
+		    size_t *b);
+/* Selects [a, b) with the caret at b (a > b selects backwards). */
+void		 caretbuf_select(struct caretbuf *, size_t a, size_t b);
+void		 caretbuf_unselect(struct caretbuf *);
+bool		 caretbuf_extend(struct caretbuf *, enum caretbuf_motion,
+		    int view_h);
+bool		 caretbuf_extend_to(struct caretbuf *, size_t line, int col);
+
 /* Puts the caret on visual line `line` (clamped to the last) at display
  * column col, as Up/Down do (a mouse click).  Returns true if it moved. */
 bool		 caretbuf_caret_to(struct caretbuf *, size_t line, int col);

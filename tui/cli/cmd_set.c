@@ -6,6 +6,10 @@
  * with the text or "@path" for a file's text, and organ= and year=.  All
  * or nothing: when one assignment is refused (said why, naming the cell),
  * the file is left exactly as it was.
+ *
+ * --zero-blanks fills the blank input cells with 0 (zerofill.h), after
+ * the assignments: of the sections named by the operands without '='
+ * (s3, 三), or of the whole report when none is named.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +18,10 @@
 #include "answer.h"
 #include "cli.h"
 #include "fsio.h"
-#include "usage.h"
 #include "text.h"
 #include "xmalloc.h"
 #include "year.h"
+#include "zerofill.h"
 
 #define MAX_TEXT	(4 * 1024 * 1024)
 
@@ -124,6 +128,7 @@ fail:
 static const struct args_opt opts[] = {
 	{ 0, "answer", ARGS_STR, "cli.v_answer", "cli.set.answer", NULL },
 	{ 0, "accept-totals", ARGS_FLAG, NULL, "cli.set.accept", NULL },
+	{ 0, "zero-blanks", ARGS_FLAG, NULL, "cli.set.zero", NULL },
 	{ 0, NULL, 0, NULL, NULL, NULL }
 };
 
@@ -170,20 +175,69 @@ answers(struct cli *c, struct report *r, const struct args *a)
 	return (true);
 }
 
+
+/* Fills the blanks of section key (NULL: the whole report) with 0;
+ * false (said why) for a key that names no section. */
+static bool
+zero_blanks(const struct cli *c, struct report *r, const char *key)
+{
+	int	 sec = key != NULL ? tpl_section_index(report_tpl(r), key) : -1;
+	int	*cells;
+	size_t	 n;
+	char	 nb[24];
+
+	if (key != NULL && sec < 0) {
+		cli_say(c, "cli.set.no_section", 1, key);
+		return (false);
+	}
+	n = zerofill_blanks(r, key != NULL ? ZF_SECTION : ZF_REPORT, -1, sec,
+	    &cells);
+	zerofill_apply(r, cells, n, NULL);
+	free(cells);
+	snprintf(nb, sizeof nb, "%zu", n);
+	cli_say(c, "cli.set.zeroed", 2, nb, key != NULL ? key : "*");
+	return (true);
+}
+
+/* The assignments, then the zero fill of the sections named. */
+static int
+apply_all(const struct cli *c, const struct args *a, struct report *r)
+{
+	bool	zero = args_has(a, "zero-blanks"), named = false;
+	int	i, rc = 0;
+
+	for (i = 1; i < a->argc; i++)
+		if ((!zero || strchr(a->argv[i], '=') != NULL) &&
+		    !assign(c, r, a->argv[i]))
+			rc = 2;
+	if (!zero) {
+		if (a->argc < 2 && !args_has(a, "answer") &&
+		    !args_has(a, "accept-totals")) {
+			cli_say(c, "cli.set.nothing", 0);
+			rc = 2;
+		}
+		return (rc);
+	}
+	for (i = 1; rc == 0 && i < a->argc; i++)
+		if (strchr(a->argv[i], '=') == NULL) {
+			named = true;
+			if (!zero_blanks(c, r, a->argv[i]))
+				rc = 2;
+		}
+	if (rc == 0 && !named && !zero_blanks(c, r, NULL))
+		rc = 2;
+	return (rc);
+}
+
 static int
 set_run(struct cli *c, const struct args *a)
 {
 	struct report	*r;
-	int		 i, rc = 0;
+	int		 rc;
 
-	if (a->argc < 2 && !args_has(a, "answer") &&
-	    !args_has(a, "accept-totals"))
-		return (usage_missing(c));
 	if ((r = cli_load(c, a->argv[0])) == NULL)
 		return (2);
-	for (i = 1; i < a->argc; i++)
-		if (!assign(c, r, a->argv[i]))
-			rc = 2;
+	rc = apply_all(c, a, r);
 	if (rc == 0 && !answers(c, r, a))
 		rc = 2;
 	if (rc == 0 && !cli_save(c, r, a->argv[0]))

@@ -15,6 +15,11 @@ struct undo_rec {
 	int			 where;		/* cell or section */
 	struct report_value	 vbefore, vafter;
 	char			*tbefore, *tafter;
+	/* A record of many cells: where is the first; all of them here. */
+	int			*cells;
+	struct report_value	*vbs, *vas;
+	size_t			 ncells;
+	bool			 joined;	/* one step with the one before */
 };
 
 struct undo {
@@ -34,6 +39,9 @@ rec_done(struct undo_rec *r)
 {
 	free(r->tbefore);
 	free(r->tafter);
+	free(r->cells);
+	free(r->vbs);
+	free(r->vas);
 }
 
 void
@@ -80,6 +88,27 @@ undo_push_cell(struct undo *u, int cell, struct report_value before,
 	r->where = cell;
 	r->vbefore = before;
 	r->vafter = after;
+	u->open = false;
+}
+
+void
+undo_push_cells(struct undo *u, const int *cells, size_t n,
+    const struct report_value *before, const struct report_value *after)
+{
+	struct undo_rec	*r;
+
+	if (n == 0)
+		return;
+	r = push(u);
+	r->kind = UNDO_CELL;
+	r->where = cells[0];
+	r->ncells = n;
+	r->cells = xreallocarray(NULL, n, sizeof *r->cells);
+	r->vbs = xreallocarray(NULL, n, sizeof *r->vbs);
+	r->vas = xreallocarray(NULL, n, sizeof *r->vas);
+	memcpy(r->cells, cells, n * sizeof *r->cells);
+	memcpy(r->vbs, before, n * sizeof *r->vbs);
+	memcpy(r->vas, after, n * sizeof *r->vas);
 	u->open = false;
 }
 
@@ -147,6 +176,15 @@ apply(const struct undo_rec *r, struct report *rep, bool forward,
 	w->kind = r->kind;
 	w->cell = w->sec = -1;
 	w->caret = 0;
+	if (r->kind == UNDO_CELL && r->ncells > 0) {
+		report_freeze(rep);
+		for (size_t i = 0; i < r->ncells; i++)
+			report_set_value(rep, r->cells[i], forward ?
+			    r->vas[i] : r->vbs[i], NULL);
+		report_thaw(rep);
+		w->cell = r->where;
+		return;
+	}
 	if (r->kind == UNDO_CELL) {
 		report_set_value(rep, r->where, forward ? r->vafter :
 		    r->vbefore, NULL);
@@ -160,13 +198,23 @@ apply(const struct undo_rec *r, struct report *rep, bool forward,
 	w->caret = changed_end(from, to);
 }
 
+void
+undo_join(struct undo *u)
+{
+	if (u->pos > 1 && u->pos == u->n)
+		u->rec[u->pos - 1].joined = true;
+	u->open = false;
+}
+
 bool
 undo_undo(struct undo *u, struct report *rep, struct undo_where *w)
 {
 	if (u->pos == 0)
 		return (false);
 	u->open = false;
-	apply(&u->rec[--u->pos], rep, false, w);
+	do
+		apply(&u->rec[--u->pos], rep, false, w);
+	while (u->pos > 0 && u->rec[u->pos].joined);
 	return (true);
 }
 
@@ -176,6 +224,8 @@ undo_redo(struct undo *u, struct report *rep, struct undo_where *w)
 	if (u->pos == u->n)
 		return (false);
 	u->open = false;
-	apply(&u->rec[u->pos++], rep, true, w);
+	do
+		apply(&u->rec[u->pos++], rep, true, w);
+	while (u->pos < u->n && u->rec[u->pos].joined);
 	return (true);
 }

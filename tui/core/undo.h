@@ -1,6 +1,7 @@
 /*
- * Many-level undo and redo of the two kinds of change a clerk makes: a
- * cell's value and a narrative section's text.
+ * Many-level undo and redo of the kinds of change a clerk makes: a
+ * cell's value, many cells at once (one step), and a narrative section's
+ * text.
  *
  * The history is an array of records with a cursor: records [0, pos) can
  * be undone, [pos, n) redone; a new record drops the redo part.  Each
@@ -45,10 +46,19 @@ void		 undo_free(struct undo *);
 /* Records a cell change (before -> after).  Seals the history. */
 void		 undo_push_cell(struct undo *, int cell,
 		    struct report_value before, struct report_value after);
+/* Records a change of many cells (a zero fill, a pasted row) as one
+ * step: cells[i] went from before[i] to after[i].  All three are copied.
+ * Undo says where with the first cell.  Seals the history. */
+void		 undo_push_cells(struct undo *, const int *cells, size_t n,
+		    const struct report_value *before,
+		    const struct report_value *after);
 /* Records a text change of section sec; before and after are copied. */
 void		 undo_push_text(struct undo *, int sec, const char *before,
 		    const char *after, bool coalesce);
 void		 undo_seal(struct undo *);
+/* Makes the last record one step with the one before it (a replace-all
+ * across sections): undo and redo take them together.  Seals. */
+void		 undo_join(struct undo *);
 
 bool		 undo_can_undo(const struct undo *);
 bool		 undo_can_redo(const struct undo *);

@@ -62,12 +62,15 @@ struct tui_geom {
 struct ed_ask;
 struct ed_cell;
 struct ed_export;
+struct ed_find;
 struct ed_form;
 struct ed_keymap;
 struct ed_list;
 struct ed_pane;
 struct ed_preview;
 struct ed_text;
+struct ed_textedit;
+struct ed_zero;
 struct statedir;
 struct tpl;
 struct undo;
@@ -126,6 +129,16 @@ struct tui_app {
 	struct ed_list		*lists;
 	struct ed_preview	*pv;
 	struct ed_text		*text;
+	struct ed_zero		*zero;
+
+	/* owner: ed_lastyear (last year's text while its pane is open) */
+	struct ed_textedit	*ly;
+
+	/* owner: ed_find (last pattern and replacement) */
+	struct ed_find		*find;
+
+	/* owner: ed_clip (the editor's clipboard; NULL: empty) */
+	char			*clip;
 };
 
 #endif

@@ -5,7 +5,9 @@
  */
 #include <curses.h>
 
+#include "ed_clip.h"
 #include "ed_export.h"
+#include "ed_find.h"
 #include "ed_flags.h"
 #include "ed_form.h"
 #include "ed_goto.h"
@@ -17,6 +19,7 @@
 #include "ed_sec.h"
 #include "ed_text.h"
 #include "ed_undo.h"
+#include "ed_zero.h"
 
 /* Ctrl-L: the whole screen again. */
 static unsigned
@@ -40,6 +43,9 @@ static const struct ed_binding rows[] = {
 	{ &ed_lastyear_open, { KM_KEY(KEY_F(11)), KM_CTRL('K') } },
 	{ &ed_save_quit, { KM_KEY(KEY_F(10)), KM_CTRL('Q') } },
 	{ &ed_undo_undo, { KM_CTRL('Z') } },
+	{ &ed_zero_fill, { KM_CTRL('B') } },
+	{ &ed_find_find, { KM_CTRL('F') } },
+	{ &ed_find_replace, { KM_CTRL('T') } },
 	{ &ed_undo_redo, { KM_CTRL('Y') } },
 	{ &ed_goto_act, { KM_CTRL('G') } },
 	{ &ed_flags_next, { KM_KEY(KEY_F(8)), KM_CTRL('N') } },
@@ -47,6 +53,10 @@ static const struct ed_binding rows[] = {
 	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
 	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
 	{ &redraw_act, { KM_CTRL('L') } },
+	{ &ed_clip_copy, { KM_CTRL('C') } },
+	{ &ed_clip_cut, { KM_CTRL('X') } },
+	{ &ed_clip_paste, { KM_CTRL('V') } },
+	{ &ed_clip_all, { KM_CTRL('A') } },
 	{ NULL, { 0 } }
 };
 

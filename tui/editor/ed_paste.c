@@ -15,6 +15,7 @@
 
 #include "ed_ask.h"
 #include "ed_form.h"
+#include "ed_grid.h"
 #include "ed_msg.h"
 #include "ed_paste.h"
 #include "ed_sec.h"
@@ -106,7 +107,8 @@ too_long(struct tui_app *a, size_t len)
 unsigned
 ed_paste_give(struct tui_app *a, const char *s, size_t len)
 {
-	bool	section = a->rep != NULL && !a->g.small && a->pane == NULL;
+	bool		section = a->rep != NULL && !a->g.small && a->pane == NULL;
+	unsigned	d;
 
 	if (ed_ask_open(a)) {
 		/* A line of input: long pastes are refused, as their
@@ -121,6 +123,8 @@ ed_paste_give(struct tui_app *a, const char *s, size_t len)
 		return (ed_msg_set(a, ST_MSG_ERROR, "rcv.readonly_refused", 0));
 	if (section && ed_sec_is_text(a))
 		return (ed_text_paste(a, s, len));
+	if (section && (d = ed_grid_paste(a, s, len)) != TUI_PASS)
+		return (d);
 	if (section && len > PASTE_LINE_MAX)
 		return (too_long(a, len));
 	if (section)

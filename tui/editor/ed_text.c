@@ -165,6 +165,21 @@ key(struct tui_app *a, int k)
 	return (result(a, te, r, true));
 }
 
+struct ed_textedit *
+ed_text_widget(const struct tui_app *a)
+{
+	return (a->text != NULL ? cur(a) : NULL);
+}
+
+unsigned
+ed_text_key(struct tui_app *a, int k)
+{
+	unsigned d = key(a, k);
+
+	undo_seal(a->undo);
+	return (d);
+}
+
 unsigned
 ed_text_paste(struct tui_app *a, const char *s, size_t len)
 {

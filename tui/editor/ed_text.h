@@ -43,4 +43,11 @@ void	 ed_text_reset(struct tui_app *, int sec, size_t caret);
  * dirty bits. */
 unsigned ed_text_paste(struct tui_app *, const char *s, size_t len);
 
+struct ed_textedit;
+/* The current narrative section's widget (NULL in a table section). */
+struct ed_textedit *ed_text_widget(const struct tui_app *);
+/* A key for the current section's widget as if typed (the pane's key
+ * handler: read-only refusal, undo).  Returns dirty bits. */
+unsigned ed_text_key(struct tui_app *, int key);
+
 #endif

@@ -14,11 +14,20 @@
 
 #include "caretbuf.h"
 #include "ed_textedit.h"
+#include "vec.h"
 #include "xmalloc.h"
+
+/* A highlighted range of the text: [start, end) in bytes. */
+struct te_mark {
+	size_t	start, end;
+};
 
 struct ed_textedit {
 	struct caretbuf	*tb;
 	const char	*refusal;	/* msgid of the last TE_REFUSED */
+	struct te_mark	*marks;		/* until edited (ed_textedit_mark) */
+	size_t		 nmarks, capmarks;
+	attr_t		 sel_attr, mark_attr;
 };
 
 /* Columns the text wraps to in a view w columns wide. */
@@ -37,6 +46,8 @@ ed_textedit_new(const char *text, const struct text_opts *opts)
 
 	te->tb = caretbuf_new(text != NULL ? text : "", opts);
 	caretbuf_set_caret(te->tb, SIZE_MAX);
+	te->sel_attr = A_REVERSE;
+	te->mark_attr = A_BOLD | A_UNDERLINE;
 	return (te);
 }
 
@@ -46,6 +57,7 @@ ed_textedit_free(struct ed_textedit *te)
 	if (te == NULL)
 		return;
 	caretbuf_free(te->tb);
+	free(te->marks);
 	free(te);
 }
 
@@ -58,6 +70,8 @@ ed_textedit_text(const struct ed_textedit *te)
 void
 ed_textedit_set_text(struct ed_textedit *te, const char *text, size_t caret)
 {
+	if (strcmp(text != NULL ? text : "", caretbuf_text(te->tb)) != 0)
+		te->nmarks = 0;
 	caretbuf_set_text(te->tb, text, caret);
 }
 
@@ -132,6 +146,14 @@ insert(struct ed_textedit *te, const char *s, size_t len)
 	return (0);
 }
 
+/* A Shift-motion: the selection grows or shrinks; a redraw either way. */
+static int
+extend(struct ed_textedit *te, enum caretbuf_motion m, int h)
+{
+	caretbuf_extend(te->tb, m, h);
+	return (TE_MOVED);
+}
+
 /* A keycode from wget_wch: motion, edit, or not ours. */
 static int
 key_code(struct ed_textedit *te, wint_t ch, int h)
@@ -147,12 +169,20 @@ key_code(struct ed_textedit *te, wint_t ch, int h)
 	case KEY_END:	m = CB_END;		break;
 	case KEY_PPAGE:	m = CB_PAGE_UP;		break;
 	case KEY_NPAGE:	m = CB_PAGE_DOWN;	break;
+	case KEY_SLEFT:	return (extend(te, CB_LEFT, h));
+	case KEY_SRIGHT: return (extend(te, CB_RIGHT, h));
+	case KEY_SR:	return (extend(te, CB_UP, h));
+	case KEY_SF:	return (extend(te, CB_DOWN, h));
+	case KEY_SHOME:	return (extend(te, CB_HOME, h));
+	case KEY_SEND:	return (extend(te, CB_END, h));
+	case KEY_SPREVIOUS: return (extend(te, CB_PAGE_UP, h));
+	case KEY_SNEXT:	return (extend(te, CB_PAGE_DOWN, h));
 	case KEY_ENTER:
 		return (insert(te, "\n", 1));
 	case KEY_BACKSPACE:
 		return (caretbuf_backspace(te->tb) ? TE_CHANGED | TE_MOVED : 0);
 	case KEY_DC:
-		return (caretbuf_delete(te->tb) ? TE_CHANGED : 0);
+		return (caretbuf_delete(te->tb) ? TE_CHANGED | TE_MOVED : 0);
 	default:
 		return (TE_UNHANDLED);
 	}
@@ -182,15 +212,57 @@ key_char(struct ed_textedit *te, wint_t ch)
 	return (insert(te, buf, n));
 }
 
+/*
+ * After an edit (bits has TE_CHANGED) of the text that was `before`
+ * (NULL when there were no marks): the changed bytes are what lies
+ * between the common prefix and suffix; a mark touching them is gone,
+ * the marks after them shift.  Frees before.
+ */
+static void
+marks_follow(struct ed_textedit *te, char *before, int bits)
+{
+	const char	*now = caretbuf_text(te->tb);
+	size_t		 lb, ln, pre = 0, suf = 0, i, k = 0;
+
+	if (before == NULL)
+		return;
+	if (bits & TE_CHANGED) {
+		lb = strlen(before);
+		ln = strlen(now);
+		while (pre < lb && pre < ln && before[pre] == now[pre])
+			pre++;
+		while (suf < lb - pre && suf < ln - pre &&
+		    before[lb - 1 - suf] == now[ln - 1 - suf])
+			suf++;
+		for (i = 0; i < te->nmarks; i++) {
+			struct te_mark m = te->marks[i];
+
+			if (m.end > pre && m.start < lb - suf)
+				continue;	/* edited */
+			if (m.start >= lb - suf) {
+				m.start = m.start - lb + ln;
+				m.end = m.end - lb + ln;
+			}
+			te->marks[k++] = m;
+		}
+		te->nmarks = k;
+	}
+	free(before);
+}
+
 int
 ed_textedit_key(struct ed_textedit *te, wint_t ch, bool keycode, int view_h,
     int view_w)
 {
 	int	bits;
 
+	char	*before = te->nmarks > 0 ? xstrdup(caretbuf_text(te->tb)) :
+		    NULL;
+
 	te->refusal = NULL;
 	caretbuf_reflow(te->tb, wrap_cols(view_w));
 	bits = keycode ? key_code(te, ch, view_h) : key_char(te, ch);
+	marks_follow(te, before, bits);
 	if (caretbuf_scroll_to_caret(te->tb, view_h))
 		bits |= TE_MOVED;
 	return (bits);
@@ -202,9 +274,13 @@ ed_textedit_paste(struct ed_textedit *te, const char *s, size_t len, int view_h,
 {
 	int	bits;
 
+	char	*before = te->nmarks > 0 ? xstrdup(caretbuf_text(te->tb)) :
+		    NULL;
+
 	te->refusal = NULL;
 	caretbuf_reflow(te->tb, wrap_cols(view_w));
 	bits = insert(te, s, len);
+	marks_follow(te, before, bits);
 	if (caretbuf_scroll_to_caret(te->tb, view_h))
 		bits |= TE_MOVED;
 	return (bits);
@@ -228,6 +304,52 @@ ed_textedit_click(struct ed_textedit *te, int y, int x, int view_h, int view_w)
 }
 
 int
+ed_textedit_drag(struct ed_textedit *te, int y, int x, int view_h, int view_w)
+{
+	caretbuf_reflow(te->tb, wrap_cols(view_w));
+	if (y < 0)
+		y = 0;
+	if (y >= view_h)
+		y = view_h - 1;
+	caretbuf_extend_to(te->tb, caretbuf_top(te->tb) + (size_t)y,
+	    x < 0 ? 0 : x);
+	caretbuf_scroll_to_caret(te->tb, view_h);
+	return (TE_MOVED);
+}
+
+bool
+ed_textedit_selection(const struct ed_textedit *te, size_t *a, size_t *b)
+{
+	return (caretbuf_selection(te->tb, a, b));
+}
+
+void
+ed_textedit_select(struct ed_textedit *te, size_t a, size_t b)
+{
+	caretbuf_select(te->tb, a, b);
+}
+
+void
+ed_textedit_mark(struct ed_textedit *te, size_t a, size_t b)
+{
+	*VEC_PUSH(te->marks, te->nmarks, te->capmarks) =
+	    (struct te_mark){ a, b };
+}
+
+size_t
+ed_textedit_nmarks(const struct ed_textedit *te)
+{
+	return (te->nmarks);
+}
+
+void
+ed_textedit_set_styles(struct ed_textedit *te, attr_t sel, attr_t mark)
+{
+	te->sel_attr = sel;
+	te->mark_attr = mark;
+}
+
+int
 ed_textedit_resize(struct ed_textedit *te, int view_h, int view_w)
 {
 	size_t	top = caretbuf_top(te->tb);
@@ -235,6 +357,21 @@ ed_textedit_resize(struct ed_textedit *te, int view_h, int view_w)
 	caretbuf_reflow(te->tb, wrap_cols(view_w));
 	caretbuf_scroll_to_caret(te->tb, view_h);
 	return (caretbuf_top(te->tb) != top ? TE_MOVED : 0);
+}
+
+/* The attribute of the cluster at byte off: selected, marked, or the
+ * text's own (blank's). */
+static attr_t
+cluster_attr(const struct ed_textedit *te, size_t off, chtype blank)
+{
+	size_t	a, b, i;
+
+	if (caretbuf_selection(te->tb, &a, &b) && off >= a && off < b)
+		return ((blank & A_ATTRIBUTES) | te->sel_attr);
+	for (i = 0; i < te->nmarks; i++)
+		if (off >= te->marks[i].start && off < te->marks[i].end)
+			return ((blank & A_ATTRIBUTES) | te->mark_attr);
+	return (blank & A_ATTRIBUTES);
 }
 
 /* Draws visual line l at (row, x), at most w columns, then blanks. */
@@ -251,10 +388,12 @@ draw_line(const struct ed_textedit *te, WINDOW *win, int row, int x, int w,
 		cw = text_cluster_width(s, len, off, &next, opts);
 		if (c + cw > w)
 			break;
+		wattrset(win, cluster_attr(te, l->start + off, blank));
 		mvwaddnstr(win, row, x + c, s + off, (int)(next - off));
 		c += cw;
 		off = next;
 	}
+	wattrset(win, blank & A_ATTRIBUTES);
 	if (c < w)
 		mvwhline(win, row, x + c, blank, w - c);
 }

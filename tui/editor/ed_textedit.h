@@ -115,6 +115,30 @@ int		 ed_textedit_key(struct ed_textedit *, wint_t ch, bool keycode,
 int		 ed_textedit_click(struct ed_textedit *, int y, int x,
 		    int view_h, int view_w);
 
+/* A mouse drag to (y, x) (relative to the view, clamped to it): the
+ * selection runs from where the button went down to there.  TE_MOVED. */
+int		 ed_textedit_drag(struct ed_textedit *, int y, int x,
+		    int view_h, int view_w);
+
+/*
+ * The selection (Shift with an arrow, Home/End, PgUp/PgDn; a drag):
+ * whether there is one, and its bytes [*a, *b).  Typing replaces it;
+ * Backspace and Delete remove it; any other move ends it.
+ */
+bool		 ed_textedit_selection(const struct ed_textedit *, size_t *a,
+		    size_t *b);
+/* Selects bytes [a, b) (snapped to clusters), caret at b. */
+void		 ed_textedit_select(struct ed_textedit *, size_t a, size_t b);
+
+/* Highlights bytes [a, b) until an edit touches them (year mentions
+ * brought in from last year's text); marks after an edit follow it. */
+void		 ed_textedit_mark(struct ed_textedit *, size_t a, size_t b);
+size_t		 ed_textedit_nmarks(const struct ed_textedit *);
+/* The attributes of the selection and of the marks (defaults: reverse,
+ * bold underlined). */
+void		 ed_textedit_set_styles(struct ed_textedit *, attr_t sel,
+		    attr_t mark);
+
 /* Inserts a whole paste (len bytes of UTF-8) at the caret as one edit,
  * control characters and escape sequences stripped, newlines kept.
  * Returns TE_CHANGED|TE_MOVED, 0 when nothing was left, or TE_REFUSED. */

@@ -48,6 +48,10 @@
 #include "ed_preview.h"
 #include "ed_recover.h"
 #include "ed_text.h"
+#include "ed_zero.h"
+#include "ed_lastyear.h"
+#include "ed_clip.h"
+#include "ed_find.h"
 #include "ed_textedit.h"
 #include "editor.h"
 #include "store.h"
@@ -101,12 +105,17 @@ editor_app_init(struct tui_app *a, const struct editor_opts *o,
 	ed_form_init(a);
 	ed_list_init(a);
 	ed_text_init(a);
+	ed_zero_init(a);
 }
 
 void
 editor_app_done(struct tui_app *a)
 {
 	ed_ask_done(a);
+	ed_zero_done(a);
+	ed_lastyear_done(a);
+	ed_clip_done(a);
+	ed_find_done(a);
 	ed_preview_done(a);
 	ed_text_done(a);
 	ed_form_done(a);

@@ -1,0 +1,159 @@
+/*
+ * Editing text like WPS (issue 12), driven without a terminal
+ * (edutil.h): last year's 一 brought in from F11 with its years marked,
+ * 2024 replaced by 2025 in one step and undone in one (Done-when 2);
+ * find with "n of m" and full-width folding; selection with Shift,
+ * typing over it, cut and paste by grapheme cluster, each one undo step.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "ed_app.h"
+#include "ed_text.h"
+#include "ed_textedit.h"
+#include "edfix.h"
+#include "edutil.h"
+#include "report.h"
+#include "store.h"
+#include "tpl.h"
+
+TestSuite(ed_wps, .init = edfix_setup, .fini = eu_teardown, .timeout = 60);
+
+static const char last_year[] =
+    "2024年，本镇认真贯彻《条例》，全年主动公开信息１２０条。\n"
+    "２０２４年度未发生行政复议。";
+
+/* A 2025 report whose 一 is text and whose last year's 一 is last_year. */
+static char *
+report_with_last_year(const char *s1)
+{
+	char		*path = edfix_report(NULL, "r.yaml", NULL);
+	struct report	*r = edfix_load(path);
+	struct err	 e = { 0 };
+	int		 sec = tpl_section_index(report_tpl(r), "s1");
+
+	report_set_year(r, 2025);
+	report_set_text(r, sec, s1, NULL);
+	report_set_prev_text(r, sec, last_year);
+	cr_assert(store_save(r, path, &e));
+	report_free(r);
+	return (path);
+}
+
+Test(ed_wps, last_year_brought_in_replaced_and_undone)
+{
+	char		*path = report_with_last_year("");
+	struct report	*saved;
+	static const char want[] =
+	    "2025年，本镇认真贯彻《条例》，全年主动公开信息１２０条。\n"
+	    "2025年度未发生行政复议。";
+
+	eu_g = eu_open(path, 30, 100);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, EU_F(11));
+	EU_SEES("本镇认真贯彻");
+	eu_key(eu_g, EU_CTRL('A'));
+	eu_key(eu_g, EU_ENTER);
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), last_year);
+	cr_expect_eq(ed_textedit_nmarks(ed_text_widget(eu_app(eu_g))), 2,
+	    "the years brought in are not both marked");
+	EU_SEES("已引入上年的文字");
+	eu_key(eu_g, EU_CTRL('T'));
+	eu_type(eu_g, "2024");
+	eu_key(eu_g, EU_ENTER);
+	eu_type(eu_g, "2025");
+	eu_key(eu_g, EU_ENTER);
+	eu_key(eu_g, EU_ENTER);	/* every match of this section */
+	EU_SEES("已替换 2 处");
+	cr_expect_eq(ed_textedit_nmarks(ed_text_widget(eu_app(eu_g))), 0,
+	    "the years were edited but stay marked");
+	eu_key(eu_g, EU_CTRL('S'));
+	saved = edfix_load(path);
+	cr_expect_str_eq(edfix_text(saved, "s1"), want);
+	report_free(saved);
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), last_year,
+	    "one undo does not give back the text before the replace");
+}
+
+Test(ed_wps, a_paragraph_brought_in_at_the_caret)
+{
+	char	*path = report_with_last_year("今年：");
+
+	eu_g = eu_open(path, 30, 100);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, EU_F(11));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"),
+	    "今年：２０２４年度未发生行政复议。");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "今年：");
+}
+
+Test(ed_wps, find_folds_width_and_says_n_of_m)
+{
+	eu_g = eu_open(report_with_last_year(last_year), 30, 100);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, KM_KEY(KEY_HOME));
+	eu_key(eu_g, KM_KEY(KEY_PPAGE));
+	eu_key(eu_g, EU_CTRL('F'));
+	eu_type(eu_g, "2024");
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("第 1 处，共 2 处");
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("第 2 处，共 2 处");
+	eu_key(eu_g, EU_ESC);
+	{
+		size_t a, b;
+		const char *t = edfix_text(eu_report(eu_g), "s1");
+
+		cr_assert(ed_textedit_selection(ed_text_widget(eu_app(eu_g)),
+		    &a, &b));
+		cr_expect(strncmp(t + a, "２０２４", b - a) == 0 &&
+		    b - a == strlen("２０２４"), "selected %.*s",
+		    (int)(b - a), t + a);
+	}
+}
+
+Test(ed_wps, select_type_over_cut_paste)
+{
+	eu_g = eu_open(report_with_last_year("甲乙́丙丁"), 30, 100);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, KM_KEY(KEY_END));
+	eu_key(eu_g, KM_KEY(KEY_SLEFT));
+	eu_key(eu_g, KM_KEY(KEY_SLEFT));
+	eu_key(eu_g, KM_KEY(KEY_SLEFT));	/* 乙́丙丁: a cluster with its mark */
+	eu_key(eu_g, EU_CTRL('X'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "甲");
+	eu_key(eu_g, KM_KEY(KEY_HOME));
+	eu_key(eu_g, EU_CTRL('V'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "乙́丙丁甲");
+	eu_key(eu_g, KM_KEY(KEY_SHOME));
+	eu_type(eu_g, "戊");
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "戊甲");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "乙́丙丁甲");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "甲");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "甲乙́丙丁");
+}
+
+Test(ed_wps, ctrl_c_on_a_cell_then_ctrl_v)
+{
+	char	*v;
+
+	eu_g = eu_open(edfix_report(NULL, "r.yaml", (const char *[]){
+	    "t3.new.natural=17", NULL }), 30, 100);
+	eu_go_to(eu_g, "t3.new.natural");
+	eu_key(eu_g, EU_CTRL('C'));
+	eu_key(eu_g, KM_KEY(KEY_RIGHT));
+	eu_key(eu_g, EU_CTRL('V'));
+	eu_key(eu_g, EU_ENTER);
+	v = edfix_value(eu_report(eu_g), "t3.new.commercial");
+	cr_expect_str_eq(v, "17");
+	free(v);
+}

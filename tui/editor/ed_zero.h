@@ -1,0 +1,22 @@
+/*
+ * Fill the blanks with zero (Ctrl-B, 补零): one press fills the blank
+ * input cells of the current row, a second press (nothing else changed
+ * meanwhile) the current table, a third the whole report.  A level with
+ * no blank cell is passed over.  Each press is one undo step, and the
+ * message line says what was filled, how many cells, and what the next
+ * press would fill (tui/core/zerofill.h does the filling).
+ *
+ * Owns a->zero.
+ */
+#ifndef NB_ED_ZERO_H
+#define NB_ED_ZERO_H
+
+#include "ed_app.h"
+#include "ed_keymap.h"
+
+extern const struct ed_action ed_zero_fill;
+
+void	ed_zero_init(struct tui_app *);
+void	ed_zero_done(struct tui_app *);
+
+#endif
