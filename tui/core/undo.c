@@ -2,7 +2,7 @@
  * The history: rec[0..n) with pos the number of records that are
  * "done".  Invariants: 0 <= pos <= n <= cap; only rec[pos-1] may be open
  * for coalescing, and only when open is set.  Text records own both
- * strings.
+ * strings, fill records their ledger_fill.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +15,7 @@ struct undo_rec {
 	int			 where;		/* cell or section */
 	struct report_value	 vbefore, vafter;
 	char			*tbefore, *tafter;
+	struct ledger_fill	*fill;
 };
 
 struct undo {
@@ -34,6 +35,7 @@ rec_done(struct undo_rec *r)
 {
 	free(r->tbefore);
 	free(r->tafter);
+	ledger_fill_free(r->fill);
 }
 
 void
@@ -80,6 +82,16 @@ undo_push_cell(struct undo *u, int cell, struct report_value before,
 	r->where = cell;
 	r->vbefore = before;
 	r->vafter = after;
+	u->open = false;
+}
+
+void
+undo_push_fill(struct undo *u, struct ledger_fill *f)
+{
+	struct undo_rec	*r = push(u);
+
+	r->kind = UNDO_FILL;
+	r->fill = f;
 	u->open = false;
 }
 
@@ -142,11 +154,21 @@ static void
 apply(const struct undo_rec *r, struct report *rep, bool forward,
     struct undo_where *w)
 {
-	const char	*from, *to;
+	const char		*from, *to;
+	struct report_value	 vb, va;
 
 	w->kind = r->kind;
 	w->cell = w->sec = -1;
 	w->caret = 0;
+	if (r->kind == UNDO_FILL) {
+		if (forward)
+			ledger_fill_redo(r->fill, rep);
+		else
+			ledger_fill_undo(r->fill, rep);
+		if (ledger_fill_nchanges(r->fill) > 0)
+			ledger_fill_change(r->fill, 0, &w->cell, &vb, &va);
+		return;
+	}
 	if (r->kind == UNDO_CELL) {
 		report_set_value(rep, r->where, forward ? r->vafter :
 		    r->vbefore, NULL);

@@ -1,6 +1,8 @@
 /*
- * Many-level undo and redo of the two kinds of change a clerk makes: a
- * cell's value and a narrative section's text.
+ * Many-level undo and redo of the kinds of change a clerk makes: a
+ * cell's value, a narrative section's text, and table 三 filled from the
+ * register of applications (many cells and their provenance, one step:
+ * ledger_fill.h).
  *
  * The history is an array of records with a cursor: records [0, pos) can
  * be undone, [pos, n) redone; a new record drops the redo part.  Each
@@ -23,16 +25,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ledger_fill.h"
 #include "report.h"
 
 #define UNDO_MAX	10000
 
-enum undo_kind { UNDO_CELL, UNDO_TEXT };
+enum undo_kind { UNDO_CELL, UNDO_TEXT, UNDO_FILL };
 
 /* Where an undone or redone change happened, for the editor to go there. */
 struct undo_where {
 	enum undo_kind	 kind;
-	int		 cell;		/* UNDO_CELL */
+	int		 cell;		/* UNDO_CELL; UNDO_FILL: the first
+					   cell changed, or -1 */
 	int		 sec;		/* UNDO_TEXT */
 	size_t		 caret;		/* UNDO_TEXT: byte offset after it */
 };
@@ -48,6 +52,9 @@ void		 undo_push_cell(struct undo *, int cell,
 /* Records a text change of section sec; before and after are copied. */
 void		 undo_push_text(struct undo *, int sec, const char *before,
 		    const char *after, bool coalesce);
+/* Records a fill of table 三 (just done): f is taken, and undone and
+ * redone with ledger_fill_undo/redo.  Seals the history. */
+void		 undo_push_fill(struct undo *, struct ledger_fill *f);
 void		 undo_seal(struct undo *);
 
 bool		 undo_can_undo(const struct undo *);
