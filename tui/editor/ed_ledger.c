@@ -80,18 +80,12 @@ state(struct tui_app *a)
 	return (a->ledger);
 }
 
+/* Forgets the values to map. */
 static void
-run_done(struct ed_ledger *x)
+values_done(struct ed_ledger *x)
 {
 	size_t	i;
 
-	ledger_free(x->L);
-	x->L = NULL;
-	ledger_map_done(&x->m);
-	ledger_map_init(&x->m);
-	free(x->reg);
-	free(x->mappath);
-	x->reg = x->mappath = NULL;
 	for (i = 0; i < x->nv; i++) {
 		free(x->v[i].text);
 		free(x->v[i].rows);
@@ -99,6 +93,19 @@ run_done(struct ed_ledger *x)
 	free(x->v);
 	x->v = NULL;
 	x->nv = x->capv = 0;
+}
+
+static void
+run_done(struct ed_ledger *x)
+{
+	ledger_free(x->L);
+	x->L = NULL;
+	ledger_map_done(&x->m);
+	ledger_map_init(&x->m);
+	free(x->reg);
+	free(x->mappath);
+	x->reg = x->mappath = NULL;
+	values_done(x);
 }
 
 static void
@@ -125,6 +132,19 @@ ed_ledger_done(struct tui_app *a)
 	text_done(a->ledger);
 	free(a->ledger);
 	a->ledger = NULL;
+}
+
+/* The register's file name, for headings (the folder is in the file
+ * question): borrowed from x->reg. */
+static const char *
+reg_name(const struct ed_ledger *x)
+{
+	const char	*s;
+
+	if (x == NULL || x->reg == NULL)
+		return ("");
+	s = strrchr(x->reg, '/');
+	return (s != NULL && s[1] != '\0' ? s + 1 : x->reg);
 }
 
 /* Adds a line to the text (taken). */
@@ -244,8 +264,7 @@ map_heading(const struct tui_app *a)
 	char	n[16];
 
 	snprintf(n, sizeof n, "%zu", a->ledger != NULL ? a->ledger->nv : 0);
-	return (i18n_fmt2(a->i18n, "ed.lg_map_title", n, a->ledger != NULL &&
-	    a->ledger->reg != NULL ? a->ledger->reg : ""));
+	return (i18n_fmt2(a->i18n, "ed.lg_map_title", n, reg_name(a->ledger)));
 }
 
 static size_t
@@ -372,6 +391,7 @@ take_unmapped(struct ed_ledger *x)
 	struct ledger_value	**ask;
 	size_t			  i, n;
 
+	values_done(x);
 	n = ledger_map_unmapped(&x->m, NULL, 0);
 	ask = xcalloc(n + 1, sizeof *ask);
 	ledger_map_unmapped(&x->m, ask, n);
@@ -393,7 +413,7 @@ show_problems(struct tui_app *a, struct ed_ledger *x,
 
 	text_done(x);
 	snprintf(n, sizeof n, "%zu", c->problems.n);
-	x->heading = i18n_fmt2(a->i18n, "ed.lg_problems", n, x->reg);
+	x->heading = i18n_fmt2(a->i18n, "ed.lg_problems", n, reg_name(x));
 	for (i = 0; i < c->problems.n; i++)
 		line_take(x, i18n_err(a->i18n, &c->problems.v[i]));
 	save_map(a, x);
@@ -476,7 +496,7 @@ fill(struct tui_app *a, struct ed_ledger *x, const struct ledger_count *c)
 	snprintf(n, sizeof n, "%zu", c->nentries);
 	snprintf(m, sizeof m, "%zu", c->rows_seen);
 	snprintf(k, sizeof k, "%zu", ledger_fill_nchanges(f));
-	x->heading = i18n_fmt1(a->i18n, "ed.lg_done", x->reg);
+	x->heading = i18n_fmt1(a->i18n, "ed.lg_done", reg_name(x));
 	line_take(x, i18n_fmt(a->i18n, "ed.lg_done_counts", 3,
 	    (const char *const[]){ n, m, k }));
 	if (ledger_fill_carry(f) == LEDGER_CARRY_PREVIOUS)
@@ -502,7 +522,8 @@ static unsigned
 show_no_header(struct tui_app *a, struct ed_ledger *x, const struct err *e)
 {
 	text_done(x);
-	x->heading = i18n_err(a->i18n, e);
+	x->heading = i18n_fmt1(a->i18n, "ed.lg_not_counted", reg_name(x));
+	line_take(x, ed_recover_reason(a, e));
 	line_take(x, i18n_fmt1(a->i18n, "ledger.name_columns", x->mappath));
 	return (ed_ledger_text_show(a));
 }
