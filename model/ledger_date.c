@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "ledger_date.h"
 
@@ -42,6 +43,18 @@ ledger_date_civil(int z, int *y, int *m, int *d)
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
 	*y = (int)yoe + era * 400 + (*m <= 2);
+}
+
+int
+ledger_date_today(void)
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	int		 d = 0;
+
+	localtime_r(&now, &tm);
+	ledger_date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d);
+	return (d);
 }
 
 bool

@@ -28,6 +28,8 @@ enum ledger_date_st {
 bool	 ledger_date_days(int y, int m, int d, int *days);
 /* The calendar date of days. */
 void	 ledger_date_civil(int days, int *y, int *m, int *d);
+/* Today, in local time, as days (the latest date a register may hold). */
+int	 ledger_date_today(void);
 /* "YYYY-MM-DD" into buf (at least 11 bytes); returns buf. */
 char	*ledger_date_iso(int days, char *buf);
 

@@ -98,8 +98,11 @@ edfix_report(const char *dir, const char *name, const char *const *assign)
 	for (i = 0; i < g_tpl->ncells; i++)
 		if (g_tpl->cells[i].formula < 0)
 			cr_assert(report_set_input(r, (int)i, "0", NULL, &e));
-	/* 五 and 六 written (R11); 一 is left to the tests that type in it
-	 * (EDFIX_S1 fills it). */
+	/* A report with no flag: 一, 五 and 六 written (R11), 一 with a
+	 * government's 考核 (R16); a test that types in a section empties it
+	 * with "s1=". */
+	report_set_text(r, tpl_section_index(g_tpl, "s1"),
+	    strchr(EDFIX_S1, '=') + 1, NULL);
 	report_set_text(r, tpl_section_index(g_tpl, "s5"),
 	    "一是信息更新不够及时；二是解读形式单一。下一步将加强培训。", NULL);
 	report_set_text(r, tpl_section_index(g_tpl, "s6"),

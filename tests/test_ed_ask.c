@@ -241,6 +241,15 @@ Test(ed_ask, quit_question_answers)
 	free(v);
 }
 
+/* F9 (or Ctrl-O) on a report with errors asks first: yes. */
+static void
+export_key(bool ctrl)
+{
+	eu_key(eu_g, ctrl ? EU_CTRL('O') : EU_F(9));
+	if (eu_contains(eu_g, "仍然继续"))
+		eu_type(eu_g, "y");
+}
+
 /* The export question: F9 (or Ctrl-O), the format's digit, then the
  * file proposed, as it is. */
 static void
@@ -248,7 +257,7 @@ export_as(char digit, bool ctrl)
 {
 	char	d[2] = { digit, '\0' };
 
-	eu_key(eu_g, ctrl ? EU_CTRL('O') : EU_F(9));
+	export_key(ctrl);
 	EU_SEES("导出为哪种格式");
 	eu_type(eu_g, d);
 	EU_SEES("导出到哪个文件");
@@ -306,7 +315,7 @@ Test(ed_ask, export_overwrite_asks)
 	s = tu_read(txt, NULL);
 	cr_expect_str_eq(s, "an older file\n", "N overwrote the file");
 	free(s);
-	eu_key(eu_g, EU_F(9));
+	export_key(false);
 	eu_type(eu_g, "1");
 	eu_key(eu_g, 21);
 	eu_type(eu_g, "~/r.txt");

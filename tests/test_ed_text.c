@@ -111,7 +111,8 @@ Test(ed_text, paste_chinese_paragraph)
 {
 	static const char *const from_end[] = { "。", "完", "”", "诺", "承",
 	    "重", "郑", "“" };
-	char	*path = edfix_report(NULL, "r.yaml", NULL);
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "s1=", NULL });
 	char	*text = paragraph(), *under;
 	int	 r, c0, i, lines;
 

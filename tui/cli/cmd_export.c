@@ -53,7 +53,7 @@ export_run(struct cli *c, const struct args *a)
 	const char		*out = args_get(a, "o", NULL);
 	struct publish_opts	 po = { args_has(a, "strict"),
 				    args_get(a, "fonts", NULL) };
-	struct publish_notes	 notes = { NULL, 0 };
+	struct publish_notes	 notes = { NULL, 0, NULL };
 	enum exporter_fmt	 f;
 	struct report		*r;
 	struct err		 e = { 0 };

@@ -24,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "cli.h"
 #include "ledger.h"
@@ -256,24 +255,11 @@ save_map(struct cli *c, struct run *R)
 	return (true);
 }
 
-/* Today as days since 1970, local time. */
-static int
-today(void)
-{
-	time_t		 now = time(NULL);
-	struct tm	 tm;
-	int		 d = 0;
-
-	localtime_r(&now, &tm);
-	ledger_date_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, &d);
-	return (d);
-}
-
 /* Counts; false (said why) when there is nothing to fill in. */
 static bool
 count(struct cli *c, struct run *R, int year)
 {
-	struct ledger_opts	 lo = { year, today() };
+	struct ledger_opts	 lo = { year, ledger_date_today() };
 	struct err		 e = { 0 };
 	size_t			 i;
 

@@ -17,6 +17,7 @@
 
 #include "answer.h"
 #include "cli.h"
+#include "usage.h"
 #include "fsio.h"
 #include "text.h"
 #include "xmalloc.h"
@@ -235,6 +236,9 @@ set_run(struct cli *c, const struct args *a)
 	struct report	*r;
 	int		 rc;
 
+	if (a->argc < 2 && !args_has(a, "answer") &&
+	    !args_has(a, "accept-totals") && !args_has(a, "zero-blanks"))
+		return (usage_missing(c));
 	if ((r = cli_load(c, a->argv[0])) == NULL)
 		return (2);
 	rc = apply_all(c, a, r);

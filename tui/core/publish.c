@@ -9,6 +9,7 @@
 
 #include "export_pdf.h"
 #include "publish.h"
+#include "sbuf.h"
 #include "xmalloc.h"
 
 void
@@ -84,6 +85,8 @@ publish_write(const struct report *r, enum exporter_fmt fmt, enum lang lang,
 		ok = export_docx_pdf_fonts(r, path, opts != NULL ?
 		    opts->fontdir : NULL, &fm, err);
 		note_fonts(&fm, i18n, notes);
+		free(notes->fonts);
+		notes->fonts = publish_font_list(&fm);
 		fontmap_done(&fm);
 	} else
 		ok = exporter_write(r, fmt, lang, path, err);
@@ -100,6 +103,23 @@ publish_notes_free(struct publish_notes *notes)
 	for (i = 0; i < notes->n; i++)
 		free(notes->v[i]);
 	free(notes->v);
+	free(notes->fonts);
 	notes->v = NULL;
+	notes->fonts = NULL;
 	notes->n = 0;
+}
+
+char *
+publish_font_list(const struct fontmap *fm)
+{
+	struct sbuf	b;
+	size_t		i;
+
+	if (fm->nsubs == 0)
+		return (NULL);
+	sbuf_init(&b);
+	for (i = 0; i < fm->nsubs; i++)
+		sbuf_addf(&b, "%s%s→%s%s", i ? "、" : "", fm->subs[i].official,
+		    fm->subs[i].used, fm->subs[i].present ? "" : "?");
+	return (sbuf_take(&b));
 }

@@ -23,6 +23,7 @@
 
 #include "err.h"
 #include "exporter.h"
+#include "fontmap.h"
 #include "i18n.h"
 #include "report.h"
 
@@ -34,6 +35,9 @@ struct publish_opts {
 struct publish_notes {
 	char		**v;		/* newly allocated sentences */
 	size_t		  n;
+	/* PDF: the substituted fonts in short ("仿宋_GB2312→Noto Serif CJK
+	 * SC、…", publish_font_list), NULL when none: for one status line. */
+	char		 *fonts;
 };
 
 /* The report's current errors and warnings. */
@@ -51,7 +55,7 @@ bool	 publish_allowed(const struct report *, const struct publish_opts *,
 /*
  * Writes the report to path as fmt (see exporter_write) after
  * publish_allowed; adds the notes above to *notes (initialised by the
- * caller to { NULL, 0 }; free with publish_notes_free, also on failure).
+ * caller to { 0 }; free with publish_notes_free, also on failure).
  * Returns false with *err set: export.strict, or those of exporter_write.
  */
 bool	 publish_write(const struct report *, enum exporter_fmt, enum lang,
@@ -63,5 +67,13 @@ void	 publish_note_counts(const struct report *, const struct i18n *,
 	    struct publish_notes *);
 
 void	 publish_notes_free(struct publish_notes *);
+
+/*
+ * The fonts fm substituted, in short: "仿宋_GB2312→Noto Serif CJK SC、
+ * 黑体→Noto Sans CJK SC" (a font whose free face is not installed
+ * either gets "?"), for a status line.  Newly allocated; NULL when no
+ * font was substituted.
+ */
+char	*publish_font_list(const struct fontmap *fm);
 
 #endif

@@ -2,7 +2,7 @@
  * The history: rec[0..n) with pos the number of records that are
  * "done".  Invariants: 0 <= pos <= n <= cap; only rec[pos-1] may be open
  * for coalescing, and only when open is set.  Text records own both
- * strings.
+ * strings, fill records their ledger_fill.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +20,7 @@ struct undo_rec {
 	struct report_value	*vbs, *vas;
 	size_t			 ncells;
 	bool			 joined;	/* one step with the one before */
+	struct ledger_fill	*fill;
 };
 
 struct undo {
@@ -42,6 +43,7 @@ rec_done(struct undo_rec *r)
 	free(r->cells);
 	free(r->vbs);
 	free(r->vas);
+	ledger_fill_free(r->fill);
 }
 
 void
@@ -113,6 +115,16 @@ undo_push_cells(struct undo *u, const int *cells, size_t n,
 }
 
 void
+undo_push_fill(struct undo *u, struct ledger_fill *f)
+{
+	struct undo_rec	*r = push(u);
+
+	r->kind = UNDO_FILL;
+	r->fill = f;
+	u->open = false;
+}
+
+void
 undo_push_text(struct undo *u, int sec, const char *before,
     const char *after, bool coalesce)
 {
@@ -171,11 +183,21 @@ static void
 apply(const struct undo_rec *r, struct report *rep, bool forward,
     struct undo_where *w)
 {
-	const char	*from, *to;
+	const char		*from, *to;
+	struct report_value	 vb, va;
 
 	w->kind = r->kind;
 	w->cell = w->sec = -1;
 	w->caret = 0;
+	if (r->kind == UNDO_FILL) {
+		if (forward)
+			ledger_fill_redo(r->fill, rep);
+		else
+			ledger_fill_undo(r->fill, rep);
+		if (ledger_fill_nchanges(r->fill) > 0)
+			ledger_fill_change(r->fill, 0, &w->cell, &vb, &va);
+		return;
+	}
 	if (r->kind == UNDO_CELL && r->ncells > 0) {
 		report_freeze(rep);
 		for (size_t i = 0; i < r->ncells; i++)

@@ -1,7 +1,8 @@
 /*
  * Many-level undo and redo of the kinds of change a clerk makes: a
- * cell's value, many cells at once (one step), and a narrative section's
- * text.
+ * cell's value, many cells at once (one step), a narrative section's
+ * text, and table 三 filled from the register of applications (many
+ * cells and their provenance, one step: ledger_fill.h).
  *
  * The history is an array of records with a cursor: records [0, pos) can
  * be undone, [pos, n) redone; a new record drops the redo part.  Each
@@ -24,16 +25,18 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ledger_fill.h"
 #include "report.h"
 
 #define UNDO_MAX	10000
 
-enum undo_kind { UNDO_CELL, UNDO_TEXT };
+enum undo_kind { UNDO_CELL, UNDO_TEXT, UNDO_FILL };
 
 /* Where an undone or redone change happened, for the editor to go there. */
 struct undo_where {
 	enum undo_kind	 kind;
-	int		 cell;		/* UNDO_CELL */
+	int		 cell;		/* UNDO_CELL; UNDO_FILL: the first
+					   cell changed, or -1 */
 	int		 sec;		/* UNDO_TEXT */
 	size_t		 caret;		/* UNDO_TEXT: byte offset after it */
 };
@@ -55,6 +58,9 @@ void		 undo_push_cells(struct undo *, const int *cells, size_t n,
 /* Records a text change of section sec; before and after are copied. */
 void		 undo_push_text(struct undo *, int sec, const char *before,
 		    const char *after, bool coalesce);
+/* Records a fill of table 三 (just done): f is taken, and undone and
+ * redone with ledger_fill_undo/redo.  Seals the history. */
+void		 undo_push_fill(struct undo *, struct ledger_fill *f);
 void		 undo_seal(struct undo *);
 /* Makes the last record one step with the one before it (a replace-all
  * across sections): undo and redo take them together.  Seals. */

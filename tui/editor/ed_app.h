@@ -65,6 +65,7 @@ struct ed_export;
 struct ed_find;
 struct ed_form;
 struct ed_keymap;
+struct ed_ledger;
 struct ed_list;
 struct ed_pane;
 struct ed_preview;
@@ -126,6 +127,7 @@ struct tui_app {
 	struct ed_cell		*cell;
 	struct ed_export	*ex;
 	struct ed_form		*form;
+	struct ed_ledger	*ledger;
 	struct ed_list		*lists;
 	struct ed_preview	*pv;
 	struct ed_text		*text;

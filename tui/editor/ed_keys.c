@@ -14,6 +14,8 @@
 #include "ed_help.h"
 #include "ed_keys.h"
 #include "ed_lastyear.h"
+#include "ed_ledger.h"
+#include "ed_ledgerrows.h"
 #include "ed_preview.h"
 #include "ed_save.h"
 #include "ed_sec.h"
@@ -52,6 +54,8 @@ static const struct ed_binding rows[] = {
 	{ &ed_flags_prev, { KM_KEY(KEY_F(7)), KM_CTRL('R') } },
 	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
 	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
+	{ &ed_ledger_count, { KM_KEY(KEY_F(12)), KM_CTRL('T') } },
+	{ &ed_ledgerrows_open, { KM_CTRL('W') } },
 	{ &redraw_act, { KM_CTRL('L') } },
 	{ &ed_clip_copy, { KM_CTRL('C') } },
 	{ &ed_clip_cut, { KM_CTRL('X') } },

@@ -169,35 +169,58 @@ draw_clipped(const struct ed_pageview *pv, WINDOW *win, int y, int x, int w,
 	}
 }
 
-/* The bar: page count on the left, what the layout assumes on the right. */
+/* Draws s at (y, x) cut to w columns; returns the columns used. */
+static int
+draw_fit(const struct ed_pageview *pv, WINDOW *win, int y, int x, int w,
+    const char *s)
+{
+	size_t	fit;
+	int	used = 0;
+
+	if (w <= 0)
+		return (0);
+	fit = text_fit(s, strlen(s), w, &used, &pv->opts);
+	mvwaddnstr(win, y, x, s, (int)fit);
+	return (used);
+}
+
+/* The bar: msg, or the page count, the print key and what the layout
+ * assumes, each when it fits. */
 static void
 draw_bar(const struct ed_pageview *pv, WINDOW *win, int y, int x, int w,
-    attr_t attr)
+    attr_t attr, const char *msg)
 {
-	char	 n[16], m[16], *page, *note;
-	int	 pw, nw, used;
-	size_t	 fit;
+	char	 n[16], m[16], *page, *hint, *note;
+	int	 pw, hw, nw;
 
+	wattrset(win, attr);
+	mvwhline(win, y, x, ' ' | (chtype)attr, w);
+	if (msg != NULL) {
+		draw_fit(pv, win, y, x + 1, w - 2, msg);
+		return;
+	}
 	snprintf(n, sizeof n, "%d", ed_pageview_page(pv));
 	snprintf(m, sizeof m, "%d", ed_pageview_npages(pv));
 	page = i18n_fmt2(pv->i18n, "pv.page", n, m);
+	hint = i18n_fmt0(pv->i18n, "pv.print_hint");
 	note = i18n_fmt0(pv->i18n, "pv.assumed");
-	wattrset(win, attr);
-	mvwhline(win, y, x, ' ' | (chtype)attr, w);
-	fit = text_fit(page, strlen(page), w - 1, &pw, &pv->opts);
-	mvwaddnstr(win, y, x + 1, page, (int)fit);
+	pw = draw_fit(pv, win, y, x + 1, w - 1, page);
+	hw = text_width(hint, strlen(hint), &pv->opts);
+	if (w - (pw + 1) - 3 >= hw + 1)
+		draw_fit(pv, win, y, x + pw + 4, hw, hint);
+	else
+		hw = -3;
 	nw = text_width(note, strlen(note), &pv->opts);
-	if (w - (pw + 1) - 2 >= nw + 1) {
-		fit = text_fit(note, strlen(note), nw, &used, &pv->opts);
-		mvwaddnstr(win, y, x + w - nw - 1, note, (int)fit);
-	}
+	if (w - (pw + 1) - (hw + 3) - 2 >= nw + 1)
+		draw_fit(pv, win, y, x + w - nw - 1, nw, note);
 	free(page);
+	free(hint);
 	free(note);
 }
 
 void
 ed_pageview_draw(const struct ed_pageview *pv, WINDOW *win, int y, int x, int h,
-    int w, attr_t text_attr, attr_t bar_attr)
+    int w, attr_t text_attr, attr_t bar_attr, const char *msg)
 {
 	int	pgw = page_width(pv), body = h - 1, r, px, skip, vis;
 
@@ -223,5 +246,5 @@ ed_pageview_draw(const struct ed_pageview *pv, WINDOW *win, int y, int x, int h,
 			mvwhline(win, y + r, x, ACS_HLINE | A_DIM |
 			    (chtype)text_attr, w);
 	}
-	draw_bar(pv, win, y + h - 1, x, w, bar_attr);
+	draw_bar(pv, win, y + h - 1, x, w, bar_attr, msg);
 }

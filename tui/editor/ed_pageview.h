@@ -8,7 +8,8 @@
  * area when it is wider; scrolled sideways with Left/Right when it is
  * narrower), followed by a rule that marks the page break.  The bottom
  * line of the area is a bar with "第 N 页 / 共 M 页" (N: the page at the
- * top of the view) and the layout's assumptions (font, 28 字 × 22 行).
+ * top of the view), "P 打印" and the layout's assumptions (font, 28 字 ×
+ * 22 行), or a message in their place.
  *
  * Call sequence (the editor core):
  *   struct ed_pageview *pv = ed_pageview_new(report, i18n, lang, &text_opts);
@@ -69,10 +70,11 @@ int		 ed_pageview_key(struct ed_pageview *, wint_t ch, bool keycode,
 int		 ed_pageview_resize(struct ed_pageview *, int h, int w);
 
 /* Paints the area (y, x, h, w) of win: pages with text_attr, the bar with
- * bar_attr.  Changes nothing in the preview.  Areas smaller than 1x1 draw
- * nothing. */
+ * bar_attr; the bar shows msg (NULL: the page, the print key and the
+ * layout's assumptions).  Changes nothing in the preview.  Areas smaller
+ * than 1x1 draw nothing. */
 void		 ed_pageview_draw(const struct ed_pageview *, WINDOW *win,
 		    int y, int x, int h, int w, attr_t text_attr,
-		    attr_t bar_attr);
+		    attr_t bar_attr, const char *msg);
 
 #endif

@@ -11,6 +11,7 @@
 #include "ed_keymap.h"
 #include "ed_pageview.h"
 #include "ed_preview.h"
+#include "ed_print.h"
 #include "ed_text.h"
 #include "xmalloc.h"
 
@@ -100,15 +101,26 @@ static void
 draw(const struct tui_app *a, unsigned dirty, struct ed_caret *c)
 {
 	(void)c;
-	if (a->pv != NULL &&
-	    (dirty & (TUI_DIRTY_PANE | TUI_DIRTY_CELLS | TUI_DIRTY_OUTLINE)))
+	/* The status lines are hidden: a message shows in the bar. */
+	if (a->pv != NULL && (dirty & (TUI_DIRTY_PANE | TUI_DIRTY_CELLS |
+	    TUI_DIRTY_OUTLINE | TUI_DIRTY_STATUS)))
 		ed_pageview_draw(a->pv->pv, stdscr, 1, 0, a->g.rows - 2,
 		    a->g.cols, ed_theme_attr(&a->theme, ST_TEXT),
-		    ed_theme_attr(&a->theme, ST_STATUS));
+		    ed_theme_attr(&a->theme, a->msg != NULL ? a->msg_style :
+		    ST_STATUS), a->msg);
 }
+
+/* Its own keys, before the global ones (after the page keys). */
+static const struct ed_binding rows[] = {
+	{ &ed_print_open, { 'p', 'P' } },
+	{ NULL, { 0 } }
+};
+
+static const struct ed_keymap keys = { "ed.ctx.preview", NULL, rows, NULL };
 
 const struct ed_pane ed_preview_pane = {
 	.name = "preview",
+	.keys = &keys,
 	.keys_first = true,
 	.whole = true,
 	.draw = draw,
@@ -133,5 +145,6 @@ toggle(struct tui_app *a, int key)
 }
 
 const struct ed_action ed_preview_open = {
-	.fn = toggle, .bar = "ed.k.preview", .help = "ed.h.preview"
+	.fn = toggle, .bar = "ed.k.preview", .help = "ed.h.preview",
+	.opens = &keys
 };

@@ -1,8 +1,9 @@
 /*
  * The print preview pane (F4 / Ctrl-P, `nianbao preview FILE`): the
  * report's pages (ed_pageview.h) over the whole body, with their own keys
- * first (pages, lines, sideways; Esc, F4, q and Ctrl-P close) and the
- * global keys after.  What is typed is part of the report first: a cell
+ * first (pages, lines, sideways; Esc, F4, q and Ctrl-P close), then P to
+ * print (ed_print.h), then the global keys.  The status lines are hidden:
+ * a message (printed, exported) shows in the preview's bar.  What is typed is part of the report first: a cell
  * being typed into is committed, the text stored.  Started by `nianbao
  * preview FILE`, closing it quits.
  *

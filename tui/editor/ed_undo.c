@@ -15,7 +15,9 @@ show_change(struct tui_app *a, const struct undo_where *w)
 {
 	unsigned	d;
 
-	if (w->kind == UNDO_CELL)
+	if (w->kind == UNDO_FILL && w->cell < 0)
+		return (TUI_DIRTY_ALL);
+	if (w->kind != UNDO_TEXT)
 		return (ed_form_goto(a, w->cell));
 	d = ed_sec_set(a, w->sec);
 	ed_text_reset(a, w->sec, w->caret);

@@ -38,6 +38,7 @@
 #include "ed_cell.h"
 #include "ed_doc.h"
 #include "ed_export.h"
+#include "ed_ledger.h"
 #include "ed_flags.h"
 #include "ed_form.h"
 #include "ed_keys.h"
@@ -121,6 +122,7 @@ editor_app_done(struct tui_app *a)
 	ed_form_done(a);
 	ed_list_done(a);
 	ed_export_done(a);
+	ed_ledger_done(a);
 	ed_cell_done(a);
 	undo_free(a->undo);
 	ed_doc_done(a);
