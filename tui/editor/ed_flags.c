@@ -112,6 +112,8 @@ go(struct tui_app *a, const struct report_flag *f, int i)
 {
 	unsigned	 d;
 
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
 	a->flag_last = i;
 	if (f->ncells > 0)
 		d = ed_form_goto(a, f->cells[0]);
@@ -205,7 +207,9 @@ open_pane(struct tui_app *a, int key)
 	(void)key;
 	if (ed_pane_is(a, &ed_flags_pane))
 		return (ed_flags_pane.close(a));
-	return (ed_cell_commit(a) | ed_list_open(a, &ed_flags_pane) |
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
+	return (ed_list_open(a, &ed_flags_pane) |
 	    TUI_DIRTY_ALL);
 }
 

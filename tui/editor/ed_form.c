@@ -194,6 +194,8 @@ move_to(struct tui_app *a, int cell)
 {
 	unsigned d = ed_cell_commit(a);
 
+	if (ed_cell_held(a))
+		return (d);
 	if (cell >= 0 && cell != a->form->cur[a->sec]) {
 		a->form->cur[a->sec] = cell;
 		undo_seal(a->undo);
@@ -351,6 +353,8 @@ ed_form_goto(struct tui_app *a, int cell)
 	int		sec = ed_sec_of_cell(a, cell);
 	unsigned	d = ed_cell_commit(a);
 
+	if (ed_cell_held(a))
+		return (d);
 	if (sec != a->sec)
 		d |= ed_sec_set(a, sec);
 	d |= ed_pane_home(a);

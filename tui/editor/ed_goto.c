@@ -78,7 +78,9 @@ ask(struct tui_app *a, int key)
 	(void)key;
 	if (a->rep == NULL)
 		return (0);
-	return (ed_cell_commit(a) | ed_ask_input(a, &(struct ed_ask_spec){
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
+	return (ed_ask_input(a, &(struct ed_ask_spec){
 	    .title = "ed.goto_title", .prompt = ed_msg_tr(a, "ed.goto_prompt"),
 	    .hint = "ed.hint_input", .init = "" }, answered, NULL, NULL));
 }

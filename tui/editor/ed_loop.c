@@ -42,11 +42,13 @@ ed_loop_resize(struct tui_app *a)
 	g->small = g->rows < TUI_MIN_ROWS || g->cols < TUI_MIN_COLS;
 	g->outline_w = g->cols / 6 < 12 ? 12 : g->cols / 6 > 22 ? 22 :
 	    g->cols / 6;
+	g->msg_rows = g->rows >= 28 ? 3 : 2;
 	g->pane_y = 1;
 	g->pane_x = g->outline_w + 1;
-	g->pane_h = g->rows - 4 > 1 ? g->rows - 4 : 1;
+	g->pane_h = g->rows - 3 - g->msg_rows > 1 ? g->rows - 3 - g->msg_rows :
+	    1;
 	g->pane_w = g->cols - g->pane_x > 1 ? g->cols - g->pane_x : 1;
-	g->status_y = g->rows - 3;
+	g->status_y = g->rows - 2 - g->msg_rows;
 	g->keybar_y = g->rows - 1;
 	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }

@@ -185,6 +185,31 @@ flag_line(const struct tui_app *a, enum style *st)
 	return (join_flags(a, fl, n < 4 ? n : 4, n));
 }
 
+/* The message m (NULL: none) wrapped over the message lines from row y;
+ * the last line shown marks with "…" what does not fit. */
+static void
+draw_message(const struct tui_app *a, int y, const char *m, enum style st)
+{
+	const struct ed_draw	*d = &a->dr;
+	size_t			*s = NULL, *e = NULL, n = 0, i, len;
+	int			 w = a->g.cols, rows = a->g.msg_rows;
+
+	if (m != NULL)
+		n = ed_draw_wrap(d, m, w, &s, &e);
+	for (i = 0; i < (size_t)rows; i++) {
+		if (i >= n) {
+			ed_draw_fill(d, y + (int)i, 0, w, ST_NORMAL);
+			continue;
+		}
+		/* The last line takes the rest, cut with "…". */
+		len = i + 1 == (size_t)rows ? strlen(m) - s[i] : e[i] - s[i];
+		ed_draw_textn(d, y + (int)i, 0, w, m + s[i], len, st,
+		    DRAW_PAD | DRAW_ELLIPSIS);
+	}
+	free(s);
+	free(e);
+}
+
 void
 ed_status_draw_lines(const struct tui_app *a)
 {
@@ -219,8 +244,7 @@ ed_status_draw_lines(const struct tui_app *a)
 	}
 	ed_draw_text(d, y, 0, w, l1 != NULL ? l1 : "", ST_STATUS,
 	    DRAW_PAD | DRAW_ELLIPSIS);
-	ed_draw_text(d, y + 1, 0, w, l2 != NULL ? l2 : "", l2 != NULL ? st :
-	    ST_NORMAL, DRAW_PAD | DRAW_ELLIPSIS);
+	draw_message(a, y + 1, l2, st);
 	free(l1);
 	free(l2);
 }

@@ -1,0 +1,177 @@
+/*
+ * Issue 11 on the keyless driver (edutil.h): what clerks met in the
+ * first hour of real use, each with the steps written in the issue.
+ * What needs a real terminal (the locale, key sequences, what a dialog
+ * leaves on the screen) is in test_pty_terminals.c.
+ *
+ * Nothing typed is thrown away: a cell whose text does not parse keeps
+ * the cursor, the text and the message on Enter, Tab, Shift-Tab, the
+ * arrows, PgUp/PgDn, Home/End, a click, the next or previous section,
+ * go to, the flags pane and quit; only Esc brings the old value back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <criterion/criterion.h>
+
+#include "ed_app.h"
+#include "ed_form.h"
+#include "ed_locale.h"
+#include "edfix.h"
+#include "edutil.h"
+#include "report.h"
+#include "tpl.h"
+
+#define ROWS	30
+#define COLS	100
+
+TestSuite(ed_terminals, .init = edfix_setup, .fini = eu_teardown,
+    .timeout = 60);
+
+static void
+open_report(const char *path)
+{
+	eu_g = eu_open(path, ROWS, COLS);
+	EU_SEES("测试镇人民政府");
+}
+
+/* The id of the current cell ("" in a narrative section). */
+static const char *
+cur_id(void)
+{
+	int	c = ed_form_cur(eu_app(eu_g));
+
+	return (c < 0 ? "" : report_tpl(eu_report(eu_g))->cells[c].id);
+}
+
+static char *
+value(const char *id)
+{
+	return (edfix_value(eu_report(eu_g), id));
+}
+
+/* The cell id still holds the edit "text" and the report its old value
+ * old, after key. */
+static void
+held_after(int key, const char *id, const char *text, const char *old)
+{
+	char	*v;
+
+	eu_key(eu_g, key);
+	EU_EXPECT(strcmp(cur_id(), id) == 0, "key %#x left %s for %s", key,
+	    id, cur_id());
+	EU_EXPECT(eu_contains(eu_g, text), "key %#x threw \"%s\" away", key,
+	    text);
+	EU_EXPECT(eu_contains(eu_g, "不是数字"), "key %#x: no message", key);
+	EU_EXPECT(!eu_quit(eu_g), "key %#x quit with \"%s\" typed", key,
+	    text);
+	v = value(id);
+	EU_EXPECT(strcmp(v, old) == 0, "key %#x: the report holds %s, not "
+	    "the old %s", key, v, old);
+	free(v);
+}
+
+/*
+ * Issue 11, case 3, the clerk's steps: on a cell holding 6, type `5x`
+ * and Enter.  It used to go back to 6 with the cursor moved on, the
+ * reason only on the status line.
+ */
+Test(ed_terminals, typed_correction_kept_on_enter)
+{
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "t3.new.legal=6", NULL }), *v;
+
+	open_report(path);
+	eu_go_to(eu_g, "t3.new.legal");
+	eu_type(eu_g, "5x");
+	held_after(EU_ENTER, "t3.new.legal", "5x", "6");
+	EU_SEES("Esc");
+	/* The clerk corrects it: Backspace, Enter; the 5 is kept. */
+	eu_key(eu_g, KM_KEY(KEY_BACKSPACE));
+	eu_key(eu_g, EU_ENTER);
+	EU_EXPECT(strcmp(cur_id(), "t3.new.legal") != 0,
+	    "Enter on good text did not move on");
+	eu_key(eu_g, EU_CTRL('S'));
+	v = edfix_file_value(path, "t3.new.legal");
+	cr_expect_str_eq(v, "5", "the correction was not saved");
+	free(v);
+}
+
+/* Every way out of the cell keeps the text; Esc alone restores. */
+Test(ed_terminals, typed_correction_kept_by_every_move)
+{
+	static const int keys[] = { EU_TAB, KM_KEY(KEY_BTAB),
+	    KM_KEY(KEY_DOWN), KM_KEY(KEY_UP), KM_KEY(KEY_LEFT),
+	    KM_KEY(KEY_RIGHT), KM_KEY(KEY_HOME), KM_KEY(KEY_END),
+	    KM_KEY(KEY_NPAGE), KM_KEY(KEY_PPAGE), EU_F(6), EU_F(5),
+	    EU_F(8), EU_F(3), EU_CTRL('G'), EU_CTRL('Q'), EU_F(10), 0 };
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "t3.new.legal=6", NULL }), *v;
+	struct tui_app *a;
+	int	 i, r, c;
+
+	open_report(path);
+	eu_go_to(eu_g, "t3.new.legal");
+	eu_type(eu_g, "5x");
+	for (i = 0; keys[i] != 0; i++)
+		held_after(keys[i], "t3.new.legal", "5x", "6");
+	/* A click on another cell. */
+	a = eu_app(eu_g);
+	EU_EXPECT(eu_find(eu_g, "一、本年新收", 0, &r, &c), "no row");
+	eu_key(eu_g, 0);	/* no-op: draws */
+	ed_form_pane.click(a, r, COLS - 3);
+	held_after(0, "t3.new.legal", "5x", "6");
+	eu_key(eu_g, EU_ESC);
+	v = value("t3.new.legal");
+	cr_expect_str_eq(v, "6", "Esc did not bring 6 back");
+	free(v);
+	EU_EXPECT(!eu_contains(eu_g, "5x"), "Esc left the text");
+}
+
+/* Issue 11, case 3, in 四: `1l` then Tab left the cell blank. */
+Test(ed_terminals, typed_correction_kept_on_tab_in_four)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL), *v;
+
+	open_report(path);
+	eu_go_to(eu_g, "t4.n.review_upheld");
+	eu_type(eu_g, "1l");
+	held_after(EU_TAB, "t4.n.review_upheld", "1l", "0");
+	eu_key(eu_g, KM_KEY(KEY_BACKSPACE));
+	eu_key(eu_g, EU_TAB);
+	v = value("t4.n.review_upheld");
+	cr_expect_str_eq(v, "1");
+	free(v);
+}
+
+/* ed_locale_choose with a stand-in for setlocale: the names it may take. */
+static bool
+only(const char *name, void *arg)
+{
+	const char *const	*ok = arg;
+
+	for (; *ok != NULL; ok++)
+		if (strcmp(name, *ok) == 0)
+			return (true);
+	return (false);
+}
+
+/* The environment's UTF-8 locale first; else C.UTF-8; else any
+ * installed one; else none (the editor then refuses, in both languages,
+ * before curses). */
+Test(ed_terminals, locale_choice)
+{
+	char	used[64];
+
+	cr_expect_eq(ed_locale_choose(only, (const char *[]){ "", "C.UTF-8",
+	    NULL }, NULL, used, sizeof used), ED_LOCALE_ENV);
+	cr_expect_str_eq(used, "");
+	cr_expect_eq(ed_locale_choose(only, (const char *[]){ "C.utf8",
+	    NULL }, NULL, used, sizeof used), ED_LOCALE_FALLBACK);
+	cr_expect_str_eq(used, "C.utf8");
+	cr_expect_eq(ed_locale_choose(only, (const char *[]){ "C.UTF-8",
+	    NULL }, NULL, used, sizeof used), ED_LOCALE_FALLBACK);
+	cr_expect_str_eq(used, "C.UTF-8");
+	cr_expect_eq(ed_locale_choose(only, (const char *[]){ NULL },
+	    "/nonexistent", used, sizeof used), ED_LOCALE_NONE);
+}
