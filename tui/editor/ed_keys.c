@@ -32,7 +32,7 @@ static const struct ed_action redraw_act = {
 };
 
 static const struct ed_binding rows[] = {
-	{ &ed_help_open, { KM_KEY(KEY_F(1)) } },
+	{ &ed_help_open, { KM_KEY(KEY_F(1)), KM_CTRL('T') } },
 	{ &ed_save_save, { KM_KEY(KEY_F(2)), KM_CTRL('S') } },
 	{ &ed_export_open, { KM_KEY(KEY_F(9)), KM_CTRL('O') } },
 	{ &ed_flags_open, { KM_KEY(KEY_F(3)), KM_CTRL('E') } },

@@ -142,6 +142,7 @@ editor_screen(struct tui_app *a)
 	    , NULL);
 	mouseinterval(0);
 	curs_set(0);
+	ed_keymap_define_sequences();
 	ed_textedit_define_paste_keys();
 }
 
