@@ -25,6 +25,7 @@
 #include "edfix.h"
 #include "ptyutil.h"
 #include "report.h"
+#include "tpl.h"
 #include "testutil.h"
 
 #define ROWS	30
@@ -405,4 +406,74 @@ Test(pty_terminals, key_bar_follows_the_terminal)
 	free(bar);
 	pty_ctrl(g_p, 't');
 	WAIT_FOR("填报说明");
+}
+
+/*
+ * Issue 11, Done when 3: at 80x24 and 100x30, with LANG unset and with
+ * LANG naming a missing zh_CN.UTF-8, every input cell of 三 is filled
+ * with keys PuTTY sends by default (digits, Tab, its F2), in the order
+ * Tab visits them; the saved report holds every value, 其他 and the
+ * computed 总计 included, and the 总计 column is on screen beside 其他.
+ */
+static void
+fill_three(int rows, int cols, const char *env)
+{
+	const struct tpl *t = edfix_tpl();
+	char		*path = edfix_report(NULL, "r.yaml", NULL), num[16];
+	char		*v, *keys;
+	struct report	*r;
+	size_t		 i, n = 0, len = 0;
+	FILE		*f;
+	const char	*argv[] = { NB_BIN, path, NULL };
+
+	g_p = pty_start_home(edfix_dir(), rows, cols, argv, env);
+	cr_assert_not_null(g_p);
+	WAIT_FOR("测试镇人民政府");
+	EXPECT(no_tildes(), "characters drawn as ~ at %dx%d", cols, rows);
+	pty_go_to(g_p, "t3.new.natural", WAIT_MS);
+	f = open_memstream(&keys, &len);
+	for (i = 0; i < t->ncells; i++)
+		if (strncmp(t->cells[i].id, "t3.", 3) == 0 &&
+		    !tpl_cell_computed(t, (int)i))
+			fprintf(f, "%zu\t", 10 + n++);
+	fclose(f);
+	EXPECT(pty_send(g_p, keys, len), "the editor stopped reading");
+	free(keys);
+	pty_settle(g_p, 200, WAIT_MS);
+	send("\033[12~");	/* PuTTY's F2 */
+	WAIT_FOR("已保存到");
+	r = edfix_load(path);
+	for (i = 0, n = 0; i < t->ncells; i++) {
+		if (strncmp(t->cells[i].id, "t3.", 3) != 0 ||
+		    tpl_cell_computed(t, (int)i))
+			continue;
+		snprintf(num, sizeof num, "%zu", 10 + n++);
+		v = edfix_value(r, t->cells[i].id);
+		EXPECT(strcmp(v, num) == 0, "%dx%d: %s saved as \"%s\", typed %s",
+		    cols, rows, t->cells[i].id, v, num);
+		free(v);
+	}
+	v = edfix_value(r, "t3.new.total");
+	EXPECT(strcmp(v, "75") == 0, "t3.new.total is %s, not 10+...+15", v);
+	free(v);
+	report_free(r);
+	/* 其他 and 总计 side by side on screen, with the row's total. */
+	pty_go_to(g_p, "t3.new.other_org", WAIT_MS);
+	WAIT_FOR("法人或其他组织/其他｜单位");
+	WAIT_FOR("总计");
+	WAIT_FOR("75");
+	pty_free(g_p);
+	g_p = NULL;
+}
+
+Test(pty_terminals, fill_three_putty_80x24)
+{
+	fill_three(24, 80, "LANG");
+	fill_three(24, 80, "LANG=zh_CN.UTF-8");
+}
+
+Test(pty_terminals, fill_three_putty_100x30)
+{
+	fill_three(30, 100, "LANG");
+	fill_three(30, 100, "LANG=zh_CN.UTF-8");
 }

@@ -120,6 +120,10 @@ struct tui_app {
 	/* owner: ed_flags (the flag walked to last, or -1) */
 	int			 flag_last;
 
+	/* owner: ed_outline (its width chosen with its key; 0: by the
+	 * screen's width) */
+	int			 outline_mode;
+
 	/* Each module's own state, opaque (owner: the module of its type). */
 	struct ed_ask		*ask;
 	struct ed_cell		*cell;

@@ -128,13 +128,15 @@ ed_form_cur(const struct tui_app *a)
 	return (a->form->cur[a->sec]);
 }
 
-/* Scrolls so that the current cell is in view.  Returns dirty bits. */
+/* Scrolls so that the current cell is in view, and sideways the column
+ * after it too when it fits (so that the row's 总计 shows beside 其他 on
+ * a narrow screen).  Returns dirty bits. */
 static unsigned
 show(struct tui_app *a)
 {
 	const struct tpl	*t = tpl_of(a);
 	struct ed_form		*f = a->form;
-	int			 cell = f->cur[a->sec], bi, y0, hs;
+	int			 cell = f->cur[a->sec], bi, y0, hs, want;
 	const struct tpl_cell	*c;
 
 	if (cell < 0 || !f->lay.valid || f->lay.sec != a->sec)
@@ -144,8 +146,9 @@ show(struct tui_app *a)
 		return (0);
 	y0 = formgeom_scroll_to(&f->lay, f->y0[a->sec], a->g.pane_h, bi,
 	    c->row);
+	want = imin(c->col + 1, f->lay.b[bi].ncols - 1);
 	hs = imin(f->hs[c->block], c->col);
-	while (hs < c->col && formgeom_last_col(&f->lay.b[bi], hs) < c->col)
+	while (hs < c->col && formgeom_last_col(&f->lay.b[bi], hs) < want)
 		hs++;
 	if (y0 == f->y0[a->sec] && hs == f->hs[c->block])
 		return (0);

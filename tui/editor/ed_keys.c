@@ -12,6 +12,7 @@
 #include "ed_help.h"
 #include "ed_keys.h"
 #include "ed_lastyear.h"
+#include "ed_outline.h"
 #include "ed_preview.h"
 #include "ed_save.h"
 #include "ed_sec.h"
@@ -46,6 +47,7 @@ static const struct ed_binding rows[] = {
 	{ &ed_flags_prev, { KM_KEY(KEY_F(7)), KM_CTRL('R') } },
 	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
 	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
+	{ &ed_outline_cycle, { KM_KEY(KEY_F(12)), KM_CTRL('W') } },
 	{ &redraw_act, { KM_CTRL('L') } },
 	{ NULL, { 0 } }
 };
