@@ -9,6 +9,8 @@
  * arrows, PgUp/PgDn, Home/End, a click, the next or previous section,
  * go to, the flags pane and quit; only Esc brings the old value back.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,9 +20,15 @@
 #include "ed_form.h"
 #include "ed_locale.h"
 #include "edfix.h"
+#include "editlock.h"
+#include "err.h"
+#include "i18n.h"
 #include "edutil.h"
 #include "report.h"
+#include "statedir.h"
+#include "testutil.h"
 #include "tpl.h"
+#include "xmalloc.h"
 
 #define ROWS	30
 #define COLS	100
@@ -174,4 +182,163 @@ Test(ed_terminals, locale_choice)
 	cr_expect_str_eq(used, "C.UTF-8");
 	cr_expect_eq(ed_locale_choose(only, (const char *[]){ NULL },
 	    "/nonexistent", used, sizeof used), ED_LOCALE_NONE);
+}
+
+/* Issue 11, small things: the year prompt takes full-width digits. */
+Test(ed_terminals, year_in_full_width_digits)
+{
+	char		*path = edfix_path("new.yaml");
+	struct report	*r;
+
+	eu_g = eu_open(path, ROWS, COLS);
+	EU_SEES("请输入机关名称");
+	eu_type(eu_g, "小城子镇人民政府");
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("请输入报告年度");
+	eu_type(eu_g, "２０２５");	/* replaces the proposed year */
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("2025年");
+	r = edfix_load(path);
+	cr_expect_eq(report_year(r), 2025);
+	report_free(r);
+}
+
+/* Issue 11, navigation: Tab on a section's last cell goes to the next
+ * section's first, Shift-Tab comes back to the last. */
+Test(ed_terminals, tab_crosses_sections)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
+
+	open_report(path);
+	eu_go_to(eu_g, "t3.carried_out.other_org");	/* 三's last input */
+	EU_EXPECT(strcmp(cur_id(), "t3.carried_out.other_org") == 0,
+	    "not on 三's last input cell: %s", cur_id());
+	eu_key(eu_g, EU_TAB);
+	EU_EXPECT(strncmp(cur_id(), "t4.", 3) == 0, "Tab on 三's last cell "
+	    "went to %s", cur_id());
+	eu_key(eu_g, KM_KEY(KEY_BTAB));
+	EU_EXPECT(strcmp(cur_id(), "t3.carried_out.other_org") == 0,
+	    "Shift-Tab came back to %s", cur_id());
+}
+
+/* Issue 11, navigation: F8 reaches warnings while errors exist (errors
+ * first), and says when it went round. */
+Test(ed_terminals, f8_walks_every_flag)
+{
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "t3.new.natural=3", "t3.new.legal=", NULL });
+	const struct report *r;
+	size_t	 nerr, nwarn, i;
+	bool	 warned = false;
+
+	open_report(path);
+	r = eu_report(eu_g);
+	nerr = report_nflags_severity(r, TPL_ERROR);
+	nwarn = report_nflags_severity(r, TPL_WARNING);
+	cr_assert(nerr > 0 && nwarn > 0, "the fixture has %zu errors, %zu "
+	    "warnings", nerr, nwarn);
+	for (i = 0; i < nerr + nwarn; i++) {
+		eu_key(eu_g, EU_F(8));
+		if (i < nerr)
+			EU_EXPECT(!eu_contains(eu_g, "未填写"),
+			    "a warning before the errors (step %zu)", i);
+		warned |= eu_contains(eu_g, "未填写");
+	}
+	EU_EXPECT(warned, "F8 never reached the warning");
+	eu_key(eu_g, EU_F(8));
+	EU_SEES("已回到第一个问题");
+}
+
+/* Issue 11, navigation: Ctrl-G takes a section's title or part of it. */
+Test(ed_terminals, goto_section_title)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
+
+	open_report(path);
+	eu_go_to(eu_g, "存在的主要问题");
+	EU_EXPECT(eu_app(eu_g)->sec == 4, "went to section %d",
+	    eu_app(eu_g)->sec + 1);
+	eu_go_to(eu_g, "总体情况");
+	EU_EXPECT(eu_app(eu_g)->sec == 0, "went to section %d",
+	    eu_app(eu_g)->sec + 1);
+	EU_EXPECT(!eu_contains(eu_g, "没有找到"), "refused a title");
+}
+
+/* Issue 11, labels: the outline tells 二's blocks apart (not four times
+ * 第二十条第（…), narrows by itself at 80 columns and cycles with F12. */
+Test(ed_terminals, outline_labels)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
+
+	open_report(path);
+	EU_SEES("（一）项");
+	EU_SEES("（五）项");
+	EU_SEES("（六）项");
+	EU_EXPECT(!eu_contains(eu_g, "第二十条第（…"), "the shared start "
+	    "shown in place of the difference");
+	eu_resize(eu_g, 24, 80);
+	EU_EXPECT(!eu_contains(eu_g, "二、主动"), "not narrow at 80 columns");
+	EU_SEES("三");
+	eu_key(eu_g, EU_F(12));		/* narrow -> hidden */
+	eu_key(eu_g, EU_F(12));		/* hidden -> full */
+	EU_SEES("二、主动");
+}
+
+/* Issue 11, words: system errors in the user's language ("无法打开文件：
+ * No such file or directory" was half English); English keeps the C
+ * library's own words. */
+Test(ed_terminals, system_errors_in_chinese)
+{
+	static const int errs[] = { ENOENT, EACCES, ENOSPC, EFBIG, EROFS,
+	    EDQUOT, EISDIR, ENOTDIR, EMLINK, EEXIST, 0 };
+	char		*data = xasprintf("%s/share/nianbao", NB_BUILD_DIR);
+	struct i18n	*zh = i18n_open(data, LANG_ZH);
+	struct i18n	*en = i18n_open(data, LANG_EN);
+	struct err	 e = { 0 };
+	char		*m;
+	int		 i;
+
+	for (i = 0; errs[i] != 0; i++) {
+		err_set(&e, "r.yaml", 0, 0, "file.open", 1, strerror(errs[i]));
+		m = i18n_err(zh, &e);
+		cr_expect(strstr(m, strerror(errs[i])) == NULL,
+		    "English in Chinese: %s", m);
+		free(m);
+		m = i18n_err(en, &e);
+		cr_expect(strstr(m, strerror(errs[i])) != NULL, "%s", m);
+		free(m);
+		err_clear(&e);
+	}
+	err_set(&e, "r.yaml", 0, 0, "file.open", 1, strerror(ENOSPC));
+	m = i18n_err(zh, &e);
+	cr_expect(strstr(m, "磁盘已满") != NULL, "%s", m);
+	free(m);
+	err_clear(&e);
+	i18n_close(zh);
+	i18n_close(en);
+	free(data);
+}
+
+/* Issue 11, small things: "already open" names user@host and when, not
+ * only a process number. */
+Test(ed_terminals, already_open_says_who_and_when)
+{
+	char		*path = edfix_report(NULL, "r.yaml", NULL), *text;
+	struct err	 e = { 0 };
+	struct statedir	*rc = statedir_new(path, &e);
+	struct procid	 o;
+
+	cr_assert_not_null(rc);
+	o = *statedir_self(rc);
+	snprintf(o.host, sizeof o.host, "%s", "pc-办公室");
+	snprintf(o.user, sizeof o.user, "%s", "zhangsan");
+	o.since = 1741155600;	/* 2025-03-05 06:20 UTC */
+	text = editlock_format(&o, statedir_report_path(rc));
+	tu_write(statedir_lock_path(rc), text);
+	free(text);
+	statedir_free(rc);
+	eu_g = eu_open(path, ROWS, COLS);
+	EU_SEES("报表正在编辑");
+	EU_SEES("zhangsan@pc-办公室");
+	EU_SEES("2025-03-0");
 }

@@ -130,11 +130,11 @@ Test(pty_terminals, locale_missing)
  * Dialogs are checked inside tmux: like xterm and PuTTY (and unlike
  * libvterm) it erases a whole double-width character when either half
  * is written over, which is what made curses' picture of the screen and
- * the terminal disagree.  tmux runs on a private socket, detached, at
- * the size asked; its screen is read with capture-pane.
+ * the terminal disagree.  tmux runs on a socket in the test's folder,
+ * detached, at the size asked; its screen is read with capture-pane.
  */
 struct tmx {
-	char	sock[64];
+	char	sock[256];	/* in the test's folder */
 };
 
 static int
@@ -142,8 +142,8 @@ tmux_run(const struct tmx *t, const char *args)
 {
 	char	cmd[4096];
 
-	snprintf(cmd, sizeof cmd, "env -u TMUX LANG=C.UTF-8 tmux -u -f /dev/null -L %s %s",
-	    t->sock, args);
+	snprintf(cmd, sizeof cmd, "env -u TMUX LANG=C.UTF-8 tmux -u -f "
+	    "/dev/null -S '%s' %s", t->sock, args);
 	return (system(cmd));
 }
 
@@ -151,13 +151,13 @@ tmux_run(const struct tmx *t, const char *args)
 static char *
 tmux_screen(const struct tmx *t)
 {
-	char	 cmd[256], *buf = NULL;
+	char	 cmd[512], *buf = NULL;
 	size_t	 len = 0;
 	FILE	*f, *out;
 	int	 c;
 
-	snprintf(cmd, sizeof cmd, "env -u TMUX LANG=C.UTF-8 tmux -u -L %s capture-pane -p",
-	    t->sock);
+	snprintf(cmd, sizeof cmd, "env -u TMUX LANG=C.UTF-8 tmux -u -S '%s' "
+	    "capture-pane -p", t->sock);
 	out = open_memstream(&buf, &len);
 	if ((f = popen(cmd, "r")) != NULL) {
 		while ((c = fgetc(f)) != EOF)
@@ -244,7 +244,7 @@ Test(pty_terminals, dialog_closes_clean)
 	struct tmx	 t;
 	int		 i;
 
-	snprintf(t.sock, sizeof t.sock, "nbtest-%d", (int)getpid());
+	snprintf(t.sock, sizeof t.sock, "%s/tmux.sock", edfix_dir());
 	for (i = 0; widths[i] != 0; i++) {
 		snprintf(args, sizeof args, "new-session -d -x %d -y %d "
 		    "'%s %s'", widths[i], ROWS, NB_BIN, path);

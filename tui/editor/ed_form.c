@@ -284,18 +284,68 @@ right(struct tui_app *a, int key)
 	return (cur(a) < 0 ? 0 : move_to(a, step_horiz(a, cur(a), 1)));
 }
 
+/* The last input cell of a table section (-1 for a narrative one). */
+static int
+last_cell(const struct tpl *t, int sec)
+{
+	int	b0, b1, c, lo;
+
+	if (!sec_blocks(t, sec, &b0, &b1))
+		return (-1);
+	lo = t->blocks[b0].first_cell;
+	for (c = t->blocks[b1].first_cell + (int)(t->blocks[b1].nrows *
+	    t->blocks[b1].ncols) - 1; c >= lo; c--)
+		if (!tpl_cell_computed(t, c))
+			return (c);
+	return (lo);
+}
+
+/*
+ * Tab past the section's last input cell (dir +1), Shift-Tab before its
+ * first (-1): the next section's first cell, the previous one's last;
+ * at either end of the report, a message says so.
+ */
+static unsigned
+cross(struct tui_app *a, int dir)
+{
+	const struct tpl	*t = tpl_of(a);
+	unsigned		 d = ed_cell_commit(a);
+	int			 s = a->sec + dir;
+
+	if (ed_cell_held(a))
+		return (d);
+	if (s < 0 || (size_t)s >= t->nsections)
+		return (d | ed_msg_set(a, ST_MSG_INFO, dir > 0 ?
+		    "ed.tab_end" : "ed.tab_start", 0));
+	if (t->sections[s].kind == TPL_TABLES)
+		a->form->cur[s] = dir > 0 ? first_cell(t, s) : last_cell(t, s);
+	return (d | ed_sec_set(a, s));
+}
+
 static unsigned
 tab(struct tui_app *a, int key)
 {
+	int	c;
+
 	(void)key;
-	return (cur(a) < 0 ? 0 : move_to(a, step_input(a, cur(a), 1)));
+	if (cur(a) < 0)
+		return (0);
+	if ((c = step_input(a, cur(a), 1)) == cur(a))
+		return (cross(a, 1));
+	return (move_to(a, c));
 }
 
 static unsigned
 btab(struct tui_app *a, int key)
 {
+	int	c;
+
 	(void)key;
-	return (cur(a) < 0 ? 0 : move_to(a, step_input(a, cur(a), -1)));
+	if (cur(a) < 0)
+		return (0);
+	if ((c = step_input(a, cur(a), -1)) == cur(a))
+		return (cross(a, -1));
+	return (move_to(a, c));
 }
 
 static unsigned

@@ -38,6 +38,26 @@ picked(struct tui_app *a, void *arg, const struct ed_reply *r)
 	return (ed_form_goto(a, cells[r->sel]));
 }
 
+/* The one section whose title holds text (一、总体情况 for 总体情况),
+ * or -1 for none or several. */
+static int
+section_titled(const struct tui_app *a, const char *text)
+{
+	size_t	s, n = report_tpl(a->rep)->nsections;
+	int	found = -1;
+	char	*title;
+
+	if (*text == '\0')
+		return (-1);
+	for (s = 0; s < n; s++) {
+		title = ed_sec_title(a, (int)s);
+		if (strstr(title, text) != NULL)
+			found = found == -1 ? (int)s : -2;
+		free(title);
+	}
+	return (found >= 0 ? found : -1);
+}
+
 static unsigned
 answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
@@ -54,6 +74,8 @@ answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 	if ((sec = tpl_section_index(t, r->text)) >= 0)
 		return (ed_sec_set(a, sec));
 	n = tpl_find_cells(t, r->text, out, GOTO_MAX);
+	if (n == 0 && (sec = section_titled(a, r->text)) >= 0)
+		return (ed_sec_set(a, sec));
 	if (n == 0)
 		return (ed_ask_refuse(a, i18n_fmt1(a->i18n, "ed.goto_none",
 		    r->text), false));

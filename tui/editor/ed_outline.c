@@ -151,8 +151,13 @@ shared_start(const struct tui_app *a, int sec, const char *label)
 		}
 	if (nb < 2)
 		return (0);
-	/* Back to a character's start, then to a cluster's. */
+	/* Back to a character's start; an opening bracket stays with
+	 * what it opens (（一）项, not 一）项). */
 	while (len > 0 && (label[len] & 0xc0) == 0x80)
+		len--;
+	if (len >= 3 && strncmp(label + len - 3, "（", 3) == 0)
+		len -= 3;
+	else if (len >= 1 && label[len - 1] == '(')
 		len--;
 	return (len);
 }
