@@ -20,13 +20,11 @@
 #include "ed_form.h"
 #include "ed_locale.h"
 #include "edfix.h"
-#include "editlock.h"
 #include "err.h"
 #include "i18n.h"
+#include "procid.h"
 #include "edutil.h"
 #include "report.h"
-#include "statedir.h"
-#include "testutil.h"
 #include "tpl.h"
 #include "xmalloc.h"
 
@@ -321,22 +319,19 @@ Test(ed_terminals, system_errors_in_chinese)
 
 /* Issue 11, small things: "already open" names user@host and when, not
  * only a process number. */
+static void
+zhangsan_elsewhere(struct procid *o)
+{
+	snprintf(o->host, sizeof o->host, "%s", "pc-办公室");
+	snprintf(o->user, sizeof o->user, "%s", "zhangsan");
+	o->since = 1741155600;	/* 2025-03-05 06:20 UTC */
+}
+
 Test(ed_terminals, already_open_says_who_and_when)
 {
-	char		*path = edfix_report(NULL, "r.yaml", NULL), *text;
-	struct err	 e = { 0 };
-	struct statedir	*rc = statedir_new(path, &e);
-	struct procid	 o;
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
 
-	cr_assert_not_null(rc);
-	o = *statedir_self(rc);
-	snprintf(o.host, sizeof o.host, "%s", "pc-办公室");
-	snprintf(o.user, sizeof o.user, "%s", "zhangsan");
-	o.since = 1741155600;	/* 2025-03-05 06:20 UTC */
-	text = editlock_format(&o, statedir_report_path(rc));
-	tu_write(statedir_lock_path(rc), text);
-	free(text);
-	statedir_free(rc);
+	edfix_lock(path, zhangsan_elsewhere);
 	eu_g = eu_open(path, ROWS, COLS);
 	EU_SEES("报表正在编辑");
 	EU_SEES("zhangsan@pc-办公室");
