@@ -25,6 +25,7 @@
 #include "procid.h"
 #include "edutil.h"
 #include "report.h"
+#include "testutil.h"
 #include "tpl.h"
 #include "xmalloc.h"
 
@@ -336,4 +337,31 @@ Test(ed_terminals, already_open_says_who_and_when)
 	EU_SEES("报表正在编辑");
 	EU_SEES("zhangsan@pc-办公室");
 	EU_SEES("2025-03-0");
+}
+
+/* Issue 11, navigation: reopening a report goes back to the section and
+ * cell last edited, kept in the state folder, not in the report. */
+Test(ed_terminals, reopen_returns_to_the_cell)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL), *before, *after;
+
+	before = tu_read(path, NULL);
+	open_report(path);
+	eu_go_to(eu_g, "t4.n.review_pending");
+	eu_free(eu_g);
+	eu_g = NULL;
+	after = tu_read(path, NULL);
+	cr_expect_str_eq(after, before, "the place went into the report");
+	free(before);
+	free(after);
+	open_report(path);
+	EU_EXPECT(strcmp(cur_id(), "t4.n.review_pending") == 0,
+	    "reopened on %s", cur_id());
+	/* A narrative section: the section again. */
+	eu_go_to(eu_g, "s5");
+	eu_free(eu_g);
+	eu_g = NULL;
+	open_report(path);
+	EU_EXPECT(eu_app(eu_g)->sec == 4, "reopened on section %d",
+	    eu_app(eu_g)->sec + 1);
 }

@@ -16,6 +16,7 @@
 #include "ed_newreport.h"
 #include "ed_open.h"
 #include "ed_recover.h"
+#include "ed_where.h"
 #include "ed_snapdiff.h"
 #include "editlock.h"
 #include "filestamp.h"
@@ -58,7 +59,7 @@ attach(struct tui_app *a, struct report *r, const struct filestamp *base,
 	free(dump);
 	if (base != NULL)
 		ed_recover_track(a, r, base, recovered);
-	return (d);
+	return (d | ed_where_restore(a));
 }
 
 /* Loads the report file and shows it (a new report when it is missing). */

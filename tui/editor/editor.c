@@ -54,6 +54,7 @@
 #include "ed_recover.h"
 #include "ed_text.h"
 #include "ed_textedit.h"
+#include "ed_where.h"
 #include "editor.h"
 #include "store.h"
 #include "undo.h"
@@ -292,6 +293,8 @@ editor_run(const struct editor_opts *o)
 	}
 	ed_loop_mark(&a, d);
 	normal = ed_loop_run(&a);
+	if (normal)
+		ed_where_save(&a);
 	/* The snapshot first: the terminal may be gone for good. */
 	m = ed_recover_finish(&a, !normal);
 	term_stop(scr);
