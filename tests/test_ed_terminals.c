@@ -365,3 +365,15 @@ Test(ed_terminals, reopen_returns_to_the_cell)
 	EU_EXPECT(eu_app(eu_g)->sec == 4, "reopened on section %d",
 	    eu_app(eu_g)->sec + 1);
 }
+
+/* Issue 11, labels: at 80x24 the whole label of the current cell shows
+ * (the table's row label is cut: "2.其他法律行政法规禁…"). */
+Test(ed_terminals, whole_label_at_80x24)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
+
+	eu_g = eu_open(path, 24, 80);
+	eu_go_to(eu_g, "t3.r_deny_2.legal");
+	EU_SEES("2.其他法律行政法规禁止公开");
+	EU_SEES("法律服务机构｜单位");
+}

@@ -2,10 +2,11 @@
  * The flags pane and next/previous flag.
  *
  * The pane lists errors first, then warnings, each group in template
- * order; its selected row indexes that order.  Walking (F8/F7) goes by
- * place in the report (section, then cell) and walks only the errors
- * while there are any, since a new report has a "left blank" warning on
- * every cell.
+ * order; its selected row indexes that order.  Walking (F8/F7) goes
+ * through every flag, errors first, then warnings (a new report has a
+ * "left blank" warning on every cell, so errors must not drown), each
+ * group by place in the report (section, then cell); going round the
+ * end is said on the message line.
  */
 #include <stdio.h>
 #include <stdlib.h>
