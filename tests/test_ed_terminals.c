@@ -261,6 +261,9 @@ Test(ed_terminals, goto_section_title)
 	EU_EXPECT(eu_app(eu_g)->sec == 0, "went to section %d",
 	    eu_app(eu_g)->sec + 1);
 	EU_EXPECT(!eu_contains(eu_g, "没有找到"), "refused a title");
+	eu_go_to(eu_g, "５");		/* a full-width digit */
+	EU_EXPECT(eu_app(eu_g)->sec == 4, "５ went to section %d",
+	    eu_app(eu_g)->sec + 1);
 }
 
 /* Issue 11, labels: the outline tells 二's blocks apart (not four times

@@ -32,6 +32,7 @@
 #define WAIT_MS	8000	/* generous: the binary may run under ASan */
 
 static struct pty	*g_p;
+static char		 g_tmux[256];	/* a tmux server's socket, or "" */
 
 #define EXPECT(cond, ...) do {						\
 	if (!(cond)) {							\
@@ -46,8 +47,17 @@ static struct pty	*g_p;
 static void
 teardown(void)
 {
+	char	cmd[512];
+
 	pty_free(g_p);
 	g_p = NULL;
+	if (g_tmux[0] != '\0') {	/* a failed check left it running */
+		snprintf(cmd, sizeof cmd, "env -u TMUX tmux -S '%s' "
+		    "kill-server 2>/dev/null", g_tmux);
+		if (system(cmd) == -1)
+			perror("tmux");
+		g_tmux[0] = '\0';
+	}
 	edfix_teardown();
 }
 
@@ -245,6 +255,7 @@ Test(pty_terminals, dialog_closes_clean)
 	int		 i;
 
 	snprintf(t.sock, sizeof t.sock, "%s/tmux.sock", edfix_dir());
+	snprintf(g_tmux, sizeof g_tmux, "%s", t.sock);
 	for (i = 0; widths[i] != 0; i++) {
 		snprintf(args, sizeof args, "new-session -d -x %d -y %d "
 		    "'%s %s'", widths[i], ROWS, NB_BIN, path);

@@ -38,6 +38,27 @@ picked(struct tui_app *a, void *arg, const struct ed_reply *r)
 	return (ed_form_goto(a, cells[r->sel]));
 }
 
+/* text with its full-width digits (０…９, as an input method types them)
+ * made ASCII.  Newly allocated. */
+static char *
+ascii_digits(const char *text)
+{
+	char	*out = xstrdup(text), *o = out;
+	const unsigned char *p = (const unsigned char *)text;
+
+	while (*p != '\0') {
+		/* U+FF10..U+FF19 is EF BC 90..99. */
+		if (p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 &&
+		    p[2] <= 0x99) {
+			*o++ = (char)('0' + (p[2] - 0x90));
+			p += 3;
+		} else
+			*o++ = (char)*p++;
+	}
+	*o = '\0';
+	return (out);
+}
+
 /* The one section whose title holds text (一、总体情况 for 总体情况),
  * or -1 for none or several. */
 static int
@@ -63,18 +84,20 @@ answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
 	const struct tpl	*t = report_tpl(a->rep);
 	int			 out[GOTO_MAX], *cells, sec;
-	char			**items, num[16];
-	size_t			 n, i;
+	char			**items, num[16], *text;
+	size_t			 n = 0, i;
 
 	(void)arg;
 	if (r->res != DLG_OK)
 		return (0);
-	/* A section's number or id (五, 5, s5) names the section, though
-	 * "五" is also in many labels. */
-	if ((sec = tpl_section_index(t, r->text)) >= 0)
-		return (ed_sec_set(a, sec));
-	n = tpl_find_cells(t, r->text, out, GOTO_MAX);
-	if (n == 0 && (sec = section_titled(a, r->text)) >= 0)
+	text = ascii_digits(r->text);
+	/* A section's number or id (五, 5, ５, s5) names the section,
+	 * though "五" is also in many labels. */
+	if ((sec = tpl_section_index(t, text)) < 0 &&
+	    (n = tpl_find_cells(t, text, out, GOTO_MAX)) == 0)
+		sec = section_titled(a, text);
+	free(text);
+	if (sec >= 0)
 		return (ed_sec_set(a, sec));
 	if (n == 0)
 		return (ed_ask_refuse(a, i18n_fmt1(a->i18n, "ed.goto_none",
