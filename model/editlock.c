@@ -36,10 +36,42 @@ editlock_format(const struct procid *o, const char *report)
 	sbuf_init(&b);
 	sbuf_adds(&b, "nianbao-lock 1\n");
 	procid_format(&b, "", o);
+	sbuf_adds(&b, "user ");
+	sbuf_add_pct(&b, o->user[0] != '\0' ? o->user : "-");
+	sbuf_addf(&b, "\nsince %lld\n", o->since > 0 ? o->since : 0);
 	sbuf_adds(&b, "report ");
 	sbuf_add_pct(&b, report != NULL ? report : "");
 	sbuf_addc(&b, '\n');
 	return (sbuf_take(&b));
+}
+
+/* "user U" (escaped, "-" unknown): who runs the editor. */
+static bool
+user_field(struct procid *o, const char *v)
+{
+	struct sbuf	b;
+
+	sbuf_init(&b);
+	sbuf_add_unpct(&b, v, strlen(v));
+	snprintf(o->user, sizeof o->user, "%s", b.s == NULL ||
+	    strcmp(b.s, "-") == 0 ? "" : b.s);
+	sbuf_done(&b);
+	return (true);
+}
+
+/* "since T": when it took the lock (seconds since 1970; 0 unknown). */
+static bool
+since_field(struct procid *o, const char *v)
+{
+	char		*end;
+	long long	 t;
+
+	errno = 0;
+	t = strtoll(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0' || t < 0)
+		return (false);
+	o->since = t;
+	return (true);
 }
 
 /* One line "key value" of a record into o; *seen gets the key's bit.
@@ -61,6 +93,10 @@ parse_line(const char *l, bool nul, struct procid *o, bool *magic,
 		return (*magic = strcmp(sp + 1, "1") == 0);
 	if (strncmp(l, "report ", 7) == 0)
 		return (true);
+	if (strncmp(l, "user ", 5) == 0)
+		return (!nul && user_field(o, sp + 1));
+	if (strncmp(l, "since ", 6) == 0)
+		return (!nul && since_field(o, sp + 1));
 	k = xstrndup(l, (size_t)(sp - l));
 	for (i = 0; keys[i] != NULL && strcmp(keys[i], k) != 0; i++)
 		;

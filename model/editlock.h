@@ -4,7 +4,9 @@
  * editor on the same report is told who has it.
  *
  * The record is one "key value" per line: nianbao-lock 1, then pid,
- * start, host and boot (procid.h), then report (its absolute path).  Its
+ * start, host and boot (procid.h), user and since (who, and when the
+ * lock was taken, for the message a second editor shows; optional when
+ * read), then report (its absolute path).  Its
  * owner is alive when it is on this host and boot and its pid exists with
  * the recorded start time (so a reused pid is not taken for the old
  * editor); a record from a dead process or an earlier boot is stale and

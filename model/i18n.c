@@ -6,6 +6,7 @@
  * ourselves rather than through umsg_format so that an apostrophe in a
  * Chinese or English sentence is never taken for MessageFormat quoting.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,13 +150,57 @@ i18n_fmt2(const struct i18n *i, const char *msgid, const char *a,
 	return (i18n_fmt(i, msgid, 2, args));
 }
 
+/*
+ * The system's words for the errors a clerk meets (strerror's, in the C
+ * library's language: English, as the C library's translations are
+ * seldom installed) in the user's language when that is not English: an
+ * argument that is one of them is replaced by the message sys.<NAME>.
+ * Newly allocated, or NULL when s is none of them.
+ */
+static char *
+sys_words(const struct i18n *i, const char *s)
+{
+	static const struct {
+		int		 e;
+		const char	*msgid;
+	} known[] = {
+		{ ENOENT, "sys.ENOENT" }, { EACCES, "sys.EACCES" },
+		{ EPERM, "sys.EPERM" }, { ENOSPC, "sys.ENOSPC" },
+		{ EFBIG, "sys.EFBIG" }, { EROFS, "sys.EROFS" },
+		{ EDQUOT, "sys.EDQUOT" }, { EISDIR, "sys.EISDIR" },
+		{ ENOTDIR, "sys.ENOTDIR" }, { EMLINK, "sys.EMLINK" },
+		{ EEXIST, "sys.EEXIST" },
+	};
+	size_t	k;
+	char	*p;
+
+	if (i == NULL || i->lang == LANG_EN)
+		return (NULL);
+	for (k = 0; k < sizeof known / sizeof known[0]; k++)
+		if (s != NULL && strcmp(s, strerror(known[k].e)) == 0) {
+			if ((p = pattern(i, known[k].msgid)) == NULL)
+				return (NULL);
+			free(p);
+			return (i18n_fmt(i, known[k].msgid, 0, NULL));
+		}
+	return (NULL);
+}
+
 char *
 i18n_err(const struct i18n *i, const struct err *e)
 {
-	char	*msg, *s;
+	char		*msg, *s, *tr[ERR_MAXARGS] = { NULL };
+	const char	*args[ERR_MAXARGS];
+	int		 k;
 
+	for (k = 0; k < e->nargs && k < ERR_MAXARGS; k++) {
+		tr[k] = sys_words(i, e->args[k]);
+		args[k] = tr[k] != NULL ? tr[k] : e->args[k];
+	}
 	msg = i18n_fmt(i, e->msgid != NULL ? e->msgid : "err.unknown",
-	    e->nargs, (const char *const *)e->args);
+	    k, args);
+	for (k = 0; k < ERR_MAXARGS; k++)
+		free(tr[k]);
 	if (e->path == NULL)
 		return (msg);
 	if (e->line > 0 && e->col > 0)

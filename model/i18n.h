@@ -37,7 +37,9 @@ char		*i18n_fmt0(const struct i18n *, const char *msgid);
 char		*i18n_fmt1(const struct i18n *, const char *msgid, const char *);
 char		*i18n_fmt2(const struct i18n *, const char *msgid, const char *,
 		    const char *);
-/* "path:line:col: message" (parts omitted when unknown).  Newly
+/* "path:line:col: message" (parts omitted when unknown); an argument
+ * that is the C library's text for a common system error (not found,
+ * permission, disk full...) is said in the bundle's language.  Newly
  * allocated; caller frees. */
 char		*i18n_err(const struct i18n *, const struct err *);
 

@@ -5,10 +5,12 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "num.h"
@@ -77,11 +79,15 @@ procid_alive(long pid)
 void
 procid_self(struct procid *o)
 {
-	char	*p;
+	struct passwd	*pw;
+	char		*p;
 
 	memset(o, 0, sizeof *o);
 	o->pid = (long)getpid();
 	o->start = proc_start(o->pid);
+	o->since = (long long)time(NULL);
+	if ((pw = getpwuid(geteuid())) != NULL && pw->pw_name != NULL)
+		snprintf(o->user, sizeof o->user, "%s", pw->pw_name);
 	if (gethostname(o->host, sizeof o->host - 1) != 0)
 		o->host[0] = '\0';
 	o->host[sizeof o->host - 1] = '\0';

@@ -17,11 +17,17 @@
 
 struct sbuf;
 
+#define PROCID_USER_MAX	64
+
 struct procid {
 	long			pid;
 	unsigned long long	start;	/* 0: unknown, not checked */
 	char			host[PROCID_HOST_MAX];
 	char			boot[PROCID_BOOT_MAX];	/* "" unknown */
+	/* For people, not for the check (the lock record keeps them,
+	 * editlock.h): who runs it and since when. */
+	char			user[PROCID_USER_MAX];	/* "" unknown */
+	long long		since;	/* time(NULL) at procid_self; 0 */
 };
 
 enum procid_who {

@@ -5,8 +5,10 @@
 #include <criterion/criterion.h>
 
 #include "edfix.h"
+#include "editlock.h"
 #include "err.h"
 #include "report.h"
+#include "statedir.h"
 #include "store.h"
 #include "testutil.h"
 #include "tpl.h"
@@ -165,6 +167,24 @@ edfix_file_value(const char *path, const char *id)
 
 	report_free(r);
 	return (v);
+}
+
+void
+edfix_lock(const char *path, void (*edit)(struct procid *))
+{
+	struct err	 e = { 0 };
+	struct statedir	*rc = statedir_new(path, &e);
+	struct procid	 o;
+	char		*text;
+
+	cr_assert_not_null(rc);
+	o = *statedir_self(rc);
+	if (edit != NULL)
+		edit(&o);
+	text = editlock_format(&o, statedir_report_path(rc));
+	tu_write(statedir_lock_path(rc), text);
+	free(text);
+	statedir_free(rc);
 }
 
 const char *

@@ -45,6 +45,11 @@ char	*edfix_file_value(const char *path, const char *id);
  * test unless it exits 0. */
 void	 edfix_cli(const char *const *argv);
 
+/* Writes the lock of the report at path as another editor would have
+ * it: this process's identity with edit() applied (may be NULL). */
+struct procid;
+void	 edfix_lock(const char *path, void (*edit)(struct procid *));
+
 /* The text of section sec ("s1"...).  Borrowed from r. */
 const char *edfix_text(const struct report *, const char *sec);
 

@@ -29,6 +29,7 @@
 #include "ed_paste.h"
 #include "ed_preview.h"
 #include "ed_recover.h"
+#include "ed_where.h"
 #include "edutil.h"
 #include "editor.h"
 #include "i18n.h"
@@ -154,6 +155,7 @@ eu_free(struct eu *e)
 {
 	if (e == NULL)
 		return;
+	ed_where_save(&e->a);
 	free(ed_recover_finish(&e->a, false));
 	endwin();
 	drain(e);

@@ -157,8 +157,10 @@ Test(ed_form, computed_cell_refuses_typing)
 	free(v);
 }
 
-/* Text that does not parse is shown as an error while typed; committing
- * it puts the value back and says why. */
+/* Text that does not parse is shown as an error while typed, and the
+ * report keeps the value before the edit meanwhile (not the prefix "5"
+ * that happened to parse); committing it is refused and the text stays
+ * (test_ed_terminals.c has the clerk's steps). */
 Test(ed_form, bad_input_refused_on_commit)
 {
 	char	*path = edfix_report(NULL, "r.yaml", NULL), *v;
@@ -167,13 +169,14 @@ Test(ed_form, bad_input_refused_on_commit)
 	eu_go_to(eu_g, "t3.new.legal");
 	eu_type(eu_g, "5x");
 	v = value("t3.new.legal");
-	cr_expect_str_eq(v, "5", "the last text that parsed is not live");
+	cr_expect_str_eq(v, "0", "a prefix of bad text is live: %s", v);
 	free(v);
 	eu_key(eu_g, EU_ENTER);
 	v = value("t3.new.legal");
-	cr_expect_str_eq(v, "0", "the bad text's value stayed");
+	cr_expect_str_eq(v, "0", "the bad text's prefix was committed");
 	free(v);
 	EU_SEES("不是数字");
+	EU_SEES("5x");
 }
 
 /* The status line names one of the cells of R1 in the 自然人 column. */
@@ -227,19 +230,19 @@ Test(ed_form, flags_panel_keys)
 
 	open_report(path);
 	eu_key(eu_g, EU_F(3));
-	EU_SEES("2 个错误，1 个警告");
+	EU_SEES("2 个错误，1 个提醒");
 	EU_EXPECT(eu_find(eu_g, "错误 三 勾稽关系不成立（自然人列）", 0, &r0, NULL),
 	    "the first error is not first");
-	EU_EXPECT(eu_find(eu_g, "警告 三", 0, &r1, NULL) && r1 == r0 + 2,
+	EU_EXPECT(eu_find(eu_g, "提醒 三", 0, &r1, NULL) && r1 == r0 + 2,
 	    "the warning is not listed after the two errors");
-	EU_EXPECT(eu_find(eu_g, "（自然人列）", ROWS - 2, NULL, NULL),
+	EU_EXPECT(eu_find(eu_g, "（自然人列）", ROWS - 4, NULL, NULL),
 	    "the first flag's message is not in the status line");
 	eu_key(eu_g, KM_KEY(KEY_DOWN));
 	cr_expect(eu_dirty(eu_g) & TUI_DIRTY_PANE, "Down did not redraw");
-	EU_EXPECT(eu_find(eu_g, "（总计列）", ROWS - 2, NULL, NULL),
+	EU_EXPECT(eu_find(eu_g, "（总计列）", ROWS - 4, NULL, NULL),
 	    "the second flag's message is not in the status line");
 	eu_key(eu_g, KM_KEY(KEY_END));
-	EU_EXPECT(eu_find(eu_g, "法律服务机构", ROWS - 2, NULL, NULL),
+	EU_EXPECT(eu_find(eu_g, "法律服务机构", ROWS - 4, NULL, NULL),
 	    "End did not select the last flag");
 	eu_key(eu_g, EU_ESC);
 	EU_EXPECT(!eu_contains(eu_g, "2 个错误，"), "Esc did not close the pane");

@@ -31,7 +31,8 @@ Test(ed_leaks, a_session_frees_everything)
 	eu_g = eu_open(path, ROWS, COLS);
 	eu_go_to(eu_g, "t3.new.legal");
 	eu_type(eu_g, "12x");
-	eu_key(eu_g, EU_ENTER);
+	eu_key(eu_g, EU_ENTER);			/* held */
+	eu_key(eu_g, EU_ESC);			/* the old value back */
 	eu_go_to(eu_g, "自然人");		/* a list */
 	eu_key(eu_g, EU_ENTER);
 	eu_go_to(eu_g, "不存在");		/* refused, then Esc */

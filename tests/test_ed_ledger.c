@@ -55,8 +55,8 @@ static void
 count_register(void)
 {
 	eu_go_to(eu_g, "t3.new.natural");
-	EU_SEES("F12 台账");
-	eu_key(eu_g, EU_F(12));
+	EU_SEES("^] 台账");
+	eu_key(eu_g, EU_CTRL(']'));
 	EU_SEES("申请登记台账的文件");
 	EU_SEES("serials.xlsx");
 	eu_key(eu_g, EU_ENTER);
@@ -140,7 +140,7 @@ Test(ed_ledger, map_reused_rows_listed)
 	eu_free(eu_g);
 	eu_g = eu_open(path, ROWS, COLS);
 	eu_go_to(eu_g, "t3.new.natural");
-	eu_key(eu_g, EU_CTRL('W'));
+	eu_key(eu_g, EU_CTRL('^'));
 	EU_SEES("从台账 serials.xlsx 统计为 4");
 	EU_SEES("第 5 行");
 	EU_SEES("第 12 行");
@@ -151,7 +151,7 @@ Test(ed_ledger, map_reused_rows_listed)
 	eu_type(eu_g, "9");
 	eu_key(eu_g, EU_ENTER);
 	eu_go_to(eu_g, "t3.new.natural");
-	eu_key(eu_g, EU_CTRL('W'));
+	eu_key(eu_g, EU_CTRL('^'));
 	EU_SEES("统计为 4，现为 9");
 }
 
@@ -164,9 +164,9 @@ Test(ed_ledger, not_counted_and_bad_file)
 	tu_write(edfix_path("notes.csv"), "会议纪要\n今天开会\n");
 	eu_g = eu_open(path, ROWS, COLS);
 	eu_go_to(eu_g, "t3.new.natural");
-	eu_key(eu_g, EU_CTRL('W'));
+	eu_key(eu_g, EU_CTRL('^'));
 	EU_SEES("不是从台账统计的");
-	eu_key(eu_g, EU_F(12));
+	eu_key(eu_g, EU_CTRL(']'));
 	EU_SEES("notes.csv");
 	eu_key(eu_g, EU_ENTER);
 	/* The reason and the hint, with paths as long as $TMPDIR makes

@@ -161,23 +161,20 @@ Test(ed_recover, snapshot_read_only)
 	EU_SEES("发现未保存的修改");
 }
 
+static void
+other_computer(struct procid *o)
+{
+	snprintf(o->host, sizeof o->host, "%s", "other-computer");
+}
+
 /* Another editor holds the lock (on another computer): read-only, take
  * over, or quit. */
 Test(ed_recover, lock_elsewhere)
 {
 	char			*path = edfix_report(NULL, "r.yaml", NULL);
-	struct procid	 o;
-	struct err		 e = { 0 };
-	struct statedir		*rc = statedir_new(path, &e);
 	char			*text;
 
-	cr_assert_not_null(rc);
-	o = *statedir_self(rc);
-	snprintf(o.host, sizeof o.host, "%s", "other-computer");
-	text = editlock_format(&o, statedir_report_path(rc));
-	tu_write(statedir_lock_path(rc), text);
-	free(text);
-	statedir_free(rc);
+	edfix_lock(path, other_computer);
 	eu_g = eu_open(path, ROWS, COLS);
 	EU_SEES("报表正在编辑");
 	EU_SEES("other-computer");

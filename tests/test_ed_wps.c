@@ -60,7 +60,7 @@ Test(ed_wps, last_year_brought_in_replaced_and_undone)
 	cr_expect_eq(ed_textedit_nmarks(ed_text_widget(eu_app(eu_g))), 2,
 	    "the years brought in are not both marked");
 	EU_SEES("已引入上年的文字");
-	eu_key(eu_g, EU_CTRL('T'));
+	eu_key(eu_g, EU_CTRL('\\'));
 	eu_type(eu_g, "2024");
 	eu_key(eu_g, EU_ENTER);
 	eu_type(eu_g, "2025");

@@ -339,14 +339,19 @@ Test(pty_editor, terminal_restored_on_sighup)
 	restored_on_signal(SIGHUP);
 }
 
-/* The message line shows text. */
+/* The message lines (three at 30 rows, above the key bar) show text. */
 static bool
 status_says(struct pty *p, void *text)
 {
-	char	*row = pty_row(p, ROWS - 2);
-	bool	 has = strstr(row, text) != NULL;
+	char	*row;
+	bool	 has = false;
+	int	 r;
 
-	free(row);
+	for (r = ROWS - 4; r <= ROWS - 2 && !has; r++) {
+		row = pty_row(p, r);
+		has = strstr(row, text) != NULL;
+		free(row);
+	}
 	return (has);
 }
 

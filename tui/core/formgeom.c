@@ -97,6 +97,25 @@ wrap_fit(const char *s, int w, const struct text_opts *o)
 	return (w);
 }
 
+/* The widest word of a label written with spaces between words (an
+ * English one), at most 12 columns; 0 for a label without spaces, which
+ * breaks anywhere (Chinese). */
+static int
+longest_word(const char *s, const struct text_opts *o)
+{
+	const char	*p = s, *q;
+	int		 w = 0;
+
+	if (strchr(s, ' ') == NULL)
+		return (0);
+	for (; *p != '\0'; p = *q != '\0' ? q + 1 : q) {
+		if ((q = strchr(p, ' ')) == NULL)
+			q = p + strlen(p);
+		w = imax(w, text_width(p, (size_t)(q - p), o));
+	}
+	return (imin(w, 12));
+}
+
 static void
 label_positions(struct formgeom_block *bl)
 {
@@ -131,6 +150,8 @@ label_levels(struct formgeom_block *bl, const struct tpl_block *blk, int pane_w,
 			continue;
 		lw = width(tpl_label(&n->label, lang), o);
 		need = imax(2, ceil_even((lw + n->nleaves - 1) / n->nleaves));
+		/* English words are not broken ("II / I. / Out / com / es"). */
+		need = imax(need, longest_word(tpl_label(&n->label, lang), o));
 		need = wrap_fit(tpl_label(&n->label, lang), need, o);
 		bl->lvl_w[n->depth] = imax(bl->lvl_w[n->depth], need);
 		maxlw[n->depth] = imax(maxlw[n->depth], lw);

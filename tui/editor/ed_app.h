@@ -11,7 +11,8 @@
  *
  * Screen regions, top to bottom: the title bar (row 0); the outline
  * (left) and the pane (right); the status line (label path, unit); the
- * message line (a transient message, else the flag on the cell); the key
+ * message lines (a transient message, else the flags on the cell,
+ * wrapped over up to TUI_MSG_ROWS lines: 3, 2 below 28 rows); the key
  * bar (last row).  Below TUI_MIN_COLS x TUI_MIN_ROWS the whole screen is
  * a "too small" notice that still takes save and quit.
  */
@@ -55,7 +56,8 @@ struct tui_geom {
 	bool	small;
 	int	outline_w;
 	int	pane_y, pane_x, pane_h, pane_w;
-	int	status_y;	/* label path; message line at status_y + 1 */
+	int	status_y;	/* label path; message lines from status_y + 1 */
+	int	msg_rows;	/* how many message lines */
 	int	keybar_y;
 };
 
@@ -121,6 +123,10 @@ struct tui_app {
 
 	/* owner: ed_flags (the flag walked to last, or -1) */
 	int			 flag_last;
+
+	/* owner: ed_outline (its width chosen with its key; 0: by the
+	 * screen's width) */
+	int			 outline_mode;
 
 	/* Each module's own state, opaque (owner: the module of its type). */
 	struct ed_ask		*ask;

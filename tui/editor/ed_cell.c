@@ -87,7 +87,7 @@ same_value(struct report_value x, struct report_value y)
 	return (x.state != RV_SET || (x.n.v == y.n.v && x.n.dp == y.n.dp));
 }
 
-/* Stores the text typed so far, if it parses. */
+/* Stores the text typed so far if it parses, else the value before. */
 static void
 live(struct tui_app *a)
 {
@@ -95,6 +95,8 @@ live(struct tui_app *a)
 
 	err_clear(&e->err);
 	e->bad = !report_set_input(a->rep, e->cell, e->buf.s, NULL, &e->err);
+	if (e->bad && !same_value(report_value(a->rep, e->cell), e->orig))
+		report_set_value(a->rep, e->cell, e->orig, NULL);
 }
 
 static void
@@ -123,6 +125,23 @@ start_with_value(struct tui_app *a, int cell)
 	start(a, cell, v.state == RV_SET ? buf : "");
 }
 
+/* A commit of text that does not parse: the edit stays, and the message
+ * says why, what to do, and what Esc would bring back. */
+static unsigned
+held(struct tui_app *a)
+{
+	struct ed_cell	*e = a->cell;
+	char		 old[NUM_FMT_MAX], *why;
+	unsigned	 d;
+
+	report_format_value(a->rep, e->cell, e->orig, old);
+	why = i18n_err(a->i18n, &e->err);
+	d = ed_msg_set(a, ST_MSG_ERROR, e->orig.state == RV_SET ?
+	    "ed.cell_held" : "ed.cell_held_blank", 2, why, old);
+	free(why);
+	return (d | TUI_DIRTY_CELLS | TUI_DIRTY_CURSOR);
+}
+
 static void
 end(struct ed_cell *e)
 {
@@ -141,16 +160,19 @@ ed_cell_commit(struct tui_app *a)
 
 	if (!e->active)
 		return (0);
-	if (e->bad) {
-		report_set_value(a->rep, e->cell, e->orig, NULL);
-		d |= ed_msg_err(a, &e->err);
-	} else {
-		nv = report_value(a->rep, e->cell);
-		if (!same_value(nv, e->orig))
-			undo_push_cell(a->undo, e->cell, e->orig, nv);
-	}
+	if (e->bad)
+		return (held(a));
+	nv = report_value(a->rep, e->cell);
+	if (!same_value(nv, e->orig))
+		undo_push_cell(a->undo, e->cell, e->orig, nv);
 	end(e);
 	return (d);
+}
+
+bool
+ed_cell_held(const struct tui_app *a)
+{
+	return (a->cell->active && a->cell->bad);
 }
 
 unsigned

@@ -6,15 +6,19 @@
  * less its last character.  Every keystroke stores the text typed so far
  * with report_set_input when it parses, so the row's 总计, （七）总计 and
  * every rule follow the typing before anything is committed; text that
- * does not parse is shown as an error and leaves the last value that
- * did.  Committing (Enter, Tab, an arrow, or any action that leaves the
- * cell) records one undo step from the value before the edit; committing
- * text that does not parse puts that value back and says why; Esc puts
- * it back silently.  Computed cells refuse, naming the cells they add.
+ * does not parse is shown as an error, and the report holds the value
+ * before the edit meanwhile (never a prefix that happened to parse).
+ * Committing (Enter, Tab, an arrow, or any action that leaves the cell)
+ * records one undo step from the value before the edit.  Text that does
+ * not parse is never thrown away: committing it is refused (the edit
+ * stays open, the text and the cursor stay, the message says what to
+ * fix, ed_cell_held() is true), and the caller that wanted to leave the
+ * cell stays.  Only Esc (or undo) puts the old value back.  Computed
+ * cells refuse, naming the cells they add.
  *
  * The edit concerns one cell at a time, given by the form (the current
- * cell).  Invariant: while active, the report holds the last prefix of
- * the text that parsed (or the value before the edit).
+ * cell).  Invariant: while active, the report holds the text typed if it
+ * parses, else the value before the edit.
  *
  * Owns a->cell.
  */
@@ -43,9 +47,14 @@ unsigned ed_cell_bksp(struct tui_app *, int cell);
 /* Delete: empties the edit, or blanks the cell (one undo step). */
 unsigned ed_cell_del(struct tui_app *, int cell);
 
-/* Commits (cancels) the edit in progress, if any.  Returns dirty bits. */
+/* Commits (cancels) the edit in progress, if any.  Returns dirty bits.
+ * A commit of text that does not parse keeps the edit open and says why
+ * (ed_cell_held() is then true): callers that leave the cell check it. */
 unsigned ed_cell_commit(struct tui_app *);
 unsigned ed_cell_cancel(struct tui_app *);
+/* Whether an edit is open on text that does not parse: what leaves the
+ * cell must not go. */
+bool	 ed_cell_held(const struct tui_app *);
 
 /* Whether an edit is in progress (on cell: on that cell). */
 bool	 ed_cell_active(const struct tui_app *);

@@ -17,6 +17,49 @@ on_screen(int y)
 	return (y >= 0 && y < LINES);
 }
 
+/* Whether cell (y, x) holds the right half of a double-width character
+ * (curses keeps its column index, plus one, in the A_CHARTEXT bits of
+ * both halves: 1 on the left, 2 on the right). */
+static bool
+right_half(int y, int x)
+{
+	cchar_t	c;
+
+	if (x <= 0 || x >= COLS || mvin_wch(y, x, &c) == ERR)
+		return (false);
+	return ((c.attr & A_CHARTEXT) == 2);
+}
+
+/* Blanks the cell (y, x), keeping its attributes. */
+static void
+blank_cell(int y, int x)
+{
+	cchar_t	c, sp;
+
+	if (mvin_wch(y, x, &c) == ERR)
+		return;
+	setcchar(&sp, L" ", c.attr & (A_ATTRIBUTES & ~A_COLOR),
+	    (short)PAIR_NUMBER(c.attr), NULL);
+	mvadd_wch(y, x, &sp);
+}
+
+/*
+ * Before columns [x, x + w) of row y are painted over: a double-width
+ * character cut by either edge becomes a space on the side that stays
+ * visible.  Curses would keep its other half in its picture of the
+ * screen while the terminal erases the whole glyph, and the two would
+ * disagree until a full repaint (a lost first character, a stray
+ * half-glyph beside a dialog).
+ */
+static void
+cut_edges(int y, int x, int w)
+{
+	if (right_half(y, x))
+		blank_cell(y, x - 1);
+	if (x + w < COLS && right_half(y, x + w))
+		blank_cell(y, x + w);
+}
+
 void
 ed_draw_fill(const struct ed_draw *d, int y, int x, int w, enum style st)
 {
@@ -32,6 +75,7 @@ ed_draw_fill(const struct ed_draw *d, int y, int x, int w, enum style st)
 		w = COLS - x;
 	if (w <= 0)
 		return;
+	cut_edges(y, x, w);
 	attrset(ed_theme_attr(d->th, st));
 	for (i = 0; i < w; i++)
 		mvaddch(y, x + i, ' ');
@@ -103,6 +147,7 @@ ed_draw_textn(const struct ed_draw *d, int y, int x, int w, const char *s,
 		start += pad / 2;
 	if (flags & DRAW_PAD)
 		ed_draw_fill(d, y, x, start - x, st);
+	cut_edges(y, start, used + ew);
 	attrset(ed_theme_attr(d->th, st));
 	end = put_clusters(d, y, start, start + used, s, fit);
 	if (ew > 0)

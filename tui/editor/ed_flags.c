@@ -2,12 +2,12 @@
  * The flags pane and next/previous flag.
  *
  * The pane lists errors first, then warnings, each group in template
- * order; its selected row indexes that order.  Walking (F8/F7) goes by
- * place in the report (section, then cell) and walks only the errors
- * while there are any, since a new report has a "left blank" warning on
- * every cell.
+ * order; its selected row indexes that order.  Walking (F8/F7) goes
+ * through every flag, errors first, then warnings (a new report has a
+ * "left blank" warning on every cell, so errors must not drown), each
+ * group by place in the report (section, then cell); going round the
+ * end is said on the message line.
  */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +112,8 @@ go(struct tui_app *a, const struct report_flag *f, int i)
 {
 	unsigned	 d;
 
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
 	a->flag_last = i;
 	if (f->ncells > 0)
 		d = ed_form_goto(a, f->cells[0]);
@@ -205,7 +207,9 @@ open_pane(struct tui_app *a, int key)
 	(void)key;
 	if (ed_pane_is(a, &ed_flags_pane))
 		return (ed_flags_pane.close(a));
-	return (ed_cell_commit(a) | ed_list_open(a, &ed_flags_pane) |
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
+	return (ed_list_open(a, &ed_flags_pane) |
 	    TUI_DIRTY_ALL);
 }
 
@@ -216,23 +220,66 @@ const struct ed_action ed_flags_open = {
 
 /* --- walking ------------------------------------------------------ */
 
-/* A flag's place: section, then cell (-1 for a section's text). */
+/* A flag's place in the walk: errors before warnings, then section,
+ * then cell (-1 for a section's text). */
 struct place {
+	int	sev;		/* 0 errors, 1 warnings */
 	int	sec;
 	int	cell;
 	int	i;		/* index in the report's order */
 };
 
+/* By section and cell only. */
+static int
+where_cmp(const struct place *p, const struct place *q)
+{
+	if (p->sec != q->sec)
+		return (p->sec < q->sec ? -1 : 1);
+	return (p->cell < q->cell ? -1 : p->cell > q->cell);
+}
+
 static int
 place_cmp(const void *x, const void *y)
 {
 	const struct place *p = x, *q = y;
+	int		    c;
 
-	if (p->sec != q->sec)
-		return (p->sec < q->sec ? -1 : 1);
-	if (p->cell != q->cell)
-		return (p->cell < q->cell ? -1 : 1);
+	if (p->sev != q->sev)
+		return (p->sev < q->sev ? -1 : 1);
+	if ((c = where_cmp(p, q)) != 0)
+		return (c);
 	return (p->i < q->i ? -1 : p->i > q->i);
+}
+
+/*
+ * The step from the cursor in the walk's order (dir +1 or -1): from the
+ * flag visited last when the cursor is still on it, else from the
+ * cursor's place (the first flag after it, errors first).  Sets *round
+ * when the walk went round the end.  -1 when there are no flags.
+ */
+static long
+step(const struct tui_app *a, const struct place *pl, size_t n,
+    const struct place *here, int dir, bool *round)
+{
+	long	pick = -1, k;
+
+	*round = false;
+	for (k = 0; k < (long)n && a->flag_last >= 0; k++)
+		if (pl[k].i == a->flag_last && where_cmp(&pl[k], here) == 0)
+			pick = k + dir;
+	for (k = 0; pick == -1 && k < (long)n; k++) {
+		if (dir > 0 && where_cmp(&pl[k], here) > 0) {
+			pick = k;
+			break;
+		}
+		if (dir < 0 && where_cmp(&pl[k], here) < 0)
+			pick = k;
+	}
+	if (n > 0 && (pick < 0 || pick >= (long)n)) {
+		*round = true;
+		pick = dir > 0 ? 0 : (long)n - 1;
+	}
+	return (n > 0 ? pick : -1);
 }
 
 static unsigned
@@ -240,44 +287,24 @@ walk(struct tui_app *a, int dir)
 {
 	struct report_flag	*fl;
 	struct place		*pl, here;
-	size_t			 n, m, k = 0, i;
-	long			 pick = -1;
-	bool			 errors;
+	size_t			 m, i;
+	long			 pick;
+	bool			 round;
+	unsigned		 d;
+	char			*msg;
 
 	m = report_nflags(a->rep);
 	fl = xcalloc(m + 1, sizeof *fl);
 	m = report_flags(a->rep, fl, m);
-	errors = report_nflags_severity(a->rep, TPL_ERROR) > 0;
 	pl = xcalloc(m + 1, sizeof *pl);
-	for (i = 0; i < m; i++) {
-		if (errors && fl[i].severity != TPL_ERROR)
-			continue;
-		pl[k++] = (struct place){ ed_flags_section(a, &fl[i]),
+	for (i = 0; i < m; i++)
+		pl[i] = (struct place){ fl[i].severity == TPL_ERROR ? 0 : 1,
+		    ed_flags_section(a, &fl[i]),
 		    fl[i].ncells > 0 ? fl[i].cells[0] : -1, (int)i };
-	}
-	n = k;
-	qsort(pl, n, sizeof *pl, place_cmp);
-	here.sec = a->sec;
-	here.cell = ed_sec_is_text(a) ? -1 : ed_form_cur(a);
-	/* Between the flags at the cursor's place, the last one visited. */
-	here.i = dir > 0 ? INT_MAX : -1;
-	if (a->flag_last >= 0 && (size_t)a->flag_last < m &&
-	    ed_flags_section(a, &fl[a->flag_last]) == here.sec &&
-	    (fl[a->flag_last].ncells > 0 ? fl[a->flag_last].cells[0] : -1) ==
-	    here.cell)
-		here.i = a->flag_last;
-	for (i = 0; i < n; i++) {
-		int c = place_cmp(&pl[i], &here);
-
-		if (dir > 0 && c > 0) {
-			pick = (long)i;
-			break;
-		}
-		if (dir < 0 && c < 0)
-			pick = (long)i;
-	}
-	if (pick < 0 && n > 0)
-		pick = dir > 0 ? 0 : (long)n - 1;
+	qsort(pl, m, sizeof *pl, place_cmp);
+	here = (struct place){ 0, a->sec,
+	    ed_sec_is_text(a) ? -1 : ed_form_cur(a), 0 };
+	pick = step(a, pl, m, &here, dir, &round);
 	if (pick < 0) {
 		free(pl);
 		free(fl);
@@ -285,13 +312,15 @@ walk(struct tui_app *a, int dir)
 	}
 	i = (size_t)pl[pick].i;
 	free(pl);
-	{
-		struct report_flag f = fl[i];
-		unsigned d = go(a, &f, (int)i);
-
-		free(fl);
-		return (d);
+	d = go(a, &fl[i], (int)i);
+	if (round && !ed_cell_held(a)) {
+		msg = report_flag_message(a->rep, &fl[i], a->lang);
+		d |= ed_msg_take(a, ST_MSG_FLAG, i18n_fmt1(a->i18n,
+		    dir > 0 ? "ed.flags_round" : "ed.flags_round_back", msg));
+		free(msg);
 	}
+	free(fl);
+	return (d);
 }
 
 static unsigned

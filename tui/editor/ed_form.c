@@ -128,13 +128,15 @@ ed_form_cur(const struct tui_app *a)
 	return (a->form->cur[a->sec]);
 }
 
-/* Scrolls so that the current cell is in view.  Returns dirty bits. */
+/* Scrolls so that the current cell is in view, and sideways the column
+ * after it too when it fits (so that the row's 总计 shows beside 其他 on
+ * a narrow screen).  Returns dirty bits. */
 static unsigned
 show(struct tui_app *a)
 {
 	const struct tpl	*t = tpl_of(a);
 	struct ed_form		*f = a->form;
-	int			 cell = f->cur[a->sec], bi, y0, hs;
+	int			 cell = f->cur[a->sec], bi, y0, hs, want;
 	const struct tpl_cell	*c;
 
 	if (cell < 0 || !f->lay.valid || f->lay.sec != a->sec)
@@ -144,8 +146,9 @@ show(struct tui_app *a)
 		return (0);
 	y0 = formgeom_scroll_to(&f->lay, f->y0[a->sec], a->g.pane_h, bi,
 	    c->row);
+	want = imin(c->col + 1, f->lay.b[bi].ncols - 1);
 	hs = imin(f->hs[c->block], c->col);
-	while (hs < c->col && formgeom_last_col(&f->lay.b[bi], hs) < c->col)
+	while (hs < c->col && formgeom_last_col(&f->lay.b[bi], hs) < want)
 		hs++;
 	if (y0 == f->y0[a->sec] && hs == f->hs[c->block])
 		return (0);
@@ -194,6 +197,8 @@ move_to(struct tui_app *a, int cell)
 {
 	unsigned d = ed_cell_commit(a);
 
+	if (ed_cell_held(a))
+		return (d);
 	if (cell >= 0 && cell != a->form->cur[a->sec]) {
 		a->form->cur[a->sec] = cell;
 		undo_seal(a->undo);
@@ -279,18 +284,68 @@ right(struct tui_app *a, int key)
 	return (cur(a) < 0 ? 0 : move_to(a, step_horiz(a, cur(a), 1)));
 }
 
+/* The last input cell of a table section (-1 for a narrative one). */
+static int
+last_cell(const struct tpl *t, int sec)
+{
+	int	b0, b1, c, lo;
+
+	if (!sec_blocks(t, sec, &b0, &b1))
+		return (-1);
+	lo = t->blocks[b0].first_cell;
+	for (c = t->blocks[b1].first_cell + (int)(t->blocks[b1].nrows *
+	    t->blocks[b1].ncols) - 1; c >= lo; c--)
+		if (!tpl_cell_computed(t, c))
+			return (c);
+	return (lo);
+}
+
+/*
+ * Tab past the section's last input cell (dir +1), Shift-Tab before its
+ * first (-1): the next section's first cell, the previous one's last;
+ * at either end of the report, a message says so.
+ */
+static unsigned
+cross(struct tui_app *a, int dir)
+{
+	const struct tpl	*t = tpl_of(a);
+	unsigned		 d = ed_cell_commit(a);
+	int			 s = a->sec + dir;
+
+	if (ed_cell_held(a))
+		return (d);
+	if (s < 0 || (size_t)s >= t->nsections)
+		return (d | ed_msg_set(a, ST_MSG_INFO, dir > 0 ?
+		    "ed.tab_end" : "ed.tab_start", 0));
+	if (t->sections[s].kind == TPL_TABLES)
+		a->form->cur[s] = dir > 0 ? first_cell(t, s) : last_cell(t, s);
+	return (d | ed_sec_set(a, s));
+}
+
 static unsigned
 tab(struct tui_app *a, int key)
 {
+	int	c;
+
 	(void)key;
-	return (cur(a) < 0 ? 0 : move_to(a, step_input(a, cur(a), 1)));
+	if (cur(a) < 0)
+		return (0);
+	if ((c = step_input(a, cur(a), 1)) == cur(a))
+		return (cross(a, 1));
+	return (move_to(a, c));
 }
 
 static unsigned
 btab(struct tui_app *a, int key)
 {
+	int	c;
+
 	(void)key;
-	return (cur(a) < 0 ? 0 : move_to(a, step_input(a, cur(a), -1)));
+	if (cur(a) < 0)
+		return (0);
+	if ((c = step_input(a, cur(a), -1)) == cur(a))
+		return (cross(a, -1));
+	return (move_to(a, c));
 }
 
 static unsigned
@@ -351,6 +406,8 @@ ed_form_goto(struct tui_app *a, int cell)
 	int		sec = ed_sec_of_cell(a, cell);
 	unsigned	d = ed_cell_commit(a);
 
+	if (ed_cell_held(a))
+		return (d);
 	if (sec != a->sec)
 		d |= ed_sec_set(a, sec);
 	d |= ed_pane_home(a);

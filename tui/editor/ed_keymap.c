@@ -1,8 +1,14 @@
 /*
  * Keymaps (see ed_keymap.h): lookup walks a keymap's rows; the help
  * screen lists them; the key bar shows, for each action of the global
- * keymap with a bar label, its first F-key (that is what the bar is for)
- * or else its first key.
+ * keymap with a bar label, its first F-key that this terminal has (that
+ * is what the bar is for) or else its first key (a Ctrl key).
+ *
+ * The escape sequences terminals really send (the table `seqs`) are
+ * given to curses as well as the terminal description's own: terminfo
+ * entries often lack them, and over SSH TERM often names another
+ * terminal than the one typing (PuTTY's default sends ESC [11~ for F1
+ * and ESC [1~ for Home whatever TERM says).
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -17,6 +23,70 @@
 #include "sbuf.h"
 #include "vec.h"
 #include "xmalloc.h"
+
+/* Sequences per key, from the terminals named: PuTTY (default ESC [n~
+ * and Xterm R6 modes), xterm (normal and application cursor modes),
+ * rxvt, the Linux console, screen/tmux, vt100/vt220. */
+static const struct {
+	const char	*seq;
+	int		 key;
+} seqs[] = {
+	/* Home/End: PuTTY, linux, screen, tmux, vt220; rxvt; xterm. */
+	{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME },
+	{ "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+	{ "\033[4~", KEY_END }, { "\033[8~", KEY_END },
+	{ "\033[F", KEY_END }, { "\033OF", KEY_END },
+	{ "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	{ "\033[Z", KEY_BTAB },
+	{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+	{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+	{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+	{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+	/* F1-F4: xterm, PuTTY Xterm R6, vt100 (PF1-PF4); PuTTY default
+	 * and rxvt; the Linux console (with its F5). */
+	{ "\033OP", KEY_F(1) }, { "\033OQ", KEY_F(2) },
+	{ "\033OR", KEY_F(3) }, { "\033OS", KEY_F(4) },
+	{ "\033[11~", KEY_F(1) }, { "\033[12~", KEY_F(2) },
+	{ "\033[13~", KEY_F(3) }, { "\033[14~", KEY_F(4) },
+	{ "\033[[A", KEY_F(1) }, { "\033[[B", KEY_F(2) },
+	{ "\033[[C", KEY_F(3) }, { "\033[[D", KEY_F(4) },
+	{ "\033[[E", KEY_F(5) },
+	/* F5-F12: the same on all of them. */
+	{ "\033[15~", KEY_F(5) }, { "\033[17~", KEY_F(6) },
+	{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
+	{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
+	{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+};
+
+void
+ed_keymap_define_sequences(void)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++)
+		if (key_defined(seqs[i].seq) != seqs[i].key)
+			define_key(seqs[i].seq, seqs[i].key);
+}
+
+/*
+ * Whether this terminal has F-key n, as its description says: a kfN
+ * entry that is not a keypad key (vt100's kf5-kf10 are ESC O t...ESC O
+ * y, the keypad's digits, which no keyboard labels F6).
+ */
+static bool
+has_fkey(int n)
+{
+	char	 cap[8];
+	char	*s;
+
+	snprintf(cap, sizeof cap, "kf%d", n);
+	s = tigetstr(cap);
+	if (s == NULL || s == (char *)-1 || *s == '\0')
+		return (false);
+	return (!(s[0] == '\033' && s[1] == 'O' && s[2] >= 'a' &&
+	    s[2] <= 'z'));
+}
 
 const struct ed_action *
 ed_keymap_lookup(const struct ed_keymap *km, int key)
@@ -129,16 +199,23 @@ ed_keymap_desc_free(struct ed_keymap_desc *d, size_t n)
 	free(d);
 }
 
-/* The key shown in the bar for a row: its first F-key, else its first. */
+/* The key shown in the bar for a row: its first F-key this terminal
+ * has, else its first other key. */
 static int
 bar_key(const struct ed_binding *b)
 {
-	int	i;
+	int	i, k, other = -1;
 
-	for (i = 0; i < ED_KEYS_MAX && b->keys[i] != 0; i++)
-		if (b->keys[i] & KM_FN)
-			return (b->keys[i]);
-	return (b->keys[0] != 0 ? b->keys[0] : -1);
+	for (i = 0; i < ED_KEYS_MAX && b->keys[i] != 0; i++) {
+		k = b->keys[i];
+		if ((k & KM_FN) && (k & ~KM_FN) >= KEY_F(1) &&
+		    (k & ~KM_FN) <= KEY_F(63)) {
+			if (has_fkey((k & ~KM_FN) - KEY_F0))
+				return (k);
+		} else if (other == -1)
+			other = k;
+	}
+	return (other);
 }
 
 void

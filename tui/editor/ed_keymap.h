@@ -65,6 +65,12 @@ struct ed_keymap {
 	const struct ed_keymap *const *also;
 };
 
+/* Gives curses (after keypad()) the escape sequences of PuTTY, xterm,
+ * rxvt, the Linux console, screen/tmux and vt100/vt220 for Home, End,
+ * Insert, Delete, PgUp, PgDn, the arrows, Shift-Tab and F1-F12, beside
+ * the terminal description's own. */
+void	 ed_keymap_define_sequences(void);
+
 /* The action bound to key in km, or NULL. */
 const struct ed_action *ed_keymap_lookup(const struct ed_keymap *km, int key);
 
@@ -84,7 +90,8 @@ size_t	 ed_keymap_describe(const struct i18n *, const struct ed_keymap *km,
 void	 ed_keymap_desc_free(struct ed_keymap_desc *, size_t);
 
 /* Draws the key bar of km (the actions with a bar label whose `shown`
- * allows) on row y, the screen's width. */
+ * allows) on row y, the screen's width: for each, its F-key when the
+ * terminal description has that key, else its Ctrl key. */
 void	 ed_keymap_draw_bar(const struct tui_app *, const struct ed_keymap *km,
 	    int y);
 

@@ -16,6 +16,7 @@
 #include "ed_lastyear.h"
 #include "ed_ledger.h"
 #include "ed_ledgerrows.h"
+#include "ed_outline.h"
 #include "ed_preview.h"
 #include "ed_save.h"
 #include "ed_sec.h"
@@ -37,7 +38,7 @@ static const struct ed_action redraw_act = {
 };
 
 static const struct ed_binding rows[] = {
-	{ &ed_help_open, { KM_KEY(KEY_F(1)) } },
+	{ &ed_help_open, { KM_KEY(KEY_F(1)), KM_CTRL('T') } },
 	{ &ed_save_save, { KM_KEY(KEY_F(2)), KM_CTRL('S') } },
 	{ &ed_export_open, { KM_KEY(KEY_F(9)), KM_CTRL('O') } },
 	{ &ed_flags_open, { KM_KEY(KEY_F(3)), KM_CTRL('E') } },
@@ -47,15 +48,18 @@ static const struct ed_binding rows[] = {
 	{ &ed_undo_undo, { KM_CTRL('Z') } },
 	{ &ed_zero_fill, { KM_CTRL('B') } },
 	{ &ed_find_find, { KM_CTRL('F') } },
-	{ &ed_find_replace, { KM_CTRL('T') } },
+	{ &ed_find_replace, { KM_CTRL('\\') } },
 	{ &ed_undo_redo, { KM_CTRL('Y') } },
 	{ &ed_goto_act, { KM_CTRL('G') } },
 	{ &ed_flags_next, { KM_KEY(KEY_F(8)), KM_CTRL('N') } },
 	{ &ed_flags_prev, { KM_KEY(KEY_F(7)), KM_CTRL('R') } },
 	{ &ed_sec_next, { KM_KEY(KEY_F(6)), KM_CTRL('D') } },
 	{ &ed_sec_prev, { KM_KEY(KEY_F(5)), KM_CTRL('U') } },
-	{ &ed_ledger_count, { KM_KEY(KEY_F(12)), KM_CTRL('T') } },
-	{ &ed_ledgerrows_open, { KM_CTRL('W') } },
+	/* The letters are all taken: the register's two actions (used once
+	 * a year) and replace get the Ctrl keys beside Enter. */
+	{ &ed_ledger_count, { KM_CTRL(']') } },
+	{ &ed_ledgerrows_open, { KM_CTRL('^') } },
+	{ &ed_outline_cycle, { KM_KEY(KEY_F(12)), KM_CTRL('W') } },
 	{ &redraw_act, { KM_CTRL('L') } },
 	{ &ed_clip_copy, { KM_CTRL('C') } },
 	{ &ed_clip_cut, { KM_CTRL('X') } },

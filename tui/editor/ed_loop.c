@@ -40,13 +40,14 @@ ed_loop_resize(struct tui_app *a)
 	g->rows = LINES > 0 ? LINES : 1;
 	g->cols = COLS > 0 ? COLS : 1;
 	g->small = g->rows < TUI_MIN_ROWS || g->cols < TUI_MIN_COLS;
-	g->outline_w = g->cols / 6 < 12 ? 12 : g->cols / 6 > 22 ? 22 :
-	    g->cols / 6;
+	g->outline_w = ed_outline_width(a, g->cols);
+	g->msg_rows = g->rows >= 28 ? 3 : 2;
 	g->pane_y = 1;
-	g->pane_x = g->outline_w + 1;
-	g->pane_h = g->rows - 4 > 1 ? g->rows - 4 : 1;
+	g->pane_x = g->outline_w > 0 ? g->outline_w + 1 : 0;
+	g->pane_h = g->rows - 3 - g->msg_rows > 1 ? g->rows - 3 - g->msg_rows :
+	    1;
 	g->pane_w = g->cols - g->pane_x > 1 ? g->cols - g->pane_x : 1;
-	g->status_y = g->rows - 3;
+	g->status_y = g->rows - 2 - g->msg_rows;
 	g->keybar_y = g->rows - 1;
 	return (TUI_DIRTY_ALL | TUI_DIRTY_CLEAR);
 }
@@ -261,6 +262,8 @@ settle(struct tui_app *a)
 		return (0);
 	if (ed_doc_check_modified(a))
 		d |= TUI_DIRTY_TITLE;
+	if (!a->g.small && ed_outline_width(a, a->g.cols) != a->g.outline_w)
+		d |= ed_loop_resize(a);
 	p = pane(a);
 	if (!a->g.small && p->settle != NULL)
 		d |= p->settle(a);

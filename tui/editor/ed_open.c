@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ed_ask.h"
 #include "ed_doc.h"
@@ -15,6 +16,7 @@
 #include "ed_newreport.h"
 #include "ed_open.h"
 #include "ed_recover.h"
+#include "ed_where.h"
 #include "ed_snapdiff.h"
 #include "editlock.h"
 #include "filestamp.h"
@@ -57,7 +59,7 @@ attach(struct tui_app *a, struct report *r, const struct filestamp *base,
 	free(dump);
 	if (base != NULL)
 		ed_recover_track(a, r, base, recovered);
-	return (d);
+	return (d | ed_where_restore(a));
 }
 
 /* Loads the report file and shows it (a new report when it is missing). */
@@ -194,6 +196,25 @@ lock_answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 	}
 }
 
+/* "user@host, since 3月5日 14:20 (process N)". Newly allocated. */
+static char *
+lock_who(const struct tui_app *a, const struct procid *o,
+    enum procid_who who, const char *pid)
+{
+	char		 at[PROCID_USER_MAX + PROCID_HOST_MAX + 2], when[64];
+	time_t		 t = (time_t)o->since;
+	struct tm	 tm;
+
+	snprintf(at, sizeof at, "%s@%s", o->user, o->host);
+	localtime_r(&t, &tm);
+	snprintf(when, sizeof when, "%04d-%02d-%02d %02d:%02d",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min);
+	return (i18n_fmt(a->i18n, who == PROCID_ELSEWHERE ?
+	    "rcv.lock_who_elsewhere" : "rcv.lock_who", 3,
+	    (const char *[]){ at, when, pid }));
+}
+
 /* Another editor holds the lock (o, who), or taking it failed (e). */
 static unsigned
 ask_lock(struct tui_app *a, const struct procid *o,
@@ -213,7 +234,9 @@ ask_lock(struct tui_app *a, const struct procid *o,
 		    lock_answered, NULL, NULL));
 	}
 	snprintf(pid, sizeof pid, "%ld", o->pid);
-	if (who == PROCID_ELSEWHERE)
+	if (o->user[0] != '\0' && o->since > 0)
+		p = lock_who(a, o, who, pid);
+	else if (who == PROCID_ELSEWHERE)
 		p = i18n_fmt2(a->i18n, "rcv.lock_elsewhere", o->host, pid);
 	else
 		p = i18n_fmt1(a->i18n, "rcv.lock_alive", pid);

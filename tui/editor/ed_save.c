@@ -231,7 +231,9 @@ quit(struct tui_app *a, int key)
 
 	if (a->rep == NULL)
 		return (TUI_QUIT);
-	d = ed_cell_commit(a) | ed_text_sync(a, false);
+	if ((d = ed_cell_commit(a)) != 0 && ed_cell_held(a))
+		return (d);	/* nothing typed is thrown away */
+	d |= ed_text_sync(a, false);
 	ed_doc_check_modified(a);
 	if (!a->modified)
 		return (TUI_QUIT);

@@ -42,7 +42,8 @@ ed_sec_set(struct tui_app *a, int sec)
 	if (a->rep == NULL || sec < 0 ||
 	    (size_t)sec >= report_tpl(a->rep)->nsections)
 		return (0);
-	d = ed_cell_commit(a);
+	if ((d = ed_cell_commit(a)) != 0 && ed_cell_held(a))
+		return (d);
 	undo_seal(a->undo);
 	a->sec = sec;
 	return (d | ed_pane_home(a) | TUI_DIRTY_ALL);

@@ -185,12 +185,71 @@ flag_line(const struct tui_app *a, enum style *st)
 	return (join_flags(a, fl, n < 4 ? n : 4, n));
 }
 
+/* Lines of m (NULL: none) wrapped to the screen's width. */
+static size_t
+wrapped_lines(const struct tui_app *a, const char *m)
+{
+	size_t	*s, *e, n;
+
+	if (m == NULL)
+		return (0);
+	n = ed_draw_wrap(&a->dr, m, a->g.cols, &s, &e);
+	free(s);
+	free(e);
+	return (n);
+}
+
+/* m (NULL: none) wrapped over rows lines from row y in style st, the
+ * rest blank in blank; the last line shown marks with "…" what does not
+ * fit. */
+static void
+draw_wrapped(const struct tui_app *a, int y, int rows, const char *m,
+    enum style st, enum style blank)
+{
+	const struct ed_draw	*d = &a->dr;
+	size_t			*s = NULL, *e = NULL, n = 0, i, len;
+	int			 w = a->g.cols;
+
+	if (m != NULL)
+		n = ed_draw_wrap(d, m, w, &s, &e);
+	for (i = 0; i < (size_t)rows; i++) {
+		if (i >= n) {
+			ed_draw_fill(d, y + (int)i, 0, w, blank);
+			continue;
+		}
+		len = i + 1 == (size_t)rows ? strlen(m) - s[i] : e[i] - s[i];
+		ed_draw_textn(d, y + (int)i, 0, w, m + s[i], len, st,
+		    DRAW_PAD | DRAW_ELLIPSIS);
+	}
+	free(s);
+	free(e);
+}
+
+/*
+ * The status block from row y: the cell's line l1, then the message l2,
+ * in 1 + msg_rows rows.  The message takes the lines it needs (up to
+ * msg_rows); a cell line wider than the screen takes the lines left, so
+ * that the whole label of the current cell is seen.
+ */
+static void
+draw_block(const struct tui_app *a, int y, const char *l1, const char *l2,
+    enum style st)
+{
+	int	rows = a->g.msg_rows, n2, n1;
+
+	n2 = (int)wrapped_lines(a, l2);
+	n2 = n2 < rows ? n2 : rows;
+	n1 = (int)wrapped_lines(a, l1);
+	n1 = n1 < 1 ? 1 : n1 > 1 + rows - n2 ? 1 + rows - n2 : n1;
+	draw_wrapped(a, y, n1, l1 != NULL ? l1 : "", ST_STATUS, ST_STATUS);
+	draw_wrapped(a, y + n1, 1 + rows - n1, l2, st, ST_NORMAL);
+}
+
 void
 ed_status_draw_lines(const struct tui_app *a)
 {
-	const struct ed_draw	*d = &a->dr;
 	const struct ed_pane	*p = a->pane;
-	int			 y = a->g.status_y, w = a->g.cols;
+	int			 y = a->g.status_y;
 	enum style		 st = ST_MSG_FLAG;
 	char			*l1 = NULL, *l2 = NULL;
 
@@ -217,10 +276,7 @@ ed_status_draw_lines(const struct tui_app *a)
 		l2 = xstrdup(a->rc_err);
 		st = ST_MSG_ERROR;
 	}
-	ed_draw_text(d, y, 0, w, l1 != NULL ? l1 : "", ST_STATUS,
-	    DRAW_PAD | DRAW_ELLIPSIS);
-	ed_draw_text(d, y + 1, 0, w, l2 != NULL ? l2 : "", l2 != NULL ? st :
-	    ST_NORMAL, DRAW_PAD | DRAW_ELLIPSIS);
+	draw_block(a, y, l1, l2, st);
 	free(l1);
 	free(l2);
 }

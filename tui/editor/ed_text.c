@@ -100,6 +100,14 @@ ed_text_count(const struct tui_app *a)
 	return (te != NULL ? ed_textedit_count_chars(te) : 0);
 }
 
+size_t
+ed_text_caret(const struct tui_app *a)
+{
+	if ((size_t)a->sec >= a->text->n || a->text->te[a->sec] == NULL)
+		return (0);
+	return (ed_textedit_caret(a->text->te[a->sec]));
+}
+
 void
 ed_text_reset(struct tui_app *a, int sec, size_t caret)
 {

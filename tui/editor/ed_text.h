@@ -36,6 +36,9 @@ void	 ed_text_area(const struct tui_app *, int *y, int *h);
 unsigned ed_text_sync(struct tui_app *, bool coalesce);
 /* Characters of the current section's text. */
 size_t	 ed_text_count(const struct tui_app *);
+/* The caret's byte offset in the current section's text (0 in a table
+ * section). */
+size_t	 ed_text_caret(const struct tui_app *);
 /* Section sec's widget takes the report's text again (after undo), caret
  * at byte offset caret. */
 void	 ed_text_reset(struct tui_app *, int sec, size_t caret);

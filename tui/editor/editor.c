@@ -20,6 +20,10 @@
  * (normal, signal, a dead terminal, out of memory) goes through endwin()
  * with bracketed paste switched off.
  *
+ * The locale comes first (ed_locale.h): a UTF-8 one whatever the
+ * environment says, and a refusal in both languages before anything is
+ * opened when the system has none.
+ *
  * The one piece of global state is the signal flag, which a handler must
  * be able to reach.
  */
@@ -43,6 +47,7 @@
 #include "ed_form.h"
 #include "ed_keys.h"
 #include "ed_list.h"
+#include "ed_locale.h"
 #include "ed_loop.h"
 #include "ed_msg.h"
 #include "ed_open.h"
@@ -54,6 +59,7 @@
 #include "ed_clip.h"
 #include "ed_find.h"
 #include "ed_textedit.h"
+#include "ed_where.h"
 #include "editor.h"
 #include "store.h"
 #include "undo.h"
@@ -148,6 +154,7 @@ editor_screen(struct tui_app *a)
 	    , NULL);
 	mouseinterval(0);
 	curs_set(0);
+	ed_keymap_define_sequences();
 	ed_textedit_define_paste_keys();
 }
 
@@ -261,8 +268,16 @@ editor_run(const struct editor_opts *o)
 	char		*m;
 	unsigned	 d = 0;
 	int		 code = 0;
+	char		 loc[128];
+	enum ed_locale_how how;
 
-	setlocale(LC_ALL, "");
+	/* Before anything else: without a UTF-8 locale there is no screen
+	 * to show, not even a dialog. */
+	if ((how = ed_locale_setup(loc, sizeof loc)) == ED_LOCALE_NONE) {
+		say(m = i18n_fmt0(o->i18n, "ed.no_utf8"));
+		free(m);
+		return (2);
+	}
 	editor_app_init(&a, o, &editor_stop);
 	catch_signals();
 	if (o->preview) {
@@ -278,12 +293,19 @@ editor_run(const struct editor_opts *o)
 		return (not_opened(&a, r));
 	}
 	ed_loop_resize(&a);
+	if (how == ED_LOCALE_FALLBACK && a.msg == NULL)
+		d |= *ed_locale_env_name() == '\0' ? ed_msg_set(&a,
+		    ST_MSG_INFO, "ed.locale_unset", 1, loc) : ed_msg_set(&a,
+		    ST_MSG_INFO, "ed.locale_fallback", 2,
+		    ed_locale_env_name(), loc);
 	if (r != NULL) {
 		d |= ed_doc_attach(&a, r, NULL);
 		d |= ed_preview_show(&a);
 	}
 	ed_loop_mark(&a, d);
 	normal = ed_loop_run(&a);
+	if (normal)
+		ed_where_save(&a);
 	/* The snapshot first: the terminal may be gone for good. */
 	m = ed_recover_finish(&a, !normal);
 	term_stop(scr);
