@@ -100,10 +100,16 @@ cli_save(const struct cli *c, const struct report *r, const char *path)
 static void
 stdout_failed(struct cli *c, int e)
 {
+	struct err	te = { 0 };
+
 	if (c->stdout_said)
 		return;
 	c->stdout_said = true;
-	cli_say(c, "cli.stdout", 1, strerror(e != 0 ? e : EIO));
+	if (fsio_toobig(&te, NULL, "cli.stdout_toobig", e)) {
+		cli_say_err(c, &te);
+		err_clear(&te);
+	} else
+		cli_say(c, "cli.stdout", 1, strerror(e != 0 ? e : EIO));
 }
 
 bool
