@@ -416,3 +416,84 @@ Test(limits, stdout_reader_goes_away)
 	    strstr(err, strerror(EPIPE)) != NULL, "%s", err);
 	free(err);
 }
+
+/* ---- templates loaded when needed ---- */
+
+/* NB_BUILD_DIR's data folder with gb2019.yaml broken, in dir/data. */
+static char *
+data_with_broken_2019(void)
+{
+	char	*data = tu_path(dir, "data"), *cmd, *bad;
+
+	cmd = xasprintf("cp -r '%s/share/nianbao' '%s'", NB_BUILD_DIR, data);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	bad = tu_path(data, "templates/gb2019.yaml");
+	tu_write(bad, "nianbao_template: [broken\n");
+	free(bad);
+	return (data);
+}
+
+/* Runs argv with NIANBAO_DATADIR=data. */
+static void
+run_data(struct tu_run *r, const char *data, const char *const *argv)
+{
+	cr_assert_eq(setenv("NIANBAO_DATADIR", data, 1), 0);
+	run(r, NOLIMIT, 0, -2, argv);
+	unsetenv("NIANBAO_DATADIR");
+}
+
+/*
+ * A command on one report reads only the template the report names: a
+ * broken other template is not even opened, so not mentioned; a command
+ * that needs them all still says what is wrong with it.  A report whose
+ * template line the quick look cannot read is still loaded.
+ */
+Test(limits, only_the_named_template_is_loaded)
+{
+	struct tu_run		 r;
+	char			*data = data_with_broken_2019(), *text, *odd;
+	char			*at, *quoted;
+	const char *const	 chk[] = { "check", rep, NULL };
+	char			*docx = tu_path(dir, "r.docx");
+	const char *const	 exp[] = { "export", "-f", "docx", "-o", docx,
+				    rep, NULL };
+	const char *const	 all[] = { "templates", NULL };
+	const char *const	 show[] = { "template", "show", "gb2021",
+				    NULL };
+
+	run_data(&r, data, chk);
+	cr_expect_lt(r.status, 2, "%s", r.err);
+	cr_expect(strstr(r.err, "gb2019") == NULL, "the other template was "
+	    "loaded: %s", r.err);
+	tu_run_free(&r);
+	run_data(&r, data, exp);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.err, "gb2019") == NULL, "%s", r.err);
+	tu_run_free(&r);
+	run_data(&r, data, show);
+	cr_expect_eq(r.status, 0, "%s", r.err);
+	cr_expect(strstr(r.err, "gb2019") == NULL, "%s", r.err);
+	tu_run_free(&r);
+	run_data(&r, data, all);
+	cr_expect(strstr(r.err, "gb2019.yaml") != NULL, "the broken template "
+	    "is not said: %s", r.err);
+	tu_run_free(&r);
+
+	/* Quoted and commented: the look fails or differs, the load not. */
+	text = tu_read(rep, NULL);
+	odd = tu_path(dir, "odd.yaml");
+	cr_assert_not_null(at = strstr(text, "\ntemplate: gb2021\n"));
+	*at = '\0';
+	quoted = xasprintf("%s\ntemplate:   \"gb2021\"  # quoted\n%s", text,
+	    at + 18);
+	tu_write(odd, quoted);
+	free(quoted);
+	run(&r, NOLIMIT, 0, -2, (const char *const[]){ "check", odd, NULL });
+	cr_expect_lt(r.status, 2, "%s", r.err);
+	tu_run_free(&r);
+	free(text);
+	free(odd);
+	free(docx);
+	free(data);
+}

@@ -143,4 +143,5 @@ const struct cli_cmd cmd_set = {
 	.min = 2,
 	.max = -1,
 	.run = set_run,
+	.lazy_tpls = true,
 };

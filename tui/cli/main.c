@@ -154,7 +154,7 @@ dispatch(struct cli *c, struct line *l)
 	if (l->cmd->max >= 0 && a->argc > l->cmd->max)
 		return (usage_fail(c, "cli.extra_operand", 1,
 		    a->argv[l->cmd->max]));
-	if (!cli_load_templates(c))
+	if (!l->cmd->lazy_tpls && !cli_load_templates(c))
 		return (2);
 	return (l->cmd->run(c, a));
 }
