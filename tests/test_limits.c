@@ -497,3 +497,42 @@ Test(limits, only_the_named_template_is_loaded)
 	free(docx);
 	free(data);
 }
+
+/* ---- libzip, opened on first use ---- */
+
+/*
+ * With libzip.so.4 hidden (an empty file bound over it in a private mount
+ * namespace), `check` works as before, and `export -f docx` says that
+ * libzip is missing, exit 2, no file: what a broken install looks like
+ * now that libzip is opened with dlopen (model/zipload.c).
+ */
+Test(limits, libzip_missing_is_said)
+{
+	char	*docx = tu_path(dir, "r.docx"), *errf = tu_path(dir, "err");
+	char	*cmd, *err, lib[] = "/usr/lib/x86_64-linux-gnu/libzip.so.4";
+	int	 st;
+
+	if (access(lib, F_OK) != 0 || system("command -v unshare "
+	    ">/dev/null") != 0)
+		cr_skip_test("no %s or no unshare here", lib);
+	cmd = xasprintf("unshare -m sh -c 'mount --make-rprivate / && "
+	    "mount --bind /dev/null %s || exit 99; export LANG=C.UTF-8; "
+	    "\"%s\" check \"%s\" >/dev/null 2>&1; c=$?; "
+	    "\"%s\" export -f docx -o \"%s\" \"%s\" 2>\"%s\"; "
+	    "exit $((c * 10 + $?))'", lib, NB_BIN, rep, NB_BIN, docx, rep,
+	    errf);
+	st = system(cmd);
+	free(cmd);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 99)
+		cr_skip_test("cannot bind-mount here (not root?)");
+	err = tu_read(errf, NULL);
+	cr_assert_not_null(err);
+	/* check: 0 or 1 (rule errors), as with libzip; export: 2. */
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) / 10 <= 1 &&
+	    WEXITSTATUS(st) % 10 == 2, "status %d: %s", st, err);
+	cr_expect(strstr(err, "libzip.so.4") != NULL, "%s", err);
+	cr_expect_eq(access(docx, F_OK), -1, "a .docx was written");
+	free(err);
+	free(errf);
+	free(docx);
+}
