@@ -8,7 +8,9 @@
  * in the user's language, the report file byte for byte as it was, no
  * temporary file left behind, and no death by signal.  (A full disk and
  * /dev/full are test_cli's and test_fsio's; the editor under these
- * limits is test_pty_limits.c's.)
+ * limits is test_pty_limits.c's.)  Then two start-up promises of the
+ * same issue: a command on one report reads only its template, and
+ * libzip, opened on first use, is said when it is missing.
  *
  * run() starts the binary with the limit set in the child only, between
  * fork and exec, so that the test process keeps its own descriptors and
