@@ -763,9 +763,18 @@ def label_lines(pdf, labels):
 
 
 def check_lines(rep, ours, official):
-    import os
+    import shutil
     import tempfile
     tmp = tempfile.mkdtemp()
+    try:
+        check_lines_in(rep, ours, official, tmp)
+    finally:
+        # The LibreOffice profile too: nothing is left behind.
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def check_lines_in(rep, ours, official, tmp):
+    import os
     filled = os.path.join(tmp, "official.docx")
     fill_official(rep, official, filled)
     mine = os.path.join(tmp, "ours.docx")
@@ -790,8 +799,6 @@ def check_lines(rep, ours, official):
         elif a[label] != n:
             fail("label %r: %d lines, %d on the official form"
                  % (label, a[label], n))
-    import shutil
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main():
