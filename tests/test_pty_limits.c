@@ -206,8 +206,8 @@ Test(pty_limits, readonly_state_folder)
 	state_mount(true, "64k");
 	g_p = start(path, 0);
 	WAIT_FOR("无法保存恢复文件");
-	EXPECT(pty_contains(g_p, "Read-only file system") ||
-	    pty_contains(g_p, strerror(EROFS)), "the reason is not said");
+	/* strerror(EROFS), which the dialog may wrap after its first word. */
+	EXPECT(pty_contains(g_p, "Read-only"), "the reason is not said");
 	pty_type(g_p, "1");		/* go on without recovery */
 	WAIT_FOR("测试镇人民政府");
 	edit_and_save(path);
