@@ -9,6 +9,8 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -325,6 +328,27 @@ cmp_sum(const void *a, const void *b)
 	return (strcmp(x->tpl->id, y->tpl->id));
 }
 
+/*
+ * How many files the workers may hold open at once: the open-files limit
+ * (ulimit -n) less the descriptors already open, at least one.  Each
+ * worker holds one file open while it reads it, so more workers than
+ * this would fail on EMFILE with files left unchecked.
+ */
+static int
+fd_room(void)
+{
+	struct rlimit	rl;
+	int		fd, used = 0;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == -1 ||
+	    rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur > 4096)
+		return (INT_MAX);
+	for (fd = 0; fd < (int)rl.rlim_cur; fd++)
+		if (fcntl(fd, F_GETFD) != -1)
+			used++;
+	return ((int)rl.rlim_cur - used > 1 ? (int)rl.rlim_cur - used : 1);
+}
+
 void
 batch_check(struct batch *b)
 {
@@ -333,7 +357,7 @@ batch_check(struct batch *b)
 	long		 cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int		 jobs = b->o.jobs > 0 ? b->o.jobs :
 			    (int)(cores > 0 ? cores : 1);
-	int		 i, started = 0;
+	int		 i, room, started = 0;
 
 #ifdef __GLIBC__
 	/*
@@ -357,6 +381,8 @@ batch_check(struct batch *b)
 	pthread_mutex_init(&p.lock, NULL);
 	if ((size_t)jobs > b->n)
 		jobs = b->n > 0 ? (int)b->n : 1;
+	if (jobs > 1 && jobs > (room = fd_room()))
+		jobs = room;
 	th = xcalloc((size_t)jobs, sizeof *th);
 	/* The calling thread is worker 0; a thread that cannot start is
 	 * simply not there: the others take its share. */

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "fsio.h"
@@ -99,12 +100,41 @@ fsio_set_ops(const struct fsio_ops *o)
 		ops.unlink = o->unlink;
 }
 
+uintmax_t
+fsio_fsize_limit(void)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_FSIZE, &rl) == -1 || rl.rlim_cur == RLIM_INFINITY)
+		return (0);
+	return ((uintmax_t)rl.rlim_cur);
+}
+
+bool
+fsio_toobig(struct err *err, const char *path, const char *msgid, int errnum)
+{
+	uintmax_t	 lim;
+	char		*bytes, *blocks;
+
+	if (errnum != EFBIG || (lim = fsio_fsize_limit()) == 0)
+		return (false);
+	bytes = xasprintf("%ju", lim);
+	blocks = xasprintf("%ju", lim / 1024);
+	err_set(err, path, 0, 0, msgid, 3, path != NULL ? path : "", bytes,
+	    blocks);
+	free(bytes);
+	free(blocks);
+	return (true);
+}
+
 /* Records that step failed with errnum; always returns false. */
 static bool
 save_fail(struct save *s, enum save_step step, int errnum)
 {
 	if (errnum == ENOSPC || errnum == EDQUOT)
 		err_set(s->err, s->path, 0, 0, "save.nospace", 1, s->path);
+	else if (fsio_toobig(s->err, s->path, "save.toobig", errnum))
+		;
 	else
 		err_set(s->err, s->path, 0, 0, save_msgid[step], 2, s->path,
 		    strerror(errnum));

@@ -13,6 +13,10 @@
  *   save.open {0}=path {1}=strerror     save.write  save.fsync  save.close
  *   save.chmod  save.rename  save.dirsync   each with {0}=path {1}=strerror
  *   save.nospace {0}=path (ENOSPC/EDQUOT at any step: disk full)
+ *   save.toobig {0}=path {1}=limit in bytes {2}=in KiB (`ulimit -f`):
+ *     EFBIG while RLIMIT_FSIZE is set, the file-size limit of a shared
+ *     server.  The process must catch or ignore SIGXFSZ (main does) for
+ *     the write to fail with EFBIG instead of killing the process.
  *   save.not_regular {0}=path (the target is a folder, FIFO, device...)
  * A failed fsync is never retried on the same descriptor: the next save
  * writes a fresh temp file from memory.
@@ -27,6 +31,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -59,6 +64,22 @@ void	fsio_set_ops(const struct fsio_ops *);
  */
 bool	fsio_write_atomic(const char *path, const void *data, size_t len,
 	    mode_t mode, struct err *err);
+
+/*
+ * The file-size limit (RLIMIT_FSIZE, `ulimit -f`) in bytes; 0 when there
+ * is none.
+ */
+uintmax_t	fsio_fsize_limit(void);
+
+/*
+ * When errnum is EFBIG and a file-size limit is set, sets *err to msgid
+ * with {0}=path (may be NULL: "") {1}=the limit in bytes {2}=in KiB and
+ * returns true; otherwise false and *err is untouched.  For every writer
+ * that is not fsio_write_atomic (standard output) to say EFBIG the same
+ * way.
+ */
+bool	fsio_toobig(struct err *err, const char *path, const char *msgid,
+	    int errnum);
 
 /*
  * Reads a whole regular file of at most max bytes (refusing directories,

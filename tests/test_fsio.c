@@ -955,9 +955,10 @@ efbig_child(const char *p)
 	memset(big, 'z', sizeof big);
 	if (fsio_write_atomic(p, big, sizeof big, 0600, &err))
 		code = 10;
-	else if (strcmp(err.msgid, "save.write") != 0)
+	else if (strcmp(err.msgid, "save.toobig") != 0)
 		code = 11;
-	else if (err.nargs != 2 || strcmp(err.args[1], strerror(EFBIG)) != 0)
+	else if (err.nargs != 3 || strcmp(err.args[0], p) != 0 ||
+	    strcmp(err.args[1], "1024") != 0 || strcmp(err.args[2], "1") != 0)
 		code = 12;
 	err_clear(&err);
 	return (code);

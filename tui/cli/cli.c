@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "editor.h"
@@ -51,15 +52,35 @@ cli_say_err(const struct cli *c, const struct err *e)
 	free(s);
 }
 
+/* Adds t to c->tpls unless a template of its id is there (then frees it). */
+static void
+add_tpl(struct cli *c, struct tpl *t)
+{
+	if (tpl_by_id(c->tpls, c->ntpls, t->id) != NULL) {
+		tpl_free(t);
+		return;
+	}
+	c->tpls = xreallocarray(c->tpls, c->ntpls + 1, sizeof *c->tpls);
+	c->tpls[c->ntpls++] = t;
+}
+
 bool
 cli_load_templates(struct cli *c)
 {
 	struct errlist	 errs;
-	char		*dir = xasprintf("%s/templates", c->datadir);
-	size_t		 i;
+	struct tpl	**v = NULL;
+	char		*dir;
+	size_t		 i, n;
 
+	if (c->all_tpls)
+		return (c->ntpls > 0);
+	c->all_tpls = true;
+	dir = xasprintf("%s/templates", c->datadir);
 	errlist_init(&errs);
-	c->ntpls = tpl_load_dir(dir, &c->tpls, &errs);
+	n = tpl_load_dir(dir, &v, &errs);
+	for (i = 0; i < n; i++)
+		add_tpl(c, v[i]);
+	free(v);
 	for (i = 0; i < errs.n; i++)
 		cli_say_err(c, &errs.v[i]);
 	errlist_done(&errs);
@@ -70,13 +91,98 @@ cli_load_templates(struct cli *c)
 	return (false);
 }
 
+bool
+cli_need_template(struct cli *c, const char *id)
+{
+	struct errlist	 errs;
+	struct tpl	*t;
+	char		*path;
+
+	if (tpl_by_id(c->tpls, c->ntpls, id) != NULL)
+		return (true);
+	if (c->all_tpls || *id == '\0' || *id == '.' ||
+	    strchr(id, '/') != NULL)
+		return (cli_load_templates(c));
+	/* templates/<id>.yaml by convention; anything else: all of them. */
+	path = xasprintf("%s/templates/%s.yaml", c->datadir, id);
+	errlist_init(&errs);
+	t = access(path, R_OK) == 0 ? tpl_load(path, &errs) : NULL;
+	errlist_done(&errs);
+	free(path);
+	if (t != NULL)
+		add_tpl(c, t);
+	if (tpl_by_id(c->tpls, c->ntpls, id) != NULL)
+		return (true);
+	return (cli_load_templates(c));
+}
+
+/*
+ * The template id a report file names on its top-level `template:` line,
+ * or NULL (newly allocated; caller frees).  A cheap look, not a parse:
+ * when it is wrong or finds nothing, the caller loads every template and
+ * store_load says what is wrong with the file.
+ */
+static char *
+peek_template(const char *path)
+{
+	struct err	 e = { 0 };
+	char		*text, *p, *id = NULL;
+	size_t		 len, n;
+
+	if ((text = fsio_read_file(path, 1 << 20, &len, &e)) == NULL) {
+		err_clear(&e);
+		return (NULL);
+	}
+	for (p = text; p != NULL && id == NULL; p = strchr(p, '\n')) {
+		p += *p == '\n';
+		if (strncmp(p, "template:", 9) != 0)
+			continue;
+		p += 9 + strspn(p + 9, " \t\"'");
+		n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+		if (n > 0)
+			id = xstrndup(p, n);
+	}
+	free(text);
+	return (id);
+}
+
+bool
+cli_need_templates_for(struct cli *c, const char *path)
+{
+	char	*id;
+	bool	 ok;
+
+	if (c->all_tpls)
+		return (c->ntpls > 0);
+	if ((id = peek_template(path)) == NULL)
+		return (cli_load_templates(c));
+	ok = cli_need_template(c, id);
+	free(id);
+	return (ok);
+}
+
+bool
+cli_retry_all(struct cli *c, struct err *e)
+{
+	if (e->msgid == NULL || strcmp(e->msgid, "store.unknown_template") ||
+	    c->all_tpls || !cli_load_templates(c))
+		return (false);
+	err_clear(e);
+	return (true);
+}
+
 struct report *
-cli_load(const struct cli *c, const char *path)
+cli_load(struct cli *c, const char *path)
 {
 	struct err	 e = { 0 };
 	struct report	*r;
 
+	if (!cli_need_templates_for(c, path))
+		return (NULL);
 	r = store_load(path, c->tpls, c->ntpls, &e);
+	if (r == NULL && cli_retry_all(c, &e))
+		r = store_load(path, c->tpls, c->ntpls, &e);
 	if (r == NULL) {
 		cli_say_err(c, &e);
 		err_clear(&e);
@@ -100,10 +206,16 @@ cli_save(const struct cli *c, const struct report *r, const char *path)
 static void
 stdout_failed(struct cli *c, int e)
 {
+	struct err	te = { 0 };
+
 	if (c->stdout_said)
 		return;
 	c->stdout_said = true;
-	cli_say(c, "cli.stdout", 1, strerror(e != 0 ? e : EIO));
+	if (fsio_toobig(&te, NULL, "cli.stdout_toobig", e)) {
+		cli_say_err(c, &te);
+		err_clear(&te);
+	} else
+		cli_say(c, "cli.stdout", 1, strerror(e != 0 ? e : EIO));
 }
 
 bool

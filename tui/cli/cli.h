@@ -38,6 +38,7 @@ struct cli_cmd {
 	int			 min;		/* how many operands at least */
 	int			 max;		/* and at most; -1: no limit */
 	int			(*run)(struct cli *, const struct args *);
+	bool			 lazy_tpls;	/* run loads the templates */
 };
 
 struct cli {
@@ -46,6 +47,7 @@ struct cli {
 	char			 *datadir;
 	struct tpl		**tpls;
 	size_t			  ntpls;
+	bool			  all_tpls;	/* every template was loaded */
 	int			  ambiguous;	/* 1 or 2 columns */
 	const struct cli_cmd	 *cmd;		/* the command being run */
 	bool			  stdout_said;	/* a stdout error was told */
@@ -59,11 +61,29 @@ extern const struct args_opt cli_globals[];
 void		 cli_say(const struct cli *, const char *msgid, int nargs, ...);
 /* Prints an error value ("path:line:col: message") to stderr. */
 void		 cli_say_err(const struct cli *, const struct err *);
-/* Loads every template of datadir/templates into c->tpls, saying each
- * one's errors; false after saying that none loaded. */
+/*
+ * Templates are loaded when needed, so that a short command reads only the
+ * one its report names (issue 17: each costs a few milliseconds).  main
+ * loads them all before a command unless its descriptor says lazy_tpls;
+ * such a command asks for what it needs through these (or cli_load).
+ * c->tpls only grows: a template once loaded stays until exit.
+ *
+ * Every template of datadir/templates into c->tpls, saying each one's
+ * errors; false after saying that none loaded.  Once only.
+ */
 bool		 cli_load_templates(struct cli *);
-/* Loads a report (NULL after saying why). */
-struct report	*cli_load(const struct cli *, const char *path);
+/* The template id: datadir/templates/<id>.yaml alone when it holds that
+ * template, else every template (cli_load_templates).  false as that. */
+bool		 cli_need_template(struct cli *, const char *id);
+/* The template the report file at path names on its `template:` line
+ * (cli_need_template), or every template when it names none. */
+bool		 cli_need_templates_for(struct cli *, const char *path);
+/* After a load failed with e: when e is store.unknown_template and not
+ * every template was loaded, loads them all, clears e and returns true
+ * (load again). */
+bool		 cli_retry_all(struct cli *, struct err *e);
+/* Loads a report, and its template first (NULL after saying why). */
+struct report	*cli_load(struct cli *, const char *path);
 /* Saves a report atomically (false after saying why). */
 bool		 cli_save(const struct cli *, const struct report *, const char *);
 

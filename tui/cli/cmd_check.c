@@ -193,13 +193,18 @@ print_table(const struct cli *c, const struct batch *b)
 
 /* One file, as a clerk runs it: every flag, then the summary line. */
 static int
-check_one(const struct cli *c, const char *path)
+check_one(struct cli *c, const char *path)
 {
 	struct err	 e = { 0 };
-	struct report	*r = load_any(path, c->tpls, c->ntpls, NULL, &e);
+	struct report	*r = NULL;
 	char		 ne[16], nw[16];
 	int		 rc;
 
+	if (!cli_need_templates_for(c, path))
+		return (2);
+	r = load_any(path, c->tpls, c->ntpls, NULL, &e);
+	if (r == NULL && cli_retry_all(c, &e))
+		r = load_any(path, c->tpls, c->ntpls, NULL, &e);
 	if (r == NULL) {
 		cli_say_err(c, &e);
 		err_clear(&e);
@@ -276,8 +281,6 @@ check_run(struct cli *c, const struct args *a)
 	if (a->argc == 0 && !dirs)
 		return (usage_missing(c));
 	memset(&o, 0, sizeof o);
-	o.tpls = c->tpls;
-	o.ntpls = c->ntpls;
 	o.load = load_any;
 	o.lang = c->lang;
 	o.jobs = args_int(a, "j", 0);
@@ -288,6 +291,13 @@ check_run(struct cli *c, const struct args *a)
 		batch_free(b);
 		return (rc);
 	}
+	/* Many files: every template, before the workers share them. */
+	if (!cli_load_templates(c)) {
+		batch_free(b);
+		return (2);
+	}
+	b->o.tpls = c->tpls;
+	b->o.ntpls = c->ntpls;
 	b->o.json_flags = json;
 	b->o.keep_flags = b->o.sums = html != NULL;
 	if (!json && !csv && isatty(STDERR_FILENO)) {
@@ -316,4 +326,5 @@ const struct cli_cmd cmd_check = {
 	.min = 0,
 	.max = -1,
 	.run = check_run,
+	.lazy_tpls = true,
 };

@@ -92,4 +92,5 @@ const struct cli_cmd cmd_export = {
 	.min = 1,
 	.max = 1,
 	.run = export_run,
+	.lazy_tpls = true,
 };

@@ -44,4 +44,5 @@ const struct cli_cmd cmd_preview = {
 	.min = 1,
 	.max = 1,
 	.run = preview_run,
+	.lazy_tpls = true,
 };

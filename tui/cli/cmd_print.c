@@ -72,4 +72,5 @@ const struct cli_cmd cmd_print = {
 	.min = 1,
 	.max = 1,
 	.run = print_run,
+	.lazy_tpls = true,
 };

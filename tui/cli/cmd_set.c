@@ -258,4 +258,5 @@ const struct cli_cmd cmd_set = {
 	.min = 1,
 	.max = -1,
 	.run = set_run,
+	.lazy_tpls = true,
 };

@@ -134,6 +134,8 @@ template_run(struct cli *c, const struct args *a)
 
 	if (strcmp(a->argv[0], "show") != 0)
 		return (usage_fail(c, "cli.template.not_show", 1, a->argv[0]));
+	if (!cli_need_template(c, a->argv[1]))
+		return (2);
 	if ((t = tpl_by_id(c->tpls, c->ntpls, a->argv[1])) == NULL) {
 		cli_say(c, "cli.unknown_template", 1, a->argv[1]);
 		return (2);
@@ -152,4 +154,5 @@ const struct cli_cmd cmd_template = {
 	.min = 2,
 	.max = 2,
 	.run = template_run,
+	.lazy_tpls = true,
 };

@@ -154,13 +154,13 @@ dispatch(struct cli *c, struct line *l)
 	if (l->cmd->max >= 0 && a->argc > l->cmd->max)
 		return (usage_fail(c, "cli.extra_operand", 1,
 		    a->argv[l->cmd->max]));
-	if (!cli_load_templates(c))
+	if (!l->cmd->lazy_tpls && !cli_load_templates(c))
 		return (2);
 	return (l->cmd->run(c, a));
 }
 
 static void
-on_sigpipe(int sig)
+on_signal(int sig)
 {
 	(void)sig;
 }
@@ -171,7 +171,9 @@ on_sigpipe(int sig)
  * opened read-only, so that writing to it fails and is said.  SIGPIPE gets
  * a handler that does nothing, so that a write to a closed pipe returns
  * EPIPE and is said, while the programs nianbao starts (LibreOffice) get
- * the default back at exec.
+ * the default back at exec.  SIGXFSZ likewise: a write past the file-size
+ * limit (ulimit -f) returns EFBIG, said like a full disk, instead of
+ * killing nianbao with the clerk's unsaved typing.
  */
 static void
 std_setup(void)
@@ -184,9 +186,10 @@ std_setup(void)
 		    open("/dev/null", fd == 2 ? O_WRONLY : O_RDONLY) != fd)
 			_exit(2);
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigpipe;
+	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGXFSZ, &sa, NULL);
 }
 
 int

@@ -186,6 +186,9 @@ lock_answered(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
 	(void)arg;
 	switch (chosen(r)) {
+	case RCH_CONTINUE:
+		ed_recover_drop(a);
+		return (step_load(a));
 	case RCH_READONLY:
 		ed_recover_go_readonly(a);
 		return (step_load(a));
@@ -224,8 +227,22 @@ ask_lock(struct tui_app *a, const struct procid *o,
 	    RCH_TAKEOVER, RCH_QUIT };
 	static const enum ed_recover_choice failed[] = { RCH_READONLY,
 	    RCH_QUIT };
+	static const enum ed_recover_choice nowrite[] = { RCH_CONTINUE,
+	    RCH_READONLY, RCH_QUIT };
 	char	 pid[24], *p, *why;
 
+	if (e != NULL && strncmp(e->msgid, "save.", 5) == 0) {
+		/* The recovery folder cannot be written (full, quota,
+		 * ulimit -f): as when it cannot be made, editing may go on
+		 * without recovery, and without the lock. */
+		why = strcmp(e->msgid, "save.nospace") == 0 ?
+		    i18n_fmt1(a->i18n, "rcv.state_full", a->rc->dir) :
+		    ed_recover_reason(a, e);
+		p = i18n_fmt1(a->i18n, "rcv.lock_nowrite", why);
+		free(why);
+		return (ed_recover_ask(a, "rcv.lock_title", p, nowrite, 3,
+		    lock_answered, NULL, NULL));
+	}
 	if (e != NULL) {
 		why = ed_recover_reason(a, e);
 		p = i18n_fmt1(a->i18n, "rcv.lock_failed", why);

@@ -103,6 +103,13 @@ ed_recover_find(struct tui_app *a, struct snapshot_found **found,
 }
 
 void
+ed_recover_drop(struct tui_app *a)
+{
+	statedir_free(a->rc);
+	a->rc = NULL;
+}
+
+void
 ed_recover_go_readonly(struct tui_app *a)
 {
 	a->readonly = true;

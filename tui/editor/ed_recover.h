@@ -76,6 +76,9 @@ enum editlock_result ed_recover_lock(struct tui_app *, bool force,
 		    struct err *err);
 enum snapshot_find_result ed_recover_find(struct tui_app *,
 		    struct snapshot_found **found, struct err *err);
+/* Editing goes on without the recovery folder (it cannot be written):
+ * no lock, no snapshot, as when ed_recover_begin failed. */
+void		 ed_recover_drop(struct tui_app *);
 /* Read-only from now: the lock and the snapshot are not ours to touch. */
 void		 ed_recover_go_readonly(struct tui_app *);
 /* Snapshots of r are written from now (r is a->rep): based on the file
