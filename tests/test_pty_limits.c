@@ -206,8 +206,8 @@ Test(pty_limits, readonly_state_folder)
 	state_mount(true, "64k");
 	g_p = start(path, 0);
 	WAIT_FOR("无法保存恢复文件");
-	/* strerror(EROFS), which the dialog may wrap after its first word. */
-	WAIT_FOR("Read-only");
+	/* EROFS in the user's language (sys.EROFS). */
+	WAIT_FOR("磁盘是只读的");
 	WAIT_FOR("继续编辑（不保存恢复文件）");
 	pty_type(g_p, "1");		/* go on without recovery */
 	WAIT_FOR("测试镇人民政府");
