@@ -135,7 +135,8 @@ rule_text_min_eval(struct report *r, int inst)
 	if (ru->section < 0)
 		return (false);
 	s = report_text(r, ru->section);
-	n = (int64_t)text_count_chars(s, strlen(s));
+	/* Counting stops once the minimum is reached. */
+	n = (int64_t)text_count_chars_upto(s, strlen(s), (size_t)ru->max);
 	/* An empty text is the business of a `min: 1` rule alone. */
 	if (n >= ru->max || (n == 0 && ru->max > 1))
 		return (false);

@@ -390,10 +390,16 @@ text_prev(const char *s, size_t len, size_t off)
 size_t
 text_count_chars(const char *s, size_t len)
 {
+	return (text_count_chars_upto(s, len, SIZE_MAX));
+}
+
+size_t
+text_count_chars_upto(const char *s, size_t len, size_t stop)
+{
 	size_t	off = 0, end, n = 0;
 	UChar32	c;
 
-	while (off < len) {
+	while (off < len && n < stop) {
 		end = cluster_end(s, len, off, &c);
 		/* Spaces and clusters that take no room are not characters. */
 		if ((c < 0 || !u_isUWhiteSpace(c)) &&
