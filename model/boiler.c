@@ -308,7 +308,9 @@ read_chars(const char *text, struct chs *v)
 				v->v[v->n - 1].brk = true;
 			continue;
 		}
-		if (u_isUWhiteSpace(c) || u_iscntrl(c))
+		/* 汉字 need no look-up of their properties. */
+		if ((c < 0x4e00 || c > 0x9fff) &&
+		    (u_isUWhiteSpace(c) || u_iscntrl(c)))
 			continue;
 		p = VEC_PUSH(v->v, v->n, v->cap);
 		p->c = fold(c);

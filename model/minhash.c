@@ -101,16 +101,6 @@ pairset_add(struct pairset *s, uint64_t key)
 }
 
 static int
-cmp_keyed(const void *a, const void *b)
-{
-	const struct keyed	*x = a, *y = b;
-
-	if (x->key != y->key)
-		return (x->key < y->key ? -1 : 1);
-	return (x->ix < y->ix ? -1 : x->ix > y->ix);
-}
-
-static int
 cmp_pair(const void *a, const void *b)
 {
 	const struct minhash_pair *x = a, *y = b;
@@ -120,10 +110,44 @@ cmp_pair(const void *a, const void *b)
 	return (x->b < y->b ? -1 : x->b > y->b);
 }
 
-/* The pairs of one band into s. */
+/*
+ * Sorts k[0..m) by key, keeping the order of equal keys (a stable LSD
+ * radix sort, a byte at a time over the band's 8 * 2 * MINHASH_ROWS bits;
+ * tmp has room for m): entries made in increasing ix come out by key
+ * and then ix, without qsort's calls per comparison.
+ */
+static void
+sort_keyed(struct keyed *k, struct keyed *tmp, size_t m)
+{
+	size_t		 count[256], i, sum, c;
+	unsigned	 shift;
+	struct keyed	*from = k, *to = tmp, *swap;
+
+	for (shift = 0; shift < 16 * MINHASH_ROWS; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < m; i++)
+			count[(from[i].key >> shift) & 0xff]++;
+		if (m > 0 && count[(from[0].key >> shift) & 0xff] == m)
+			continue;	/* one byte value: nothing moves */
+		for (i = 0, sum = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < m; i++)
+			to[count[(from[i].key >> shift) & 0xff]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != k)
+		memcpy(k, from, m * sizeof *k);
+}
+
+/* The pairs of one band into s; tmp is sort_keyed's. */
 static void
 band_pairs(const uint16_t *const *sigs, size_t n, int band,
-    struct keyed *k, struct pairset *s)
+    struct keyed *k, struct keyed *tmp, struct pairset *s)
 {
 	size_t	m = 0, i, j, r;
 
@@ -136,7 +160,7 @@ band_pairs(const uint16_t *const *sigs, size_t n, int band,
 				    sigs[i][band * MINHASH_ROWS + r];
 			k[m++].ix = (uint32_t)i;
 		}
-	qsort(k, m, sizeof *k, cmp_keyed);
+	sort_keyed(k, tmp, m);
 	for (i = 0; i < m; i = r) {
 		for (r = i + 1; r < m && k[r].key == k[i].key; r++)
 			;
@@ -153,6 +177,7 @@ minhash_candidates(const uint16_t *const *sigs, size_t n,
 {
 	struct pairset	 s;
 	struct keyed	*k = xcalloc(n + 1, sizeof *k);
+	struct keyed	*tmp = xcalloc(n + 1, sizeof *tmp);
 	size_t		 i, m = 0;
 	int		 b;
 
@@ -160,8 +185,9 @@ minhash_candidates(const uint16_t *const *sigs, size_t n,
 	s.n = 0;
 	s.v = xcalloc(s.mask + 1, sizeof *s.v);
 	for (b = 0; b < MINHASH_BANDS; b++)
-		band_pairs(sigs, n, b, k, &s);
+		band_pairs(sigs, n, b, k, tmp, &s);
 	free(k);
+	free(tmp);
 	*out = NULL;
 	if (s.n > 0) {
 		*out = xcalloc(s.n, sizeof **out);

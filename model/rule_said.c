@@ -17,6 +17,7 @@
 #include <unicode/uregex.h>
 
 #include "regex.h"
+#include "regex_need.h"
 #include "report.h"
 #include "rulekind.h"
 #include "tpl_expr.h"
@@ -163,7 +164,8 @@ scan(struct report *r, int inst, URegularExpression *re,
 	for (sec = 0; sec < t->nsections; sec++) {
 		if ((ru->section >= 0 && (size_t)ru->section != sec) ||
 		    t->sections[sec].kind != TPL_NARRATIVE ||
-		    *report_text(r, (int)sec) == '\0')
+		    *report_text(r, (int)sec) == '\0' ||
+		    !regex_need_met(ru->need, report_text(r, (int)sec)))
 			continue;
 		if (scan_section(r, inst, re, (int)sec, want))
 			return (true);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "regex.h"
+#include "regex_need.h"
 #include "report.h"
 #include "rulekind.h"
 #include "text.h"
@@ -80,7 +81,8 @@ rule_text_requires_eval(struct report *r, int inst)
 
 	if (ru->section < 0 || !applies(r, inst) ||
 	    (re = report_rule_regex(r, report_tpl(r)->insts[inst].rule)) ==
-	    NULL || regex_find(re, report_text(r, ru->section)))
+	    NULL || (regex_need_met(ru->need, report_text(r, ru->section)) &&
+	    regex_find(re, report_text(r, ru->section))))
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);
@@ -133,7 +135,8 @@ rule_text_min_eval(struct report *r, int inst)
 	if (ru->section < 0)
 		return (false);
 	s = report_text(r, ru->section);
-	n = (int64_t)text_count_chars(s, strlen(s));
+	/* Counting stops once the minimum is reached. */
+	n = (int64_t)text_count_chars_upto(s, strlen(s), (size_t)ru->max);
 	/* An empty text is the business of a `min: 1` rule alone. */
 	if (n >= ru->max || (n == 0 && ru->max > 1))
 		return (false);

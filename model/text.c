@@ -387,17 +387,31 @@ text_prev(const char *s, size_t len, size_t off)
 	return (t->map[b]);
 }
 
+/* A cluster of one common 汉字 (n bytes, first code point c): wide,
+ * not white space, no property look-up needed. */
+static bool
+is_han(UChar32 c, size_t n)
+{
+	return (c >= 0x4e00 && c <= 0x9fff && n == 3);
+}
+
 size_t
 text_count_chars(const char *s, size_t len)
+{
+	return (text_count_chars_upto(s, len, SIZE_MAX));
+}
+
+size_t
+text_count_chars_upto(const char *s, size_t len, size_t stop)
 {
 	size_t	off = 0, end, n = 0;
 	UChar32	c;
 
-	while (off < len) {
+	while (off < len && n < stop) {
 		end = cluster_end(s, len, off, &c);
 		/* Spaces and clusters that take no room are not characters. */
-		if ((c < 0 || !u_isUWhiteSpace(c)) &&
-		    cluster_width(s, off, end, 1) > 0)
+		if (is_han(c, end - off) || ((c < 0 || !u_isUWhiteSpace(c)) &&
+		    cluster_width(s, off, end, 1) > 0))
 			n++;
 		off = end;
 	}
@@ -414,7 +428,10 @@ text_count_words(const char *s, size_t len)
 
 	while (off < len) {
 		end = cluster_end(s, len, off, &c);
-		if (c >= 0 && u_isUWhiteSpace(c)) {
+		if (is_han(c, end - off)) {	/* wide: one word each */
+			n++;
+			in_word = false;
+		} else if (c >= 0 && u_isUWhiteSpace(c)) {
 			in_word = false;
 		} else if (cluster_width(s, off, end, 1) > 0) {
 			ea = c < 0 ? U_EA_NEUTRAL :

@@ -41,6 +41,8 @@ size_t	text_prev(const char *s, size_t len, size_t off);
 /* Number of grapheme clusters that are not white space (the "字数");
  * zero-width clusters (controls, ZWSP) do not count either. */
 size_t	text_count_chars(const char *s, size_t len);
+/* The same, but stops counting at stop: min(text_count_chars, stop). */
+size_t	text_count_chars_upto(const char *s, size_t len, size_t stop);
 /*
  * The count Word gives as 字数: every wide character (汉字 and full-width
  * punctuation, East Asian width W or F) is one, and every run of other

@@ -13,6 +13,7 @@
 
 #include <unicode/uregex.h>
 
+#include "regex_need.h"
 #include "tpl.h"
 #include "xmalloc.h"
 
@@ -51,6 +52,7 @@ free_rules(struct tpl *t)
 		label_free(&t->rules[i].message);
 		free(t->rules[i].pattern);
 		uregex_close(t->rules[i].re);
+		regex_need_free(t->rules[i].need);
 		for (char **o = t->rules[i].organ_ends; o != NULL && *o != NULL;
 		    o++)
 			free(*o);

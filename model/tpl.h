@@ -147,6 +147,9 @@ struct tpl_rule {
 	char			*pattern;	/* ICU regex of the text rules */
 	URegularExpression	*re;		/* it compiled, never matched
 						   with: each report clones it */
+	char			**need;		/* literals every match holds
+						   one of (regex_need), or
+						   NULL */
 	int64_t			 max;		/* TEXT_MAX; TEXT_PREV: min */
 	unsigned		 reads;		/* TPL_READS_*: what besides
 						   its cells it reads */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "regex.h"
+#include "regex_need.h"
 #include "rulekind.h"
 #include "tpl_rule.h"
 #include "vec.h"
@@ -41,8 +42,10 @@ tpl_rule_pattern(struct tpl_parse *P, const struct ytree *e, int ri)
 		tpl_parse_err(P, e, "tpl.missing_key", 1, "pattern", NULL);
 	else if ((r->re = regex_open(v->str)) == NULL)
 		tpl_parse_err(P, v, "tpl.bad_regex", 1, v->str, NULL);
-	else
+	else {
 		r->pattern = xstrdup(v->str);
+		r->need = regex_need_of(v->str);
+	}
 }
 
 int64_t
