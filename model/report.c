@@ -23,8 +23,6 @@
 #include "ledger_prov.h"
 #include "report.h"
 #include "rulekind.h"
-#include "sbuf.h"
-#include "text.h"
 #include "tpl_rule.h"
 #include "vec.h"
 #include "xmalloc.h"
