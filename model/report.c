@@ -22,54 +22,13 @@
 #include "boiler.h"
 #include "ledger_prov.h"
 #include "report.h"
+#include "report_impl.h"
 #include "rulekind.h"
 #include "tpl_rule.h"
 #include "vec.h"
 #include "xmalloc.h"
 #include "year.h"
 
-/* What an evaluator noted about a failing instance (report_note). */
-struct note {
-	char	*said;		/* the sentence at fault, or NULL */
-	char	*stated;	/* the number it states, or NULL */
-	int	 sec;		/* the section the flag belongs to, or -1 */
-};
-
-struct report {
-	const struct tpl	*t;
-	char			*organ;
-	int			 year;
-	char			 published_on[11];	/* "" or YYYY-MM-DD */
-	char			**texts;	/* per section; NULL = "" */
-	struct report_value	*vals;
-	struct report_value	*pub;
-	bool			*has_pub;
-	struct report_value	*prev;
-	bool			*has_prev;
-	bool			 prev_known;
-	char			**prev_texts;	/* per section; NULL unknown */
-	struct boiler		*boiler;
-	struct answers		*answers;	/* answer.h */	/* the template's wording,
-						   made when last year's
-						   texts come */
-	bool			*failing;	/* per rule instance */
-	size_t			 nfailing[2];	/* by severity */
-	unsigned long		 gen;
-	bool			 frozen;	/* report_freeze: no recompute */
-	URegularExpression	**re;		/* per rule, cloned on use */
-	struct note		*notes;		/* per inst (report_note) */
-	char			**sources;
-	size_t			 nsources;
-	size_t			 capsources;
-	struct ledger_prov	*prov;		/* cells counted from a
-						   register, or NULL */
-	/* Scratch for one change: formulas to evaluate, insts to check. */
-	bool			*fmark;
-	int			*istack;
-	bool			*imark;
-};
-
-static void	eval_inst(struct report *, int);
 static void	recheck_meta(struct report *);
 static struct report_value eval_formula(const struct report *,
 		    const struct tpl_formula *);
@@ -93,7 +52,7 @@ report_thaw(struct report *r)
 		    &r->t->formulas[f]);
 	}
 	for (i = 0; i < r->t->ninsts; i++)
-		eval_inst(r, (int)i);
+		report_eval_inst(r, (int)i);
 }
 
 struct report *
@@ -335,8 +294,8 @@ report_sum(const struct report *r, const struct tpl_term *terms, size_t n,
 }
 
 /* Re-checks instance i through its rule's kind. */
-static void
-eval_inst(struct report *r, int i)
+void
+report_eval_inst(struct report *r, int i)
 {
 	const struct tpl_rule	*ru = &r->t->rules[r->t->insts[i].rule];
 	struct note		*n = &r->notes[i];
@@ -361,7 +320,7 @@ recheck_meta(struct report *r)
 	for (i = 0; !r->frozen && i < r->t->nrules; i++)
 		if (r->t->rules[i].reads & TPL_READS_META)
 			for (k = 0; k < r->t->rules[i].ninsts; k++)
-				eval_inst(r, r->t->rules[i].first_inst + k);
+				report_eval_inst(r, r->t->rules[i].first_inst + k);
 }
 
 void
@@ -380,7 +339,7 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 		const struct tpl_rule *ru = &r->t->rules[i];
 		if (ru->ninsts > 0 && (ru->reads & TPL_READS_TEXT) &&
 		    (ru->section == sec || ru->section < 0))
-			eval_inst(r, ru->first_inst);
+			report_eval_inst(r, ru->first_inst);
 	}
 }
 
@@ -465,7 +424,7 @@ propagate(struct report *r, int cell)
 	while (ni > 0) {
 		int i = r->istack[--ni];
 		r->imark[i] = false;
-		eval_inst(r, i);
+		report_eval_inst(r, i);
 	}
 	r->gen++;
 }
@@ -528,122 +487,6 @@ report_set_published(struct report *r, int cell, const struct report_value *v)
 	else
 		memset(&r->pub[cell], 0, sizeof r->pub[cell]);
 	propagate(r, cell);
-}
-
-/* Last year's narrative texts, matched by section id; NULL forgets. */
-static void
-copy_prev_texts(struct report *r, const struct report *prev)
-{
-	size_t	i;
-	int	ps;
-
-	for (i = 0; i < r->t->nsections; i++) {
-		free(r->prev_texts[i]);
-		r->prev_texts[i] = NULL;
-		ps = prev != NULL ? tpl_section_index(prev->t,
-		    r->t->sections[i].id) : -1;
-		if (ps >= 0 && r->t->sections[i].kind == TPL_NARRATIVE &&
-		    prev->t->sections[ps].kind == TPL_NARRATIVE)
-			r->prev_texts[i] = xstrdup(report_text(prev, ps));
-	}
-}
-
-/* Re-checks the rules comparing texts with last year's (making the
- * wording they are stripped of when a text of last year is known). */
-static void
-recheck_prev_texts(struct report *r)
-{
-	size_t	i;
-
-	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
-		if (r->prev_texts[i] != NULL)
-			r->boiler = boiler_new(r->t);
-
-	r->gen++;
-	for (i = 0; !r->frozen && i < r->t->nrules; i++)
-		if ((r->t->rules[i].reads & TPL_READS_PREV_TEXT) &&
-		    r->t->rules[i].ninsts > 0)
-			eval_inst(r, r->t->rules[i].first_inst);
-}
-
-void
-report_set_prev_texts(struct report *r, const struct report *prev)
-{
-	copy_prev_texts(r, prev);
-	recheck_prev_texts(r);
-}
-
-void
-report_set_prev(struct report *r, const struct report *prev)
-{
-	size_t	i;
-	int	pc;
-
-	memset(r->has_prev, 0, r->t->ncells * sizeof *r->has_prev);
-	r->prev_known = prev != NULL;
-	for (i = 0; prev != NULL && i < r->t->ncells; i++) {
-		pc = prev->t == r->t ? (int)i :
-		    tpl_cell_index(prev->t, r->t->cells[i].id);
-		if (pc >= 0) {
-			r->prev[i] = prev->vals[pc];
-			r->has_prev[i] = true;
-		}
-	}
-	copy_prev_texts(r, prev);
-	for (i = 0; r->boiler == NULL && i < r->t->nsections; i++)
-		if (r->prev_texts[i] != NULL)
-			r->boiler = boiler_new(r->t);
-	for (i = 0; r->frozen == false && i < r->t->ninsts; i++)
-		if (r->t->insts[i].uses_prev ||
-		    (r->t->rules[r->t->insts[i].rule].reads &
-		    TPL_READS_PREV_TEXT))
-			eval_inst(r, (int)i);
-	r->gen++;
-}
-
-const struct boiler *
-report_boiler(const struct report *r)
-{
-	return (r->boiler);
-}
-
-const char *
-report_prev_text(const struct report *r, int sec)
-{
-	return (r->prev_texts[sec]);
-}
-
-void
-report_set_prev_text(struct report *r, int sec, const char *text)
-{
-	free(r->prev_texts[sec]);
-	r->prev_texts[sec] = text != NULL ? xstrdup(text) : NULL;
-	recheck_prev_texts(r);
-}
-
-bool
-report_prev_value(const struct report *r, int cell, struct report_value *out)
-{
-	if (!r->prev_known || !r->has_prev[cell])
-		return (false);
-	*out = r->prev[cell];
-	return (true);
-}
-
-void
-report_set_prev_value(struct report *r, int cell, const struct report_value *v)
-{
-	r->prev_known = true;
-	r->has_prev[cell] = true;
-	r->prev[cell] = *v;
-	for (size_t k = 0; !r->frozen && k < r->t->cells[cell].nrdeps; k++)
-		eval_inst(r, r->t->cells[cell].rdeps[k]);
-}
-
-bool
-report_has_prev(const struct report *r)
-{
-	return (r->prev_known);
 }
 
 static void
