@@ -180,6 +180,11 @@ Test(limits, fsize_set_refused_and_said)
 	const char *const	 en[] = { "--lang", "en", "set", rep,
 				    "t3.new.natural=3", NULL };
 
+#ifdef NB_COVERAGE
+	/* gcov writes its counts at exit, past the 1 KiB limit: the signal
+	 * it meets is gcov's, not nianbao's. */
+	cr_skip_test("a coverage build cannot run under ulimit -f 1");
+#endif
 	cr_assert_gt(strlen(orig), 1024, "the report fits under the limit");
 	run(&r, RLIMIT_FSIZE, 1024, -2, zh);
 	cr_expect_eq(r.status, 2, "exit %d (153 is death by SIGXFSZ)",
@@ -214,6 +219,11 @@ Test(limits, fsize_export_refused_and_said)
 	const char *const	 tostdout[] = { "export", rep, NULL };
 	int			 fd;
 
+#ifdef NB_COVERAGE
+	/* gcov writes its counts at exit, past the 1 KiB limit: the signal
+	 * it meets is gcov's, not nianbao's. */
+	cr_skip_test("a coverage build cannot run under ulimit -f 1");
+#endif
 	run(&r, RLIMIT_FSIZE, 2048, -2, todocx);
 	cr_expect_eq(r.status, 2, "exit %d", r.status);
 	cr_expect(strstr(r.err, "r.docx 未保存") != NULL &&

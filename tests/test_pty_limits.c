@@ -138,6 +138,11 @@ Test(pty_limits, fsize_save_keeps_editor_and_typing)
 {
 	char	*d = edfix_path("rep"), *path, *orig, *left;
 
+#ifdef NB_COVERAGE
+	/* gcov writes its counts at exit, past the 1 KiB limit: the signal
+	 * it meets is gcov's, not nianbao's. */
+	cr_skip_test("a coverage build cannot run under ulimit -f 1");
+#endif
 	cr_assert_eq(mkdir(d, 0755), 0);
 	path = edfix_report(d, "r.yaml", NULL);
 	orig = tu_read(path, NULL);
