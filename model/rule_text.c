@@ -88,15 +88,23 @@ rule_text_requires_eval(struct report *r, int inst)
 	return (true);
 }
 
-void
-rule_text_max_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+/* A section's rule with a whole-number limit under key (kept in max). */
+static void
+limit_parse(struct tpl_parse *P, const struct ytree *e, int rule,
+    const char *key)
 {
 	struct tpl_rule *ru = &P->t->rules[rule];
 
 	ru->section = tpl_rule_section(P, e);
 	ru->reads = TPL_READS_TEXT;
-	ru->max = tpl_rule_limit(P, e, "max", INT64_MAX, "tpl.not_int");
+	ru->max = tpl_rule_limit(P, e, key, INT64_MAX, "tpl.not_int");
 	tpl_expr_inst(P, rule, NULL);
+}
+
+void
+rule_text_max_parse(struct tpl_parse *P, const struct ytree *e, int rule)
+{
+	limit_parse(P, e, rule, "max");
 }
 
 bool
@@ -117,12 +125,7 @@ rule_text_max_eval(struct report *r, int inst)
 void
 rule_text_min_parse(struct tpl_parse *P, const struct ytree *e, int rule)
 {
-	struct tpl_rule *ru = &P->t->rules[rule];
-
-	ru->section = tpl_rule_section(P, e);
-	ru->reads = TPL_READS_TEXT;
-	ru->max = tpl_rule_limit(P, e, "min", INT64_MAX, "tpl.not_int");
-	tpl_expr_inst(P, rule, NULL);
+	limit_parse(P, e, rule, "min");
 }
 
 bool
