@@ -451,9 +451,14 @@ fill_three(int rows, int cols, const char *env)
 	fclose(f);
 	EXPECT(pty_send(g_p, keys, len), "the editor stopped reading");
 	free(keys);
+	/* The editor reads the keys in order, so F2 is handled after the
+	 * last of them; under ASan on a loaded machine that can take far
+	 * longer than WAIT_MS (a CI run saw 16 s not enough), so the wait
+	 * for the save is long.  It bounds a hang, it times nothing. */
 	pty_settle(g_p, 200, WAIT_MS);
 	send("\033[12~");	/* PuTTY's F2 */
-	WAIT_FOR("已保存到");
+	EXPECT(pty_wait_for(g_p, "已保存到", 12 * WAIT_MS),
+	    "never saw \"已保存到\"");
 	r = edfix_load(path);
 	for (i = 0, n = 0; i < t->ncells; i++) {
 		if (strncmp(t->cells[i].id, "t3.", 3) != 0 ||
