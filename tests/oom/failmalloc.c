@@ -23,6 +23,20 @@
  *				were counted) at a normal exit; a process
  *				ending in _exit or a signal writes no count
  *
+ *	NB_FAIL_SERVE=IN,OUT	a run server (test_oom's fast plan): main is
+ *				not run at once; for each request line "N P"
+ *				read from fd IN, a child is forked at main()'s
+ *				entry, with NB_FAIL_AFTER=N and NB_FAIL_PERSIST=P
+ *				and its stdout and stderr on the files
+ *				NB_FAIL_OUT and NB_FAIL_ERR (truncated); its
+ *				status (exit code or 128 + signal) is written
+ *				to fd OUT as a line.  End of input ends the
+ *				server.  A child is the process a fresh exec
+ *				would have been at main() (same arguments,
+ *				environment and open files, nothing counted,
+ *				nothing buffered): only the loader's and the
+ *				constructors' work is shared
+ *
  * A call made to fail writes nothing but that log line: write(2) only,
  * no allocation, so the shim never recurses.  Counting is atomic, so
  * threads share one sequence (its order between threads is not
@@ -35,6 +49,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 void	*__libc_malloc(size_t);
@@ -183,6 +198,75 @@ start_counting(void)
 typedef int (*main_fn)(int, char **, char **);
 static main_fn	real_main;
 
+/* One request of the server: "N P\n", read with read(2) only. */
+static int
+read_request(int fd, unsigned long *n, int *p)
+{
+	char	 line[64];
+	size_t	 len = 0;
+
+	while (len < sizeof line - 1) {
+		if (read(fd, line + len, 1) != 1)
+			return (0);
+		if (line[len++] == '\n')
+			break;
+	}
+	line[len] = '\0';
+	*n = strtoul(line, NULL, 10);
+	*p = strchr(line, ' ') != NULL && strchr(line, ' ')[1] == '1';
+	return (1);
+}
+
+/* In the forked child: stdout and stderr on their files. */
+static void
+child_files(void)
+{
+	const char	*name[2] = { getenv("NB_FAIL_OUT"), getenv("NB_FAIL_ERR") };
+	int		 i, fd;
+
+	for (i = 0; i < 2; i++) {
+		if (name[i] == NULL || (fd = open(name[i], O_WRONLY | O_CREAT |
+		    O_TRUNC, 0600)) < 0)
+			_exit(126);
+		dup2(fd, i + 1);
+		close(fd);
+	}
+}
+
+/* NB_FAIL_SERVE: forks a child at main()'s entry per request; returns
+ * in the child only (the server ends with _exit). */
+static void
+serve(const char *spec)
+{
+	int		 in = atoi(spec), out, st, p, len;
+	const char	*comma = strchr(spec, ',');
+	unsigned long	 n;
+	pid_t		 pid;
+	char		 buf[32];
+
+	out = comma != NULL ? atoi(comma + 1) : 1;
+	while (read_request(in, &n, &p)) {
+		if ((pid = fork()) == 0) {
+			close(in);
+			close(out);
+			child_files();
+			unsetenv("NB_FAIL_SERVE");
+			unsetenv("NB_FAIL_OUT");
+			unsetenv("NB_FAIL_ERR");
+			fail_at = n;
+			persist = p;
+			return;
+		}
+		if (pid < 0 || waitpid(pid, &st, 0) != pid)
+			_exit(125);
+		len = snprintf(buf, sizeof buf, "%d\n", WIFEXITED(st) ?
+		    WEXITSTATUS(st) : 128 + WTERMSIG(st));
+		if (write(out, buf, (size_t)len) != len)
+			_exit(125);
+	}
+	_exit(0);
+}
+
 /* main() under the shim: reads the settings and starts counting. */
 static int
 counted_main(int argc, char **argv, char **envp)
@@ -193,6 +277,8 @@ counted_main(int argc, char **argv, char **envp)
 		fail_at = strtoul(s, NULL, 10);
 	persist = (s = getenv("NB_FAIL_PERSIST")) != NULL && *s == '1';
 	log_path = getenv("NB_FAIL_LOG");
+	if ((s = getenv("NB_FAIL_SERVE")) != NULL)
+		serve(s);
 	atexit(at_exit_count);
 	start_counting();
 	return (real_main(argc, argv, envp));
