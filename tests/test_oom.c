@@ -31,6 +31,17 @@
  * NB_OOM_STEP=k runs every k-th N from 1 instead (1: all of them, about
  * 210,000 runs, half an hour).
  *
+ * The runs after the reference are forked, not executed: the shim's
+ * server (NB_FAIL_SERVE in tests/oom/failmalloc.c) is started once per
+ * command and forks a child at main()'s entry for each N of the head;
+ * for the last 2,000 (NB_FAIL_SNAP) a process that ran main up to the
+ * first of them forks the child there, if no file is open at that call.
+ * So the loader, the constructors and the templates' loading are not
+ * paid 4,100 times.  A child is what a fresh exec is at that point: the
+ * loop first checks that a forked run with nothing failing counts the
+ * same allocations as the fresh reference and prints the same, and each
+ * mode ends with a run past the snapshot that must equal the reference.
+ *
  * The editor (T16's "keeps the recovery file"): in a pseudo-terminal,
  * a cell is changed, then SIGUSR1 arms the shim (NB_FAIL_SIGNAL) and the
  * next key runs out of memory.  Once-only: fatal()'s hook writes the
@@ -45,11 +56,13 @@
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -99,6 +112,9 @@ struct loop {
 	size_t		 outlen;
 	unsigned long	 count;		/* allocations counted */
 	unsigned	 runs, by_status[3];
+	pid_t		 srv;		/* the shim's run server, or 0 */
+	int		 sreq, srep;	/* its request and reply pipes */
+	char		*sdir, *sout, *serr;	/* its children's output */
 };
 
 static void
@@ -125,25 +141,118 @@ read_log(const char *log, unsigned long *count)
 	return (failed);
 }
 
+/* The command's argv, "@R" and "@O" replaced; argv[0] is NB_BIN. */
+static void
+cmd_argv(const struct loop *L, const char **argv)
+{
+	size_t	i;
+
+	argv[0] = NB_BIN;
+	for (i = 0; L->c->args[i] != NULL; i++)
+		argv[i + 1] = strcmp(L->c->args[i], "@R") == 0 ? L->rep :
+		    strcmp(L->c->args[i], "@O") == 0 ? L->out : L->c->args[i];
+	argv[i + 1] = NULL;
+}
+
+/* Starts the shim's run server for the command (see the top). */
+static void
+server_start(struct loop *L)
+{
+	int		 req[2], rep[2];
+	const char	*argv[10];
+	char		*spec, *snap;
+
+	L->sdir = tu_tmpdir();
+	L->sout = tu_path(L->sdir, "out");
+	L->serr = tu_path(L->sdir, "err");
+	cmd_argv(L, argv);
+	cr_assert(pipe(req) == 0 && pipe(rep) == 0);
+	spec = xasprintf("%d,%d", req[0], rep[1]);
+	snap = xasprintf("%lu", L->count > TAIL ? L->count - TAIL : 0);
+	if ((L->srv = fork()) == 0) {
+		int devnull = open("/dev/null", O_RDWR);
+		dup2(devnull, 0);
+		dup2(devnull, 1);
+		close(req[1]);
+		close(rep[0]);
+		setenv("LANG", "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		unsetenv("LC_MESSAGES");
+		unsetenv("LANGUAGE");
+		setenv("LD_PRELOAD", NB_FAILMALLOC, 1);
+		setenv("NB_FAIL_SERVE", spec, 1);
+		setenv("NB_FAIL_OUT", L->sout, 1);
+		setenv("NB_FAIL_ERR", L->serr, 1);
+		setenv("NB_FAIL_LOG", L->log, 1);
+		setenv("NB_FAIL_SNAP", snap, 1);
+		execv(NB_BIN, (char *const *)argv);
+		_exit(127);
+	}
+	cr_assert(L->srv > 0, "fork failed");
+	close(req[0]);
+	close(rep[1]);
+	L->sreq = req[1];
+	L->srep = rep[0];
+	free(spec);
+	free(snap);
+}
+
+/* One run through the server: N and the mode sent, the status read. */
+static void
+served(struct loop *L, struct tu_run *r, unsigned long n, bool persist)
+{
+	char	 line[32];
+	size_t	 len = 0;
+	int	 k;
+
+	k = snprintf(line, sizeof line, "%lu %d\n", n, persist ? 1 : 0);
+	cr_assert_eq(write(L->sreq, line, (size_t)k), k, "server gone");
+	while (len < sizeof line - 1 && read(L->srep, line + len, 1) == 1 &&
+	    line[len] != '\n')
+		len++;
+	line[len] = '\0';
+	cr_assert(len > 0, "the run server ended at N=%lu", n);
+	r->status = atoi(line);
+	r->out = tu_read(L->sout, NULL);
+	r->err = tu_read(L->serr, NULL);
+	cr_assert(r->out != NULL && r->err != NULL, "N=%lu: status %d, no "
+	    "output files", n, r->status);
+}
+
+static void
+server_stop(struct loop *L)
+{
+	int	st;
+
+	close(L->sreq);
+	close(L->srep);
+	cr_assert_eq(waitpid(L->srv, &st, 0), L->srv);
+	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "server: %d", st);
+	tu_rmtree(L->sdir);
+	free(L->sdir);
+	free(L->sout);
+	free(L->serr);
+}
+
 /* Runs the command with the N-th allocation failing (0: none). */
 static bool
 run(struct loop *L, struct tu_run *r, unsigned long n, bool persist)
 {
-	const char	*argv[8];
+	const char	*argv[10];
 	char		 nbuf[32];
-	size_t		 i;
 
-	for (i = 0; L->c->args[i] != NULL; i++)
-		argv[i] = strcmp(L->c->args[i], "@R") == 0 ? L->rep :
-		    strcmp(L->c->args[i], "@O") == 0 ? L->out : L->c->args[i];
-	argv[i] = NULL;
+	cmd_argv(L, argv);
 	unlink(L->log);
+	if (L->srv > 0) {
+		served(L, r, n, persist);
+		return (read_log(L->log, n == 0 ? &L->count : NULL));
+	}
 	snprintf(nbuf, sizeof nbuf, "%lu", n);
 	setenv("LD_PRELOAD", NB_FAILMALLOC, 1);
 	setenv("NB_FAIL_AFTER", nbuf, 1);
 	setenv("NB_FAIL_PERSIST", persist ? "1" : "0", 1);
 	setenv("NB_FAIL_LOG", L->log, 1);
-	tu_nianbao(r, NULL, argv);
+	tu_nianbao(r, NULL, argv + 1);
 	unsetenv("LD_PRELOAD");
 	unsetenv("NB_FAIL_AFTER");
 	unsetenv("NB_FAIL_PERSIST");
@@ -185,6 +294,24 @@ assert_loads(const char *path)
 	tu_templates_free(tpls, n);
 }
 
+/* From here on the runs are forked by the server; the first, with
+ * nothing failing, makes the same allocations as the fresh exec. */
+static void
+served_as_fresh(struct loop *L)
+{
+	struct tu_run	 r;
+	unsigned long	 fresh = L->count;
+
+	server_start(L);
+	reset(L);
+	cr_assert_not(run(L, &r, 0, false), "the shim failed a call at N=0");
+	cr_assert_eq(L->count, fresh, "forked at main(): %lu allocations, "
+	    "a fresh run %lu", L->count, fresh);
+	cr_assert_eq(r.status, L->status, "forked: status %d", r.status);
+	cr_assert_str_eq(r.out, L->stdout_, "forked: stdout differs");
+	tu_run_free(&r);
+}
+
 static void
 loop_init(struct loop *L, const struct cmd *c)
 {
@@ -218,6 +345,7 @@ loop_init(struct loop *L, const struct cmd *c)
 	assert_loads(L->rep);
 	if (c->out != NULL && strstr(c->out, ".yaml") != NULL)
 		assert_loads(L->out);
+	served_as_fresh(L);
 }
 
 static void
@@ -227,6 +355,7 @@ loop_done(struct loop *L)
 	    "%u reported errors (2), %u out of memory (70)", L->c->name,
 	    L->count, L->runs, L->by_status[0], L->by_status[1],
 	    L->by_status[2]);
+	server_stop(L);
 	tu_rmtree(L->dir);
 	free(L->dir);
 	free(L->rep);
