@@ -59,6 +59,7 @@ struct save {
 	char		*tmp;		/* our temp file; NULL when none */
 	int		 fd;		/* open temp file, or -1 */
 	mode_t		 mode;		/* final permission bits */
+	bool		 sync;		/* fsync the file and its folder */
 	struct err	*err;
 };
 
@@ -258,7 +259,7 @@ save_finish(struct save *s)
 
 	if (ops.fchmod(fd, s->mode) == -1)
 		return (save_fail(s, SAVE_CHMOD, errno));
-	if (ops.fsync(fd) == -1)
+	if (s->sync && ops.fsync(fd) == -1)
 		return (save_fail(s, SAVE_FSYNC, errno));
 	s->fd = -1;
 	if (ops.close(fd) == -1)
@@ -297,9 +298,9 @@ save_dirsync(struct save *s)
 	return (true);
 }
 
-bool
-fsio_write_atomic(const char *path, const void *data, size_t len,
-    mode_t mode, struct err *err)
+static bool
+write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+    bool sync, struct err *err)
 {
 	struct save	s;
 	bool		ok = false;
@@ -307,6 +308,7 @@ fsio_write_atomic(const char *path, const void *data, size_t len,
 	memset(&s, 0, sizeof s);
 	s.path = path;
 	s.fd = -1;
+	s.sync = sync;
 	s.err = err;
 	if (!save_resolve(&s, mode) || !save_create(&s) ||
 	    !save_write(&s, data, len) || !save_finish(&s))
@@ -317,10 +319,24 @@ fsio_write_atomic(const char *path, const void *data, size_t len,
 	}
 	free(s.tmp);
 	s.tmp = NULL;
-	ok = save_dirsync(&s);
+	ok = !sync || save_dirsync(&s);
 out:
 	save_done(&s);
 	return (ok);
+}
+
+bool
+fsio_write_atomic(const char *path, const void *data, size_t len,
+    mode_t mode, struct err *err)
+{
+	return (write_atomic(path, data, len, mode, true, err));
+}
+
+bool
+fsio_write_atomic_nosync(const char *path, const void *data, size_t len,
+    mode_t mode, struct err *err)
+{
+	return (write_atomic(path, data, len, mode, false, err));
 }
 
 /* Sets a file.* error whose one argument is strerror(errnum). */

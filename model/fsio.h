@@ -66,6 +66,18 @@ bool	fsio_write_atomic(const char *path, const void *data, size_t len,
 	    mode_t mode, struct err *err);
 
 /*
+ * As fsio_write_atomic, without the two fsyncs (the file's, the
+ * folder's): while the system runs, path holds the complete old or new
+ * content at every instant, but after a crash it may hold either, or be
+ * empty.  For files whose loss costs nothing, read back with a check
+ * (the edit lock): an fsync there costs 5-40 ms on a busy disk, paid
+ * before the editor's first screen (tests/bench/README.md, issue 11).
+ * Same errors as fsio_write_atomic but save.fsync and save.dirsync.
+ */
+bool	fsio_write_atomic_nosync(const char *path, const void *data,
+	    size_t len, mode_t mode, struct err *err);
+
+/*
  * The file-size limit (RLIMIT_FSIZE, `ulimit -f`) in bytes; 0 when there
  * is none.
  */

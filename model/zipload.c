@@ -6,24 +6,20 @@
  * third of the dynamic loader's work (tests/bench/README.md, issue 17).
  *
  * This file defines each libzip function nianbao calls, with <zip.h>'s
- * own prototype (so the compiler checks every one), as a forwarder to
- * the real function found with dlsym in libzip.so.4, which is opened
- * once, at the first call (pthread_once).  The executable does not
- * export these names, so libzip's calls to itself stay inside libzip.
- * When libzip cannot be opened (not installed), each call fails the way
+ * own prototype, as a forwarder to libzip.so.4 opened at the first call
+ * (dlfwd.h).  When libzip cannot be opened (not installed), each call fails the way
  * libzip reports failure (NULL, -1; a zip_error_t set to ZIP_ER_INTERNAL)
  * and the *strerror functions say that the library is missing, so that
  * the callers' own messages explain it.  Adding a libzip call: one line
  * in ZL_FUNCS.
  */
 #ifdef NB_HAVE_LIBZIP
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
 
 #include <zip.h>
+
+#include "dlfwd.h"
 
 #define ZL_SONAME	"libzip.so.4"
 
@@ -121,55 +117,6 @@ zl_fail_open(int *ep)
 	V(zip_stat_init, (zip_stat_t *a), (a), (void)0) \
 	X(const char *, zip_strerror, (zip_t *a), (a), zl_why)
 
-#define ZL_PTR(ret, name, params, args, fail)	\
-	static ret (*p_##name) params;
-#define ZL_VPTR(name, params, args, fb)	\
-	static void (*p_##name) params;
-ZL_FUNCS(ZL_PTR, ZL_VPTR)
-
-static pthread_once_t	zl_once = PTHREAD_ONCE_INIT;
-static bool		zl_ok;
-
-#define ZL_SYM(name)	\
-	((*(void **)&p_##name = dlsym(h, #name)) != NULL)
-#define ZL_GET(ret, name, params, args, fail)	ok = ZL_SYM(name) && ok;
-#define ZL_VGET(name, params, args, fb)		ok = ZL_SYM(name) && ok;
-
-/* Opens libzip and finds every function, or none. */
-static void
-zl_open(void)
-{
-	void	*h = dlopen(ZL_SONAME, RTLD_NOW | RTLD_LOCAL);
-	bool	 ok = h != NULL;
-
-	if (h == NULL)
-		return;
-	ZL_FUNCS(ZL_GET, ZL_VGET)
-	zl_ok = ok;
-}
-
-static bool
-zl_load(void)
-{
-	pthread_once(&zl_once, zl_open);
-	return (zl_ok);
-}
-
-#define ZL_DEF(ret, name, params, args, fail)	\
-	ret name params				\
-	{					\
-		if (!zl_load())			\
-			return (fail);		\
-		return (p_##name args);		\
-	}
-#define ZL_VDEF(name, params, args, fb)	\
-	void name params			\
-	{					\
-		if (zl_load())			\
-			p_##name args;		\
-		else				\
-			fb;			\
-	}
-ZL_FUNCS(ZL_DEF, ZL_VDEF)
+DLFWD_DEFINE(ZL_SONAME, ZL_FUNCS)
 
 #endif	/* NB_HAVE_LIBZIP */

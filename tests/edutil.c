@@ -55,6 +55,7 @@ struct eu {
 	size_t			 bytes;
 	unsigned		 last;
 	bool			 quit;
+	int			 nall;		/* all_tpls calls (eu_open_own) */
 };
 
 /* Reads what the editor wrote to the terminal, counting it. */
@@ -103,8 +104,21 @@ screen(struct eu *e, int rows, int cols)
 	ed_loop_mark(&e->a, ed_loop_resize(&e->a));
 }
 
+/* editor_opts.all_tpls of eu_open_own: every template, counted. */
+static bool
+all_tpls(void *ctx, struct tpl *const **tpls, size_t *n)
+{
+	struct eu	*e = ctx;
+
+	e->nall++;
+	*tpls = (struct tpl *const *)e->tpls;
+	*n = e->ntpls;
+	return (true);
+}
+
 static struct eu *
-start(const char *path, int rows, int cols, bool preview)
+start_with(const char *path, int rows, int cols, bool preview,
+    const char *own)
 {
 	struct eu	*e = xcalloc(1, sizeof *e);
 	char		*data = xasprintf("%s/share/nianbao", NB_BUILD_DIR);
@@ -119,6 +133,15 @@ start(const char *path, int rows, int cols, bool preview)
 	    .tpls = (struct tpl *const *)e->tpls, .ntpls = e->ntpls,
 	    .i18n = e->i18n, .lang = LANG_ZH, .ambiguous = 1,
 	    .preview = preview };
+	/* The command's way with an existing report: its template alone,
+	 * the others on the editor's demand. */
+	for (size_t i = 0; own != NULL && i < e->ntpls; i++)
+		if (strcmp(e->tpls[i]->id, own) == 0) {
+			e->o.tpls = (struct tpl *const *)e->tpls + i;
+			e->o.ntpls = 1;
+			e->o.all_tpls = all_tpls;
+			e->o.all_ctx = e;
+		}
 	editor_app_init(&e->a, &e->o, &e->stop);
 	if (!preview && !ed_open(&e->a, &d))
 		e->quit = true;
@@ -130,10 +153,28 @@ start(const char *path, int rows, int cols, bool preview)
 	return (e);
 }
 
+static struct eu *
+start(const char *path, int rows, int cols, bool preview)
+{
+	return (start_with(path, rows, cols, preview, NULL));
+}
+
 struct eu *
 eu_open(const char *path, int rows, int cols)
 {
 	return (start(path, rows, cols, false));
+}
+
+struct eu *
+eu_open_own(const char *path, const char *tpl_id, int rows, int cols)
+{
+	return (start_with(path, rows, cols, false, tpl_id));
+}
+
+int
+eu_all_tpls_calls(const struct eu *e)
+{
+	return (e->nall);
 }
 
 struct eu *

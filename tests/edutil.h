@@ -49,6 +49,12 @@ struct tui_app;
  * when the screen cannot be made.
  */
 struct eu	*eu_open(const char *path, int rows, int cols);
+/* As eu_open, given only template tpl_id and the others on demand
+ * (editor_opts.all_tpls), as `nianbao FILE` starts. */
+struct eu	*eu_open_own(const char *path, const char *tpl_id, int rows,
+		    int cols);
+/* How many times the editor asked for every template (eu_open_own). */
+int		 eu_all_tpls_calls(const struct eu *);
 /* The same for `nianbao preview path`. */
 struct eu	*eu_open_preview(const char *path, int rows, int cols);
 /* Leaves the editor as editor_run does (the snapshot removed when the

@@ -354,3 +354,47 @@ Test(ed_recover, failed_save_keeps_everything)
 	free(v);
 	free(orig);
 }
+
+/*
+ * `nianbao FILE` starts with the report's own template alone (issue 11:
+ * the first screen under 50 ms) and loads the others when the editor may
+ * meet one.  Opening a report with no snapshot asks for none; a snapshot
+ * found makes the editor load them all before reading it, and it is
+ * recovered as with every template given.
+ */
+Test(ed_recover, own_template_then_all_for_a_snapshot)
+{
+	char		*path = edfix_report(NULL, "r.yaml", NULL), *v;
+	struct err	 e = { 0 };
+
+	eu_g = eu_open_own(path, "gb2021", ROWS, COLS);
+	EU_SEES("测试镇人民政府");
+	cr_expect_eq(eu_all_tpls_calls(eu_g), 0, "every template loaded to "
+	    "open a report with no snapshot");
+	cr_expect_eq(eu_app(eu_g)->ntpls, 1);
+	enter_value("t3.new.natural", "7531");
+	cr_assert(ed_recover_flush(eu_app(eu_g), &e), "no snapshot written");
+	eu_free(eu_g);
+	eu_g = eu_open_own(path, "gb2021", ROWS, COLS);
+	EU_SEES("发现未保存的修改");
+	cr_expect_eq(eu_all_tpls_calls(eu_g), 1);
+	cr_expect_gt(eu_app(eu_g)->ntpls, 1);
+	eu_type(eu_g, "1");
+	EU_SEES("已恢复上次未保存的修改");
+	v = value("t3.new.natural");
+	cr_expect_str_eq(v, "7531");
+	free(v);
+}
+
+/* A file that does not load with the template given (here: it names
+ * another) is read again with every template, and opens. */
+Test(ed_recover, own_template_retried_with_all)
+{
+	char	*path = edfix_report(NULL, "r.yaml", NULL);
+
+	eu_g = eu_open_own(path, "gb2019", ROWS, COLS);
+	EU_SEES("测试镇人民政府");
+	cr_expect_eq(eu_all_tpls_calls(eu_g), 1);
+	cr_assert_not_null(eu_report(eu_g));
+	cr_expect_str_eq(report_tpl(eu_report(eu_g))->id, "gb2021");
+}

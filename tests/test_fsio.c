@@ -550,6 +550,47 @@ Test(fsio, call_sequence)
 	free(dir);
 }
 
+/* The unsynced variant (edit locks): the same steps but no fsync at all,
+ * neither the file's nor the folder's; the content is complete, and a
+ * failure on the way leaves no temp file and says which step failed. */
+Test(fsio, nosync_call_sequence)
+{
+	struct err	 err = { 0 };
+	char		*dir = mktmp(), *p = join(dir, "x.lock");
+	const struct fcall *c = F.calls;
+	int		 i;
+
+	puts_file(p, OLD, 0640);
+	fake_start();
+	cr_assert(fsio_write_atomic_nosync(p, NEW, strlen(NEW), 0600, &err));
+	cr_assert_eq(F.nops, 5);
+	cr_assert_eq(c[0].op, F_OPEN);
+	cr_assert_eq(c[1].op, F_WRITE);
+	cr_assert_eq(c[2].op, F_FCHMOD);
+	cr_assert_eq(c[2].mode, 0640);
+	cr_assert(c[3].op == F_CLOSE && !c[3].dir);
+	cr_assert_eq(c[4].op, F_RENAME);
+	cr_assert_str_eq(c[4].path2, p);
+	for (i = 0; i < F.nops; i++)
+		cr_assert_neq(c[i].op, F_FSYNC);
+	assert_content(p, NEW, "nosync");
+	for (i = 1; i <= 5; i++) {
+		fake_start();
+		F.fail_at = i;
+		F.fail_errno = ENOSPC;
+		cr_assert_not(fsio_write_atomic_nosync(p, OLD, strlen(OLD),
+		    0600, &err), "step %d", i);
+		cr_assert_str_eq(err.msgid, "save.nospace", "step %d", i);
+		err_clear(&err);
+		fsio_set_ops(NULL);
+		assert_content(p, NEW, "failed nosync");
+		cr_assert_eq(entries(dir, NULL), 1, "step %d left a file", i);
+	}
+	rm_flat(dir);
+	free(p);
+	free(dir);
+}
+
 /* A bare file name: temp and folder sync are relative to ".". */
 Test(fsio, relative_path)
 {

@@ -549,3 +549,38 @@ Test(limits, libzip_missing_is_said)
 	free(errf);
 	free(docx);
 }
+
+/*
+ * libxml2, opened on first use too (model/xmlload.c): with it hidden,
+ * `check` works as before, and importing a saved web page is refused
+ * with the import's own message, exit 2, no crash and no file.
+ */
+Test(limits, libxml2_missing_is_said)
+{
+	char	*out = tu_path(dir, "o.yaml"), *errf = tu_path(dir, "err");
+	char	*cmd, *err, lib[] = "/usr/lib/x86_64-linux-gnu/libxml2.so.2";
+	int	 st;
+
+	if (access(lib, F_OK) != 0 || system("command -v unshare "
+	    ">/dev/null") != 0)
+		cr_skip_test("no %s or no unshare here", lib);
+	cmd = xasprintf("unshare -m sh -c 'mount --make-rprivate / && "
+	    "mount --bind /dev/null %s || exit 99; export LANG=C.UTF-8; "
+	    "\"%s\" check \"%s\" >/dev/null 2>&1; c=$?; "
+	    "\"%s\" import -o \"%s\" \"%s\" 2>\"%s\"; "
+	    "exit $((c * 10 + $?))'", lib, NB_BIN, rep, NB_BIN, out,
+	    NB_SOURCE_DIR "/tests/data/real/html/pingtan-2024.html", errf);
+	st = system(cmd);
+	free(cmd);
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 99)
+		cr_skip_test("cannot bind-mount here (not root?)");
+	err = tu_read(errf, NULL);
+	cr_assert_not_null(err);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) / 10 <= 1 &&
+	    WEXITSTATUS(st) % 10 == 2, "status %d: %s", st, err);
+	cr_expect(strstr(err, "pingtan-2024.html") != NULL, "%s", err);
+	cr_expect_eq(access(out, F_OK), -1, "a report was written");
+	free(err);
+	free(errf);
+	free(out);
+}

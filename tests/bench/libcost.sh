@@ -1,8 +1,9 @@
 #!/bin/sh
 # What each shared library nianbao links costs every process before main:
 # an empty program linked (--no-as-needed) with nothing, with each of
-# nianbao's direct libraries alone, with all of them, and with all of them
-# bound at start (-z now); fastest and median of RUNS runs each, wall
+# nianbao's direct libraries alone, with all it links now, with all it linked
+# before libzip, libxml2 and FreeXL were opened on first use, and with all
+# it links now bound at start (-z now); fastest and median of RUNS runs each, wall
 # time, from one shell loop so that every variant meets the same load;
 # or CPU time from perf stat when perf works.
 #   sh tests/bench/libcost.sh [RUNS]      (default 41; needs cc)
@@ -11,7 +12,10 @@ runs=${1:-41}
 work=$(mktemp -d /tmp/nblibcost.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 echo 'int main(void) { return 0; }' > "$work/e.c"
-all="-licui18n -licuuc -lyaml -lxml2 -lfreexl -lnettle -lzip -lncursesw -ltinfo"
+all="-licui18n -licuuc -lyaml -lnettle -lncursesw -ltinfo"
+# as linked since libzip, libxml2 and FreeXL are opened on first use; and
+# as linked before, for comparison
+old="-licui18n -licuuc -lyaml -lxml2 -lfreexl -lnettle -lzip -lncursesw -ltinfo"
 build() {	# name, link flags...
 	n=$1; shift
 	cc -O2 "$work/e.c" -o "$work/$n" -Wl,--no-as-needed "$@" 2>/dev/null ||
@@ -27,9 +31,9 @@ build zip -lzip
 build crypto -lcrypto
 build ncurses -lncursesw -ltinfo
 build all $all
-build all_but_zip -licui18n -licuuc -lyaml -lxml2 -lfreexl -lnettle -lncursesw -ltinfo
+build before $old
 build all_now -Wl,-z,now $all
-names="none icu yaml xml2 freexl nettle zip crypto ncurses all all_but_zip all_now"
+names="none icu yaml xml2 freexl nettle zip crypto ncurses all before all_now"
 # CPU time (perf stat task-clock, mean of RUNS) when perf is there: on a
 # shared machine the wall clock mostly measures waiting for a core.
 if command -v perf >/dev/null 2>&1 &&

@@ -260,16 +260,37 @@ cli_finish(struct cli *c, int rc)
 	return (2);
 }
 
+/* editor_opts.all_tpls: every template, said as cli_load_templates. */
+static bool
+editor_all_tpls(void *ctx, struct tpl *const **tpls, size_t *n)
+{
+	struct cli	*c = ctx;
+	bool		 ok = cli_load_templates(c);
+
+	*tpls = c->tpls;
+	*n = c->ntpls;
+	return (ok);
+}
+
 int
 cli_editor(struct cli *c, const char *path, bool preview)
 {
 	struct editor_opts	eo;
 
 	c->terminal = true;
+	/* An existing report: its own template only, the others when the
+	 * editor needs them (issue 11: the first screen in under 50 ms). */
+	if (path != NULL && access(path, F_OK) == 0 ?
+	    !cli_need_templates_for(c, path) : !cli_load_templates(c))
+		return (2);
 	memset(&eo, 0, sizeof eo);
 	eo.path = path;
 	eo.tpls = c->tpls;
 	eo.ntpls = c->ntpls;
+	if (!c->all_tpls) {
+		eo.all_tpls = editor_all_tpls;
+		eo.all_ctx = c;
+	}
 	eo.i18n = c->i18n;
 	eo.lang = c->lang;
 	eo.ambiguous = c->ambiguous;

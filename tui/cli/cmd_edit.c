@@ -18,4 +18,5 @@ const struct cli_cmd cmd_edit = {
 	.min = 0,
 	.max = 1,
 	.run = edit_run,
+	.lazy_tpls = true,
 };

@@ -82,8 +82,11 @@ struct tui_app {
 	/* owner: editor (set up once, read-only after) */
 	const struct i18n	*i18n;
 	enum lang		 lang;
-	struct tpl *const	*tpls;		/* every template loaded */
-	size_t			 ntpls;
+	struct tpl *const	*tpls;		/* the templates loaded: the */
+	size_t			 ntpls;		/* report's, all after ed_tpls_all */
+	bool			(*all_tpls)(void *, struct tpl *const **,
+				    size_t *);
+	void			*all_ctx;
 	bool			 preview_only;	/* `nianbao preview FILE` */
 	struct text_opts	 topts;
 	struct ed_theme		 theme;

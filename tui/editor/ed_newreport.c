@@ -17,6 +17,7 @@
 #include "ed_doc.h"
 #include "ed_msg.h"
 #include "ed_newreport.h"
+#include "ed_open.h"
 #include "ed_recover.h"
 #include "paths.h"
 #include "rollover.h"
@@ -179,6 +180,7 @@ ed_newreport_ask(struct tui_app *a)
 	char			**items, *path, yb[16];
 	const char		*base;
 
+	ed_tpls_all(a);
 	if ((found = find_last(a, proposed_year() - 1, &path)) == NULL)
 		return (ask_organ(a, nr));
 	snprintf(yb, sizeof yb, "%d", report_year(found));

@@ -62,6 +62,19 @@ attach(struct tui_app *a, struct report *r, const struct filestamp *base,
 	return (d | ed_where_restore(a));
 }
 
+void
+ed_tpls_all(struct tui_app *a)
+{
+	struct tpl *const	*v;
+	size_t			 n;
+
+	if (a->all_tpls == NULL || !a->all_tpls(a->all_ctx, &v, &n))
+		return;
+	a->all_tpls = NULL;
+	a->tpls = v;
+	a->ntpls = n;
+}
+
 /* Loads the report file and shows it (a new report when it is missing). */
 static unsigned
 step_load(struct tui_app *a)
@@ -72,6 +85,12 @@ step_load(struct tui_app *a)
 	unsigned		 d;
 
 	r = store_load_stamped(a->path, a->tpls, a->ntpls, &st, &e);
+	if (r == NULL && a->all_tpls != NULL) {
+		/* Only its own template was loaded: try with them all. */
+		err_clear(&e);
+		ed_tpls_all(a);
+		r = store_load_stamped(a->path, a->tpls, a->ntpls, &st, &e);
+	}
 	if (r == NULL && !st.exists && !a->readonly) {
 		err_clear(&e);
 		return (ed_newreport_ask(a));

@@ -4,14 +4,17 @@
  *
  * Invariant: a->rc is NULL or owns the lock unless a->readonly.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ed_doc.h"
 #include "ed_msg.h"
+#include "ed_open.h"
 #include "ed_recover.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -99,6 +102,9 @@ enum snapshot_find_result
 ed_recover_find(struct tui_app *a, struct snapshot_found **found,
     struct err *err)
 {
+	/* A snapshot may name another template than the file's. */
+	if (access(a->rc->snap, F_OK) == 0 || errno != ENOENT)
+		ed_tpls_all(a);
 	return (snapshot_find(a->rc, a->tpls, a->ntpls, found, err));
 }
 

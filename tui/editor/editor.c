@@ -97,6 +97,8 @@ editor_app_init(struct tui_app *a, const struct editor_opts *o,
 	a->lang = o->lang;
 	a->tpls = o->tpls;
 	a->ntpls = o->ntpls;
+	a->all_tpls = o->all_tpls;
+	a->all_ctx = o->all_ctx;
 	a->preview_only = o->preview;
 	a->topts.ambiguous = o->ambiguous == 2 ? 2 : 1;
 	a->dr.th = &a->theme;

@@ -22,8 +22,17 @@
 
 struct editor_opts {
 	const char		*path;		/* report file; may not exist yet */
-	struct tpl *const	*tpls;		/* all loaded templates */
+	struct tpl *const	*tpls;		/* the templates loaded */
 	size_t			 ntpls;
+	/*
+	 * When only the report's own template was loaded (a faster start):
+	 * loads every template and gives them all in *tpls, *ntpls (the
+	 * ones given before stay valid); false when none could be loaded.
+	 * NULL: tpls holds every template already.
+	 */
+	bool			(*all_tpls)(void *ctx, struct tpl *const **tpls,
+				    size_t *ntpls);
+	void			*all_ctx;
 	const struct i18n	*i18n;
 	enum lang		 lang;
 	int			 ambiguous;	/* 1 or 2 columns */
