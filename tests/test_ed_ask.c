@@ -430,7 +430,7 @@ Test(ed_ask, preview_page_one)
 	EU_EXPECT(!eu_contains(eu_g, "— 1 —"), "Esc did not close it");
 	EU_SEES("测试镇人民政府");
 	eu_free(eu_g);
-	eu_g = eu_open_preview(path, ROWS, COLS);
+	eu_g = eu_open_preview(path, want + 8, COLS);
 	EU_SEES("— 1 —");
 	eu_key(eu_g, KM_KEY(KEY_NPAGE));
 	EU_SEES("— 2 —");
