@@ -38,6 +38,7 @@ struct pager {
 	size_t		 cap;
 	int		 cap_lines;	/* of the last page */
 	int		 used;		/* twips on the last page */
+	enum lang	 lang;
 };
 
 static void
@@ -133,7 +134,7 @@ pg_blank(struct pager *pg)
  * (newly allocated array of newly allocated strings) and their number.
  */
 static size_t
-wrap_lines(const char *s, size_t len, int indent, int align,
+wrap_lines(const char *s, size_t len, int indent, int align, bool print,
     const struct text_opts *o, char ***out)
 {
 	size_t	*st, n, i;
@@ -146,13 +147,14 @@ wrap_lines(const char *s, size_t len, int indent, int align,
 	else {
 		n = pgeom_wrap(s, len, PGEOM_TEXT_W, indent / 2 *
 		    (PGEOM_TEXT_W / PGEOM_CHARS), PGEOM_BODY_SIZE, 1, &st);
-		/* Latin text (an English preview) runs narrower in print than
-		 * on the terminal: never past its 56 columns. */
+		/* A printed line with Latin letters or digits may take a few
+		 * more columns on the terminal than its 56; never many. */
 		for (i = 0; i < n; i++)
 			if (text_width(s + st[i], st[i + 1] - st[i], o) +
-			    (i == 0 ? indent : 0) > LAYOUT_COLS)
+			    (i == 0 ? indent : 0) > LAYOUT_COLS + 4)
 				break;
-		if (i < n) {
+		/* English (no print to match) wraps to the terminal. */
+		if (i < n || !print) {
 			free(st);
 			n = text_wrap(s, len, LAYOUT_COLS, indent, &st, o);
 		}
@@ -247,6 +249,14 @@ paragraphs(const char *text, struct para **out)
 	return (n);
 }
 
+/* Printed lines of a paragraph. */
+static int
+body_lines(const struct para *p)
+{
+	return ((int)pgeom_wrap(p->s, p->len, PGEOM_TEXT_W, 2 * (PGEOM_TEXT_W /
+	    PGEOM_CHARS), PGEOM_BODY_SIZE, 1, NULL));
+}
+
 /*
  * Each paragraph of a text, indented 2 汉字, line by line onto the pages
  * (no widow or orphan control, as the .docx's Normal style); a heading
@@ -262,18 +272,18 @@ put_narrative(struct pager *pg, const char *text, const struct text_opts *o)
 	char		**lines;
 
 	for (i = 0; i < n; i++) {
-		int need = PGEOM_LINE;
-		/* A heading line keeps with the next paragraph's first line;
-		 * so does a chain of them. */
+		int need = 0;
+		/* A heading line keeps with the next paragraph's first two
+		 * lines (LibreOffice moved it with one line of room left for
+		 * the next); so does a chain of them. */
 		for (k = i; k < n && is_level2(v[k].s, v[k].len); k++)
-			need += (int)pgeom_wrap(v[k].s, v[k].len, PGEOM_TEXT_W,
-			    2 * (PGEOM_TEXT_W / PGEOM_CHARS), PGEOM_BODY_SIZE,
-			    1, NULL) * PGEOM_LINE;
-		if (k == n)
-			need -= PGEOM_LINE;
+			need += body_lines(&v[k]) * PGEOM_LINE;
+		if (k < n && k > i)
+			need += (body_lines(&v[k]) > 1 ? 2 : 1) * PGEOM_LINE;
 		if (k > i && need <= PGEOM_BODY_H)
 			pg_room(pg, need);
-		m = wrap_lines(v[i].s, v[i].len, 4, -1, o, &lines);
+		m = wrap_lines(v[i].s, v[i].len, 4, -1, pg->lang == LANG_ZH, o,
+		    &lines);
 		add_lines(pg, lines, m);
 	}
 	free(v);
@@ -403,7 +413,7 @@ heading_lines(const struct tpl_section *s, enum lang lang,
 {
 	char	*h = xasprintf("%s%s%s", s->number, lang == LANG_EN ? ". " :
 		    "、", tpl_label(&s->title, lang));
-	size_t	 n = wrap_lines(h, strlen(h), 4, -1, o, out);
+	size_t	 n = wrap_lines(h, strlen(h), 4, -1, lang == LANG_ZH, o, out);
 
 	free(h);
 	return (n);
@@ -477,7 +487,7 @@ layout_build(const struct report *r, enum lang lang,
     const struct text_opts *o)
 {
 	struct layout	*L = xcalloc(1, sizeof *L);
-	struct pager	 pg = { L, 0, 0, 0 };
+	struct pager	 pg = { L, 0, 0, 0, lang };
 	char		**v;
 	size_t		 n, i, si;
 	int		 k, w;

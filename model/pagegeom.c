@@ -1,9 +1,9 @@
 /*
  * Page geometry; see pagegeom.h for the figures and where they come from.
- * pgeom_wrap converts the paragraph to UTF-16 once, gives every code
- * point its advance in 1/1000 twip (so that 28 grid cells fill the line
- * exactly), and walks ICU's line break opportunities, ending a line at
- * the last one that still fits.
+ * pgeom_wrap decodes the paragraph once, takes ICU's line break
+ * opportunities, and places segment after segment on the line in 1/1000
+ * twip (so that 28 grid cells fill the line exactly): a segment that does
+ * not fit starts the next line.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -17,9 +17,10 @@
 #include "pagegeom.h"
 #include "xmalloc.h"
 
-#define NARROW		480	/* per mille of the em: a Latin letter, digit */
-#define SPACE		250	/* a space */
-#define AUTOSPACE	240	/* between a Latin run and a 汉字 */
+#define CONDENSE	20	/* the body's condensing, as measured on its
+				   digits (7.68 pt at 16 pt) */
+#define AUTOSPACE	20	/* per mille of the em, between a 汉字 and a
+				   Latin letter or digit */
 
 int
 pgeom_row_height(int lines)
@@ -70,7 +71,34 @@ decode(const char *s, size_t len, struct cps *p)
 struct metric {
 	int64_t	em;	/* 1/1000 twip */
 	int64_t	cell;	/* a 汉字: a grid cell, or the em */
+	int	condense;	/* per mille of the em less a Latin character */
+	int	grid;
 };
+
+/* Width of a Latin character in Times New Roman (its metric-compatible
+ * Liberation Serif), per mille of the em. */
+static int
+latin(UChar32 c)
+{
+	if (c >= '0' && c <= '9')
+		return (500);
+	if (c >= 'A' && c <= 'Z')
+		return (700);
+	if (c >= 'a' && c <= 'z')
+		return (480);
+	switch (c) {
+	case ' ': case '.': case ',':
+		return (250);
+	case ':': case ';': case '/':
+		return (278);
+	case '(': case ')': case '-': case '[': case ']':
+		return (333);
+	case '%':
+		return (833);
+	default:
+		return (500);
+	}
+}
 
 /* Advance of c on its own, 1/1000 twip. */
 static int64_t
@@ -78,31 +106,7 @@ base_adv(const struct metric *m, UChar32 c)
 {
 	if (wide(c))
 		return (m->cell);
-	return (m->em * (c == ' ' ? SPACE : NARROW) / 1000);
-}
-
-/* Whether LibreOffice puts its autospace between a and b. */
-static bool
-autospace(UChar32 a, UChar32 b)
-{
-	return ((wide(a) && !wide(b) && u_isalnum(b)) ||
-	    (wide(b) && !wide(a) && u_isalnum(a)));
-}
-
-/* x[i]: advance of code points [0, i), 1/1000 twip. */
-static int64_t *
-advances(const struct cps *p, const struct metric *m)
-{
-	int64_t	*x = xreallocarray(NULL, p->n + 1, sizeof *x);
-	size_t	 i;
-
-	x[0] = 0;
-	for (i = 0; i < p->n; i++) {
-		x[i + 1] = x[i] + base_adv(m, p->c[i]);
-		if (i > 0 && autospace(p->c[i - 1], p->c[i]))
-			x[i + 1] += m->em * AUTOSPACE / 1000;
-	}
-	return (x);
+	return (m->em * (latin(c) - m->condense) / 1000);
 }
 
 /* The break opportunities as code point indices, ending with n. */
@@ -143,17 +147,28 @@ breaks(const struct cps *p, size_t *nb)
 	return (b);
 }
 
-/* Width of [a, e) on a line of its own: no trailing spaces, no autospace
- * before its first character. */
+/*
+ * Where a segment [a, e) placed at x ends (1/1000 twip): on the grid a
+ * 汉字 starts on the next cell boundary; trailing spaces do not count.
+ */
 static int64_t
-span(const struct cps *p, const int64_t *x, const struct metric *m,
-    size_t a, size_t e)
+place(const struct cps *p, const struct metric *m, size_t a, size_t e,
+    int64_t x, bool bol)
 {
+	size_t	i;
+
 	while (e > a && p->c[e - 1] == ' ')
 		e--;
-	if (e <= a)
-		return (0);
-	return (x[e] - x[a + 1] + base_adv(m, p->c[a]));
+	for (i = a; i < e; i++) {
+		UChar32 c = p->c[i];
+		if (i > 0 && (i > a || !bol) && u_isalnum(c) &&
+		    u_isalnum(p->c[i - 1]) && wide(c) != wide(p->c[i - 1]))
+			x += m->em * AUTOSPACE / 1000;
+		if (wide(c) && m->grid)
+			x = (x + m->cell - 500) / m->cell * m->cell;
+		x += base_adv(m, c);
+	}
+	return (x);
 }
 
 size_t
@@ -162,31 +177,31 @@ pgeom_wrap(const char *s, size_t len, int width, int indent, int size,
 {
 	struct cps	 p;
 	struct metric	 m;
-	int64_t		*x, avail;
-	size_t		*b, nb, i, a = 0, last = 0, n = 0, *st;
+	int64_t		 x, avail = ((int64_t)width + 1) * 1000;
+	size_t		*b, nb, i, a = 0, n = 0, *st;
 
 	decode(s, len, &p);
 	m.em = (int64_t)size * 10 * 1000;
 	m.cell = grid ? (int64_t)PGEOM_TEXT_W * 1000 / PGEOM_CHARS : m.em;
-	x = advances(&p, &m);
+	m.condense = grid ? CONDENSE : 0;
+	m.grid = grid;
 	b = breaks(&p, &nb);
 	st = xreallocarray(NULL, nb + 2, sizeof *st);
 	st[n++] = 0;
-	/* A twip of tolerance: indents are given in whole twips. */
-	avail = (int64_t)(width - indent + 1) * 1000;
+	x = (int64_t)indent * 1000;
 	for (i = 0; i < nb; i++) {
-		if (span(&p, x, &m, a, b[i]) <= avail || last == a) {
-			last = b[i];
-			continue;
+		bool bol = x == (n == 1 ? (int64_t)indent * 1000 : 0);
+		int64_t e = place(&p, &m, a, b[i], x, bol);
+		/* A segment that does not fit starts the next line, unless
+		 * the line is empty. */
+		if (e > avail && !bol) {
+			st[n++] = p.off[a];
+			e = place(&p, &m, a, b[i], 0, true);
 		}
-		/* b[i] does not fit: the line ends at the last that did. */
-		a = last;
-		st[n++] = p.off[a];
-		avail = (int64_t)(width + 1) * 1000;
-		last = b[i];
+		x = e;
+		a = b[i];
 	}
 	st[n] = len;
-	free(x);
 	free(b);
 	free(p.c);
 	free(p.off);

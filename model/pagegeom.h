@@ -10,14 +10,16 @@
  * (rows of their own heights) fits while it ends above it.
  *
  * Measured in LibreOffice's PDF of our .docx (the fonts of fontmap.h):
- *   - a body line of 3号 is one grid cell (the text width / 28) per 汉字
- *     or full-width mark, 0.48 em per Latin letter or digit, and 0.24 em
- *     more where a Latin run meets a 汉字 (autospace);
+ *   - a body line of 3号: each 汉字 or full-width mark in a cell of its
+ *     own (the text width / 28), starting on a cell boundary; Latin
+ *     letters and digits between at their Times New Roman width, 0.5 pt
+ *     condensed, and a little space where they meet a 汉字;
  *   - table text, 10 pt single-spaced without the grid: 287 twips a line,
  *     a row as tall as its tallest cell's lines plus 10 twips (the
  *     border), never less than PGEOM_ROW_MIN.
  * Lines break where ICU's line breaking for "zh" allows (no line starts
- * with ，。 …), greedily, as LibreOffice breaks them.
+ * with ，。 …), greedily, as LibreOffice breaks them.  (Fitted to where
+ * LibreOffice broke the lines of the real reports: tests/preview_pages.py.)
  */
 #ifndef NB_PAGEGEOM_H
 #define NB_PAGEGEOM_H
