@@ -9,14 +9,15 @@
 #include <string.h>
 
 #include "docx_table.h"
+#include "pagegeom.h"
 #include "text.h"
 #include "xmalloc.h"
 
-#define CELL_MARGIN	57	/* 1 mm each side, as the official form */
-#define VALUE_MARGIN	28	/* half a millimetre: value cells, narrower
-				   than the official form's, still hold five
-				   digits at 10 pt */
-#define TEXT_SIZE	20	/* half-points: 10 pt, never smaller */
+/* Value cells have narrower margins than the official form's: they still
+ * hold five digits at 10 pt (pagegeom.h). */
+#define CELL_MARGIN	PGEOM_CELL_MARGIN
+#define VALUE_MARGIN	PGEOM_VALUE_MARGIN
+#define TEXT_SIZE	PGEOM_TABLE_SIZE
 
 /*
  * The official form's grids (国办公开办函〔2021〕30号 格式模板, word/
@@ -348,4 +349,79 @@ docx_table_free(struct docx_table *dt)
 	free(dt->rows);
 	free(dt->tcs);
 	free(dt);
+}
+
+/* Lines of a cell's text in its width, less its margins. */
+static int
+tc_lines(const struct report *r, const struct docx_table *dt,
+    const struct docx_tc *tc)
+{
+	char		 num[NUM_FMT_MAX];
+	const char	*text = tc->text;
+	int		 m = tc->kind == DOCX_VALUE ? dt->value_margin :
+			    dt->margin;
+
+	if (tc->vmerge == DOCX_VM_CONTINUE)
+		return (0);
+	if (tc->kind == DOCX_VALUE)
+		text = report_format_value(r, tc->cell,
+		    report_value(r, tc->cell), num);
+	return ((int)pgeom_wrap(text, strlen(text), tc->width - 2 * m, 0,
+	    dt->size, 0, NULL));
+}
+
+/* Rows a cell restarting a vertical merge at row i covers. */
+static size_t
+merged_rows(const struct docx_table *dt, size_t i, int gridcol)
+{
+	size_t	n = 1, k;
+
+	for (; i + n < dt->nrows; n++) {
+		const struct docx_tr *tr = &dt->rows[i + n];
+		for (k = 0; k < tr->n; k++)
+			if (dt->tcs[tr->first + k].gridcol == gridcol)
+				break;
+		if (k == tr->n ||
+		    dt->tcs[tr->first + k].vmerge != DOCX_VM_CONTINUE)
+			break;
+	}
+	return (n);
+}
+
+int *
+docx_table_heights(const struct docx_table *dt, const struct report *r)
+{
+	int	*h = xcalloc(dt->nrows + 1, sizeof *h);
+	size_t	 i, k, n, j;
+
+	for (i = 0; i < dt->nrows; i++) {
+		const struct docx_tr *tr = &dt->rows[i];
+		h[i] = pgeom_row_height(1);
+		for (k = 0; k < tr->n; k++) {
+			const struct docx_tc *tc = &dt->tcs[tr->first + k];
+			int hh = pgeom_row_height(tc_lines(r, dt, tc));
+			if (tc->vmerge == DOCX_VM_NONE && hh > h[i])
+				h[i] = hh;
+		}
+	}
+	/* A merged cell taller than its rows makes its last row taller. */
+	for (i = 0; i < dt->nrows; i++) {
+		const struct docx_tr *tr = &dt->rows[i];
+		for (k = 0; k < tr->n; k++) {
+			const struct docx_tc *tc = &dt->tcs[tr->first + k];
+			int need, have = 0;
+			if (tc->vmerge != DOCX_VM_RESTART)
+				continue;
+			n = merged_rows(dt, i, tc->gridcol);
+			need = tc_lines(r, dt, tc) * PGEOM_CELL_LINE +
+			    PGEOM_ROW_PAD;
+			for (j = 0; j < n; j++)
+				have += h[i + j];
+			if (need > have)
+				h[i + n - 1] += need - have;
+		}
+	}
+	for (i = 0; i < dt->nrows; i++)
+		h[dt->nrows] += h[i];
+	return (h);
 }

@@ -95,4 +95,13 @@ struct docx_table *docx_table_new(const struct report *r, int table,
 		    int width);
 void		 docx_table_free(struct docx_table *);
 
+/*
+ * The height of each row in twips as LibreOffice lays it out (pagegeom.h:
+ * each cell's text wrapped in its width less its margins; a merged cell
+ * taller than the rows it covers lengthens the last of them), then their
+ * sum: nrows + 1 numbers.  Newly allocated; caller frees.
+ */
+int		*docx_table_heights(const struct docx_table *,
+		    const struct report *);
+
 #endif

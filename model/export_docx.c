@@ -329,7 +329,7 @@ table(struct xmlw *w, const struct report *r, int t)
 		xmlw_start(w, "w:tr");
 		xmlw_start(w, "w:trPr");
 		xmlw_empty(w, "w:cantSplit", NULL, NULL);
-		xmlw_emptyi(w, "w:trHeight", "w:val", 340);
+		xmlw_emptyi(w, "w:trHeight", "w:val", PGEOM_ROW_MIN);
 		if (dt->rows[i].header)
 			xmlw_empty(w, "w:tblHeader", NULL, NULL);
 		xmlw_end(w);

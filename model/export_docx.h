@@ -75,18 +75,19 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "pagegeom.h"
 #include "report.h"
 
-/* A4 and the GB/T 9704 margins, twips (1/1440 inch). */
-#define EXPORT_DOCX_PAGE_W	11906
-#define EXPORT_DOCX_PAGE_H	16838
-#define EXPORT_DOCX_TOP		2098
-#define EXPORT_DOCX_BOTTOM	1984
-#define EXPORT_DOCX_LEFT	1587
-#define EXPORT_DOCX_RIGHT	1474
-#define EXPORT_DOCX_TEXT_W	(EXPORT_DOCX_PAGE_W - EXPORT_DOCX_LEFT - \
-				    EXPORT_DOCX_RIGHT)
-#define EXPORT_DOCX_LINE	579
+/* A4 and the GB/T 9704 margins, twips (1/1440 inch): the page geometry
+ * the print preview shares (pagegeom.h). */
+#define EXPORT_DOCX_PAGE_W	PGEOM_PAGE_W
+#define EXPORT_DOCX_PAGE_H	PGEOM_PAGE_H
+#define EXPORT_DOCX_TOP		PGEOM_TOP
+#define EXPORT_DOCX_BOTTOM	PGEOM_BOTTOM
+#define EXPORT_DOCX_LEFT	PGEOM_LEFT
+#define EXPORT_DOCX_RIGHT	PGEOM_RIGHT
+#define EXPORT_DOCX_TEXT_W	PGEOM_TEXT_W
+#define EXPORT_DOCX_LINE	PGEOM_LINE
 /*
  * The character grid (文档网格 "每行28字"): w:charSpace is what the pitch
  * adds to Normal's 3号 (16 pt), in 1/4096 pt.  LibreOffice gives every

@@ -65,9 +65,14 @@
 #define LAYOUT_LINES	22	/* body lines a page */
 
 struct layout_page {
-	char	*lines[LAYOUT_LINES];	/* never NULL; "" when empty */
-	char	*footer;		/* the page-number line, "— N —"
+	char	**lines;		/* nlines, never NULL; "" when empty */
+	int	  nlines;		/* at least LAYOUT_LINES */
+	char	 *footer;		/* the page-number line, "— N —"
 					   placed as above */
+	char	 *start;		/* what the printed page begins with:
+					   its first line of text, or the
+					   first cell text of its first table
+					   row (layout_starts) */
 };
 
 struct layout {
@@ -88,5 +93,12 @@ void		 layout_free(struct layout *);
  * the last page).  Newly allocated; caller frees.
  */
 char		*layout_plain(const struct layout *);
+
+/*
+ * What each page begins with, one line per page (the `start` of each
+ * page, spaces kept): for comparing the preview's pages with the printed
+ * ones (`nianbao preview --starts`).  Newly allocated; caller frees.
+ */
+char		*layout_starts(const struct layout *);
 
 #endif

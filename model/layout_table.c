@@ -73,6 +73,7 @@ ltable_done(struct canvas *c)
 	free(c->tx);
 	free(c->tw);
 	free(c->brk);
+	free(c->rowy);
 }
 
 /* The border of the rectangle (x0, y0)-(x1, y1), corners included. */
@@ -608,7 +609,17 @@ ltable_build(struct canvas *cv, const struct report *r, int ti,
 		h += grid_heights(&g[k]) + g[k].nrow;
 	}
 	canvas_init(cv, w, h, g[0].bw);
+	for (k = 0; k < tb->nblocks; k++)
+		cv->nrows += g[k].nrow;
+	cv->rowy = xcalloc((size_t)cv->nrows + 1, sizeof *cv->rowy);
+	cv->nrows = 0;
 	for (k = 0; k < tb->nblocks; k++) {
+		int r, y = top;
+		for (r = 0; r < g[k].nrow; r++) {
+			cv->rowy[cv->nrows++] = y;
+			y += g[k].hgt[r] + 1;
+		}
+		cv->rowy[cv->nrows] = y;
 		grid_draw(&g[k], cv, top, k == 0);
 		top += grid_heights(&g[k]) + g[k].nrow;
 		/* The header rows repeat as in the .docx: one block, no

@@ -31,6 +31,9 @@ struct canvas {
 	int	 *tw;		/* its width */
 	bool	 *brk;		/* h: a page may end at this border line */
 	int	  hdr;		/* the border under the repeated header */
+	int	 *rowy;		/* nrows + 1: the top border line of each
+				   row of the .docx table, then the bottom */
+	int	  nrows;
 };
 
 /* Lays out table ti of the report (labels in lang) on cv. */

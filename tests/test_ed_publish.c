@@ -102,7 +102,7 @@ Test(ed_publish, print_without_printer)
 
 	open_report(path);
 	eu_key(eu_g, EU_F(4));
-	EU_SEES("— 1 —");
+	EU_SEES("第 1 页");
 	EU_SEES("P 打印");
 	eu_type(eu_g, "p");
 	EU_SEES("报告还有 2 个错误");
@@ -110,7 +110,7 @@ Test(ed_publish, print_without_printer)
 	EU_SEES("没有可用的打印机");
 	eu_type(eu_g, "n");
 	EU_EXPECT(!eu_contains(eu_g, "没有可用的打印机"), "N left the question");
-	EU_SEES("— 1 —");
+	EU_SEES("第 1 页");
 	eu_type(eu_g, "P");
 	eu_type(eu_g, "y");
 	EU_SEES("没有可用的打印机");
@@ -121,7 +121,7 @@ Test(ed_publish, print_without_printer)
 		eu_key(eu_g, EU_ESC);
 	} else
 		EU_SEES("LibreOffice");
-	EU_SEES("— 1 —");
+	EU_SEES("第 1 页");
 }
 
 /* A PDF made without the official fonts says, on the message line,

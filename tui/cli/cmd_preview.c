@@ -1,6 +1,7 @@
 /*
- * nianbao preview [--plain] FILE: the print preview of the editor, or
- * with --plain its pages as text on stdout, form feeds between them.
+ * nianbao preview [--plain|--starts] FILE: the print preview of the
+ * editor, or with --plain its pages as text on stdout, form feeds between
+ * them; with --starts what each page begins with, a line a page.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 static const struct args_opt opts[] = {
 	{ 0, "plain", ARGS_FLAG, NULL, "cli.preview.plain", NULL },
+	{ 0, "starts", ARGS_FLAG, NULL, "cli.preview.starts", NULL },
 	{ 0, NULL, 0, NULL, NULL, NULL }
 };
 
@@ -23,12 +25,12 @@ preview_run(struct cli *c, const struct args *a)
 	char			*text;
 	bool			 ok;
 
-	if (!args_has(a, "plain"))
+	if (!args_has(a, "plain") && !args_has(a, "starts"))
 		return (cli_editor(c, a->argv[0], true));
 	if ((r = cli_load(c, a->argv[0])) == NULL)
 		return (2);
 	l = layout_build(r, c->lang, &o);
-	text = layout_plain(l);
+	text = args_has(a, "starts") ? layout_starts(l) : layout_plain(l);
 	ok = cli_output(c, NULL, text, strlen(text));
 	free(text);
 	layout_free(l);

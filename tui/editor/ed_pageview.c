@@ -1,9 +1,9 @@
 /*
  * The print-preview screen; see ed_pageview.h.
  *
- * The view is a column of "view lines": page p occupies PV_PAGE_H lines
- * starting at p * PV_PAGE_H: its 22 body lines, its page-number line and
- * a rule marking the page break.  `top` is the first view line shown and
+ * The view is a column of "view lines": page p occupies its body lines
+ * (as many as the printed page holds, at least 22), its page-number line
+ * and a rule marking the page break, starting at view line pv->at[p].  `top` is the first view line shown and
  * `left` the first page column shown (for views narrower than the page).
  * Both are changed only by ed_pageview_key/ed_pageview_resize and clamped there;
  * drawing reads them.
@@ -15,7 +15,6 @@
 #include "ed_pageview.h"
 #include "xmalloc.h"
 
-#define PV_PAGE_H	(LAYOUT_LINES + 2)
 #define PV_HSTEP	4		/* columns per Left/Right */
 
 struct ed_pageview {
@@ -24,6 +23,8 @@ struct ed_pageview {
 	struct text_opts	 opts;
 	int			 top;
 	int			 left;
+	int			*at;	/* npages + 1: first view line of each
+				   page, then the end */
 };
 
 struct ed_pageview *
@@ -31,10 +32,14 @@ ed_pageview_new(const struct report *r, const struct i18n *i18n, enum lang lang,
     const struct text_opts *opts)
 {
 	struct ed_pageview	*pv = xcalloc(1, sizeof *pv);
+	size_t			 i;
 
 	pv->opts = *opts;
 	pv->i18n = i18n;
 	pv->L = layout_build(r, lang, opts);
+	pv->at = xcalloc(pv->L->npages + 1, sizeof *pv->at);
+	for (i = 0; i < pv->L->npages; i++)
+		pv->at[i + 1] = pv->at[i] + pv->L->pages[i].nlines + 2;
 	return (pv);
 }
 
@@ -44,6 +49,7 @@ ed_pageview_free(struct ed_pageview *pv)
 	if (pv == NULL)
 		return;
 	layout_free(pv->L);
+	free(pv->at);
 	free(pv);
 }
 
@@ -53,10 +59,21 @@ ed_pageview_layout(const struct ed_pageview *pv)
 	return (pv->L);
 }
 
+/* The page (from 0) view line v is on. */
+static int
+page_of(const struct ed_pageview *pv, int v)
+{
+	int	p = 0;
+
+	while ((size_t)p + 1 < pv->L->npages && pv->at[p + 1] <= v)
+		p++;
+	return (p);
+}
+
 int
 ed_pageview_page(const struct ed_pageview *pv)
 {
-	return (pv->top / PV_PAGE_H + 1);
+	return (page_of(pv, pv->top) + 1);
 }
 
 int
@@ -77,7 +94,7 @@ page_width(const struct ed_pageview *pv)
 static void
 clamp(struct ed_pageview *pv, int w)
 {
-	int	maxtop = ((int)pv->L->npages - 1) * PV_PAGE_H;
+	int	maxtop = pv->at[pv->L->npages - 1];
 	int	maxleft = page_width(pv) - w;
 
 	if (pv->top > maxtop)
@@ -94,13 +111,14 @@ clamp(struct ed_pageview *pv, int w)
 static bool
 vertical(const struct ed_pageview *pv, wint_t ch, bool keycode, int *top)
 {
-	int	start = pv->top / PV_PAGE_H * PV_PAGE_H;
-	int	last = ((int)pv->L->npages - 1) * PV_PAGE_H;
-	int	prev = pv->top > start ? start : start - PV_PAGE_H;
+	int	p = page_of(pv, pv->top), start = pv->at[p];
+	int	last = pv->at[pv->L->npages - 1];
+	int	prev = pv->top > start || p == 0 ? start : pv->at[p - 1];
+	int	next = pv->at[p + 1];
 
 	if (keycode)
 		switch (ch) {
-		case KEY_NPAGE:	*top = start + PV_PAGE_H;	return (true);
+		case KEY_NPAGE:	*top = next;			return (true);
 		case KEY_PPAGE:	*top = prev;			return (true);
 		case KEY_DOWN:	*top = pv->top + 1;		return (true);
 		case KEY_UP:	*top = pv->top - 1;		return (true);
@@ -109,7 +127,7 @@ vertical(const struct ed_pageview *pv, wint_t ch, bool keycode, int *top)
 		default:					return (false);
 		}
 	switch (ch) {
-	case ' ':	*top = start + PV_PAGE_H;	return (true);
+	case ' ':	*top = next;			return (true);
 	case 'b':	*top = prev;			return (true);
 	case 'j':	*top = pv->top + 1;		return (true);
 	case 'k':	*top = pv->top - 1;		return (true);
@@ -232,14 +250,15 @@ ed_pageview_draw(const struct ed_pageview *pv, WINDOW *win, int y, int x, int h,
 	vis = w > pgw ? pgw : w;
 	wattrset(win, text_attr);
 	for (r = 0; r < body; r++) {
-		int v = pv->top + r, p = v / PV_PAGE_H, k = v % PV_PAGE_H;
+		int v = pv->top + r, p = page_of(pv, v), k = v - pv->at[p];
+		int nl = pv->L->pages[p].nlines;
 		mvwhline(win, y + r, x, ' ' | (chtype)text_attr, w);
-		if ((size_t)p >= pv->L->npages)
+		if (k >= nl + 2)
 			continue;
-		if (k < LAYOUT_LINES)
+		if (k < nl)
 			draw_clipped(pv, win, y + r, px, vis,
 			    pv->L->pages[p].lines[k], skip);
-		else if (k == LAYOUT_LINES)
+		else if (k == nl)
 			draw_clipped(pv, win, y + r, px, vis,
 			    pv->L->pages[p].footer, skip);
 		else
