@@ -238,8 +238,16 @@ put_section(struct pager *pg, const struct report *r, int si,
 	const struct tpl_section *s = &report_tpl(r)->sections[si];
 	struct canvas		 *cv = NULL;
 	char			**hv;
-	size_t			  hn = heading_lines(s, lang, o, &hv);
-	int			  k, need = (int)hn + 1;
+	size_t			  hn;
+	int			  k, need;
+
+	/* The 前言: its paragraphs alone, between the title and 一. */
+	if (s->preface) {
+		put_narrative(pg, report_text(r, si), o);
+		return;
+	}
+	hn = heading_lines(s, lang, o, &hv);
+	need = (int)hn + 1;
 
 	if (s->kind == TPL_TABLES && s->ntables > 0) {
 		cv = xcalloc((size_t)s->ntables, sizeof *cv);
@@ -302,7 +310,7 @@ layout_build(const struct report *r, enum lang lang,
 	free(v);
 	pg_blank(&pg);
 	for (si = 0; si < report_tpl(r)->nsections; si++)
-		put_section(&pg, r, (int)si, lang, o);
+		put_section(&pg, r, tpl_printed(report_tpl(r), si), lang, o);
 	if (L->npages == 0)
 		pg_newpage(&pg);
 	for (i = 0; i < L->npages; i++) {
