@@ -51,7 +51,15 @@ Test(tpl, gb2021_counts)
 
 	cr_assert_str_eq(t->id, "gb2021");
 	cr_assert_eq(t->year_from, 2021);
-	cr_assert_eq(t->nsections, 6);
+	/* 一 … 六, then the 前言 (listed first in the file). */
+	cr_assert_eq(t->nsections, 7);
+	cr_assert_eq(tpl_numbered(t), 6);
+	cr_assert_eq(t->preface, 6);
+	cr_assert(t->sections[6].preface);
+	cr_assert_str_eq(t->sections[6].id, "preface");
+	cr_assert_eq(tpl_printed(t, 0), 6);
+	cr_assert_eq(tpl_printed(t, 1), 0);
+	cr_assert_eq(tpl_section_index(t, "7"), -1);
 	cr_assert_eq(t->ncells, 200);
 	cr_assert_eq(count_in_section(t, 1, true), 10);
 	cr_assert_eq(count_in_section(t, 2, true), 175);
