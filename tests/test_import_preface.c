@@ -19,6 +19,8 @@
 #include "export_html.h"
 #include "export_txt.h"
 #include "importutil.h"
+#include "layout.h"
+#include "text.h"
 #include "rollover.h"
 #include "store.h"
 #include "testutil.h"
@@ -245,5 +247,51 @@ Test(import_preface, the_year_rule_reads_the_preface)
 	cr_expect_eq(iu_flags(r, "R14", NULL), 1);
 	report_set_year(r, 2024);
 	cr_expect_eq(iu_flags(r, "R14", NULL), 0);
+	report_free(r);
+}
+
+/* Every export prints it in its place: after the title, before 一, as a
+ * body paragraph without a heading. */
+Test(import_preface, printed_between_the_title_and_one)
+{
+	static const char pre[] = "本报告由某某乡人民政府编制。统计期限自2024年"
+	    "1月1日起至2024年12月31日止。";
+	struct report		*r = report_new(iu_tpls[0]);
+	struct text_opts	 o = { .ambiguous = 1 };
+	struct layout		*L;
+	char			*s, *a, *b, *c;
+
+	report_set_organ(r, "某某乡人民政府");
+	report_set_year(r, 2024);
+	report_set_text(r, report_tpl(r)->preface, pre, NULL);
+	report_set_text(r, 0, "本机关依法公开。", NULL);
+	s = export_txt(r, LANG_ZH);
+	cr_expect_not_null(strstr(s, "年度报告\n\n本报告由某某乡人民政府编制。"
+	    "统计期限自2024年1月1日起至2024年12月31日止。\n\n一、总体情况\n\n"
+	    "本机关依法公开。"), "%s", s);
+	cr_expect_null(strstr(s, "前言"), "a 前言 heading: %s", s);
+	free(s);
+	s = export_html(r);
+	a = strstr(s, "<p>本报告由");
+	b = strstr(s, "<h2>一、总体情况</h2>");
+	cr_expect(a != NULL && b != NULL && a < b, "%s", s);
+	cr_expect_null(strstr(s, "前言"), "a 前言 heading: %s", s);
+	free(s);
+	s = export_docx_document_xml(r);
+	a = strstr(s, "本报告由");
+	b = strstr(s, "一、总体情况");
+	c = a != NULL ? strstr(a, "</w:p>") : NULL;
+	cr_expect(a != NULL && b != NULL && a < b, "%s", s);
+	/* A body paragraph: no heading style of its own. */
+	cr_expect(a != NULL && c != NULL && c < b);
+	cr_expect_null(strstr(s, "前言"));
+	free(s);
+	L = layout_build(r, LANG_ZH, &o);
+	cr_expect_str_eq(L->pages[0].lines[2], "");
+	cr_expect(strncmp(L->pages[0].lines[3], "    本报告由某某乡人民政府编制",
+	    strlen("    本报告由某某乡人民政府编制")) == 0, "%s",
+	    L->pages[0].lines[3]);
+	cr_expect_str_eq(L->pages[0].lines[5], "    一、总体情况");
+	layout_free(L);
 	report_free(r);
 }
