@@ -295,3 +295,39 @@ Test(import_preface, printed_between_the_title_and_one)
 	layout_free(L);
 	report_free(r);
 }
+
+/* nianbao new writes the wording; nianbao set changes it like any text
+ * (preface=@file); the json export carries it. */
+Test(import_preface, cli_new_set_and_json)
+{
+	char		*dir = tu_tmpdir(), *path = tu_path(dir, "r.yaml");
+	char		*txt = tu_path(dir, "p.txt"), *arg;
+	struct tu_run	 run;
+	struct report	*r;
+	struct err	 e = { 0 };
+
+	tu_nianbao(&run, NULL, (const char *const[]){ "new", "--organ",
+	    "某某镇人民政府", "--year", "2025", path, NULL });
+	cr_assert_eq(run.status, 0, "%s", run.err);
+	tu_run_free(&run);
+	r = store_load(path, iu_tpls, iu_ntpls, &e);
+	cr_assert_not_null(r, "%s", e.msgid);
+	cr_expect_not_null(strstr(preface(r), "本报告由某某镇人民政府根据"));
+	cr_expect_not_null(strstr(preface(r), "自2025年1月1日起至2025年12月31日止"));
+	report_free(r);
+	tu_write(txt, "统计期限自2025年1月1日起。");
+	arg = xasprintf("preface=@%s", txt);
+	tu_nianbao(&run, NULL, (const char *const[]){ "set", path, arg, NULL });
+	cr_assert_eq(run.status, 0, "%s", run.err);
+	tu_run_free(&run);
+	tu_nianbao(&run, NULL, (const char *const[]){ "export", "-f", "json",
+	    path, NULL });
+	cr_expect_not_null(strstr(run.out,
+	    "\"preface\": \"统计期限自2025年1月1日起。\""), "%s", run.out);
+	tu_run_free(&run);
+	free(arg);
+	free(txt);
+	free(path);
+	tu_rmtree(dir);
+	free(dir);
+}
