@@ -461,3 +461,29 @@ Test(tpl, no_template_folder)
 	free(all);
 	errlist_done(&errs);
 }
+
+/* The 前言: at most one; its own keys only (no number, no tables); its
+ * wording required. */
+Test(tpl, broken_preface)
+{
+	static const char pre[] = "  - {id: p%d, kind: preface, title: "
+	    "{zh: 前言, en: P}, guidance: {zh: 说明, en: help}%s}\n";
+	char	*one = xasprintf(pre, 1, ", wording: {zh: 文, en: T}");
+	char	*a = xasprintf(pre, 2, ", wording: {zh: 文, en: T}");
+	char	*two = xasprintf("sections:\n%s%s", one, a);
+
+	broken("sections:\n", two, 9, "tpl.two_prefaces");
+	free(two);
+	free(a);
+	a = xasprintf(pre, 1, ", wording: {zh: 文, en: T}, number: 零");
+	two = xasprintf("sections:\n%s", a);
+	broken("sections:\n", two, 8, "tpl.unknown_key");
+	free(two);
+	free(a);
+	a = xasprintf(pre, 1, "");
+	two = xasprintf("sections:\n%s", a);
+	broken("sections:\n", two, 8, "tpl.missing_key");
+	free(two);
+	free(a);
+	free(one);
+}
