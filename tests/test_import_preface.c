@@ -331,3 +331,31 @@ Test(import_preface, cli_new_set_and_json)
 	tu_rmtree(dir);
 	free(dir);
 }
+
+/* A date line under the title or at the end of the 前言 is not part of
+ * it; a date inside a sentence is. */
+Test(import_preface, date_lines_are_left_out)
+{
+	static const char *const dates[] = { "（2025年1月20日）",
+	    "2025 年 1 月 20 日", "(２０２５年１月２０日)" };
+	const struct real	*x = &reals[2];	/* src-huaian2024.txt */
+	struct import_summary	 s;
+	struct report		*r;
+	char			*path = xasprintf("%s/%s", NB_REAL_DIR, x->file);
+	char			*buf, *v, *at;
+	size_t			 len, i;
+
+	buf = iu_slurp(path, &len);
+	at = strstr(buf, "年度报告\n") + strlen("年度报告\n");
+	for (i = 0; i < 3; i++) {
+		v = xasprintf("%.*s%s\n%s", (int)(at - buf), buf, dates[i], at);
+		r = iu_import(v, strlen(v), "d.txt", NULL, iu_tpls, iu_ntpls,
+		    &s);
+		expect_published(x, preface(r), dates[i]);
+		report_free(r);
+		import_summary_done(&s);
+		free(v);
+	}
+	free(buf);
+	free(path);
+}
