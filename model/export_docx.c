@@ -385,6 +385,11 @@ section(struct xmlw *w, const struct report *r, int i)
 	const struct tpl_section	*s = &report_tpl(r)->sections[i];
 	int				 k;
 
+	/* The 前言: body paragraphs alone, between the title and 一. */
+	if (s->preface) {
+		narrative(w, report_text(r, i));
+		return;
+	}
 	heading(w, s);
 	for (k = 0; s->kind == TPL_TABLES && k < s->ntables; k++)
 		table(w, r, s->first_table + k);
@@ -409,7 +414,7 @@ export_docx_document_xml(const struct report *r)
 	xmlw_newline(&w);
 	title(&w, r);
 	for (i = 0; i < t->nsections; i++)
-		section(&w, r, (int)i);
+		section(&w, r, tpl_printed(t, i));
 	sect_pr(&w);
 	xmlw_end(&w);
 	xmlw_end(&w);

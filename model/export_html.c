@@ -182,7 +182,13 @@ export_html(const struct report *r)
 	sbuf_init(&b);
 	head(&b, r);
 	for (i = 0; i < t->nsections; i++) {
-		const struct tpl_section *s = &t->sections[i];
+		const struct tpl_section *s = &t->sections[tpl_printed(t, i)];
+
+		/* The 前言: its paragraphs alone, between the title and 一. */
+		if (s->preface) {
+			paragraphs(&b, report_text(r, tpl_printed(t, i)));
+			continue;
+		}
 		sbuf_adds(&b, "<h2>");
 		esc(&b, s->number);
 		sbuf_adds(&b, "、");
@@ -190,7 +196,7 @@ export_html(const struct report *r)
 		sbuf_adds(&b, "</h2>\n");
 		for (k = 0; s->kind == TPL_TABLES && k < s->ntables; k++)
 			table(&b, r, s->first_table + k);
-		paragraphs(&b, report_text(r, (int)i));
+		paragraphs(&b, report_text(r, tpl_printed(t, i)));
 	}
 	sbuf_adds(&b, "</body>\n</html>\n");
 	return (sbuf_take(&b));

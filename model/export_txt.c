@@ -116,21 +116,7 @@ put_table(struct sbuf *b, const struct report *r, const struct tpl_table *tb,
 char *
 export_txt_title(const struct report *r, enum lang lang)
 {
-	const char	*p = tpl_label(&report_tpl(r)->title, lang);
-	struct sbuf	 b;
-
-	sbuf_init(&b);
-	for (; *p != '\0'; p++) {
-		if (strncmp(p, "{organ}", 7) == 0) {
-			sbuf_adds(&b, report_organ(r));
-			p += 6;
-		} else if (strncmp(p, "{year}", 6) == 0) {
-			sbuf_addf(&b, "%d", report_year(r));
-			p += 5;
-		} else
-			sbuf_addc(&b, *p);
-	}
-	return (sbuf_take(&b));
+	return (report_fill(r, tpl_label(&report_tpl(r)->title, lang)));
 }
 
 char *
@@ -149,10 +135,15 @@ export_txt(const struct report *r, enum lang lang)
 	sbuf_adds(&b, "\n\n");
 	free(title);
 	for (i = 0; i < t->nsections; i++) {
-		s = &t->sections[i];
-		sbuf_addf(&b, "%s%s%s\n\n", s->number,
-		    lang == LANG_EN ? ". " : "、", tpl_label(&s->title, lang));
-		text = report_text(r, (int)i);
+		s = &t->sections[tpl_printed(t, i)];
+		text = report_text(r, tpl_printed(t, i));
+		/* The 前言: its text alone, between the title and 一. */
+		if (s->preface && *text == '\0')
+			continue;
+		if (!s->preface)
+			sbuf_addf(&b, "%s%s%s\n\n", s->number,
+			    lang == LANG_EN ? ". " : "、",
+			    tpl_label(&s->title, lang));
 		if (s->kind == TPL_TABLES) {
 			for (k = 0; k < s->ntables; k++) {
 				if (k > 0)

@@ -88,11 +88,11 @@ import_runin_cut(struct import_runin *r, const struct import_line *in,
 {
 	char		**heads = xcalloc(t->nsections + 1, sizeof *heads);
 	const char	 *rest;
-	size_t		  i, k, a = 0, b = 0;
+	size_t		  i, k, a = 0, b = 0, nh = tpl_numbered(t);
 	bool		  titled = false;
 
 	memset(r, 0, sizeof *r);
-	for (k = 0; k < t->nsections; k++)
+	for (k = 0; k < nh; k++)
 		heads[k] = xasprintf("%s、%s", t->sections[k].number,
 		    tpl_label(&t->sections[k].title, LANG_ZH));
 	for (i = 0; i < n; i++) {
@@ -104,7 +104,7 @@ import_runin_cut(struct import_runin *r, const struct import_line *in,
 				rest += a;
 			}
 		}
-		while (first_heading(heads, t->nsections, rest, &a, &b)) {
+		while (first_heading(heads, nh, rest, &a, &b)) {
 			push(r, rest, a, in[i].no, in[i].s);
 			push(r, rest + a, b - a, in[i].no, in[i].s);
 			rest += b;
@@ -112,7 +112,7 @@ import_runin_cut(struct import_runin *r, const struct import_line *in,
 		if (*rest != '\0' || rest == in[i].s)
 			push(r, rest, strlen(rest), in[i].no, in[i].s);
 	}
-	for (k = 0; k < t->nsections; k++)
+	for (k = 0; k < nh; k++)
 		free(heads[k]);
 	free(heads);
 }

@@ -120,7 +120,8 @@ import_txt_is_heading(const struct tpl *t, size_t k, const char *s)
 	size_t		 tl = labelnorm_length(tkey);
 	bool		 hit = false;
 
-	if (kl <= tl * 2 + 8) {
+	/* The 前言 has no heading: it is what precedes the first one. */
+	if (kl <= tl * 2 + 8 && !t->sections[k].preface) {
 		if (strcmp(rest, tkey) == 0)
 			hit = num == 0 || num == (int)k + 1;
 		else if (num == (int)k + 1 && style != 'p')
@@ -336,14 +337,14 @@ narrative(const struct doc *d, size_t from, size_t to)
 	return (sbuf_take(&b));
 }
 
+/* Lines [from, to) as the text of section k. */
 static void
-read_narrative(const struct doc *d, struct report *r, size_t k,
-    const char *path, struct errlist *notes)
+read_text(const struct doc *d, struct report *r, size_t k, size_t from,
+    size_t to, const char *path, struct errlist *notes)
 {
-	size_t	from, to, i;
+	size_t	i;
 	char	*text, *clean;
 
-	body(d, report_tpl(r), k, &from, &to);
 	for (i = from; i < to; i++)
 		if (labelnorm_has_artefact(d->l[i].s))
 			errlist_add(notes, path, d->l[i].no, 0,
@@ -356,6 +357,16 @@ read_narrative(const struct doc *d, struct report *r, size_t k,
 	report_set_text(r, (int)k, text, NULL);
 	free(clean);
 	free(text);
+}
+
+static void
+read_narrative(const struct doc *d, struct report *r, size_t k,
+    const char *path, struct errlist *notes)
+{
+	size_t	from, to;
+
+	body(d, report_tpl(r), k, &from, &to);
+	read_text(d, r, k, from, to, path, notes);
 }
 
 /* The digit at s (ASCII, full-width, or 〇/零 一 … 九), its length in
@@ -535,7 +546,69 @@ year_in(const char *s)
 	return (0);
 }
 
-/* Title, organ, year; the preamble noted. */
+/* Whether s is a date alone: "2025年3月10日", "（2025年3月10日）". */
+static bool
+date_line(const char *s)
+{
+	static const char *const unit[] = { "年", "月", "日" };
+	size_t	 len, k, w;
+	int	 i;
+
+	while ((w = wslen(s)) > 0)
+		s += w;
+	if (strncmp(s, "（", 3) == 0 || *s == '(')
+		s += *s == '(' ? 1 : 3;
+	if (year_at(s, &len) == 0)
+		return (false);
+	s += len;
+	for (i = 0; i < 3; s += 3, i++) {
+		while ((w = wslen(s)) > 0)
+			s += w;
+		for (k = 0; i > 0 && k < 2 && digit_at(s, &len) >= 0; k++)
+			s += len;
+		while ((w = wslen(s)) > 0)
+			s += w;
+		if ((i > 0 && k == 0) || strncmp(s, unit[i], 3) != 0)
+			return (false);
+	}
+	if (strncmp(s, "）", 3) == 0 || *s == ')')
+		s += *s == ')' ? 1 : 3;
+	return (blank(s));
+}
+
+/*
+ * Lines [from, to) between the title and the first heading: the 前言
+ * when the template has one (date and blank lines at either end left
+ * out), else a note that they were not imported.
+ */
+static void
+read_preface(const struct doc *d, struct report *r, size_t from,
+    size_t to, const char *path, struct errlist *notes)
+{
+	int	pre = report_tpl(r)->preface, line = 0;
+	size_t	i, nb = 0;
+	char	buf[32];
+
+	while (pre >= 0 && from < to && (blank(d->l[from].s) ||
+	    date_line(d->l[from].s)))
+		from++;
+	while (pre >= 0 && to > from && (blank(d->l[to - 1].s) ||
+	    date_line(d->l[to - 1].s)))
+		to--;
+	if (pre >= 0) {
+		read_text(d, r, (size_t)pre, from, to, path, notes);
+		return;
+	}
+	for (i = from; i < to; i++)
+		if (!blank(d->l[i].s) && nb++ == 0)
+			line = d->l[i].no;
+	if (nb > 0) {
+		snprintf(buf, sizeof buf, "%zu", nb);
+		errlist_add(notes, path, line, 0, "import.preamble", 1, buf);
+	}
+}
+
+/* Title, organ, year; the 前言 read. */
 static void
 read_title(const struct doc *d, struct report *r, const char *path,
     struct errlist *notes)
@@ -563,15 +636,7 @@ read_title(const struct doc *d, struct report *r, const char *path,
 		    buf);
 	} else if (year == 0)
 		errlist_add(notes, path, line, 0, "import.no_year", 0);
-	/* What lies between the title and the first heading is preamble. */
-	nb = 0;
-	for (i = organ != NULL ? last + 1 : 0; i < end; i++)
-		if (!blank(d->l[i].s) && nb++ == 0)
-			line = d->l[i].no;
-	if (nb > 0) {
-		snprintf(buf, sizeof buf, "%zu", nb);
-		errlist_add(notes, path, line, 0, "import.preamble", 1, buf);
-	}
+	read_preface(d, r, organ != NULL ? last + 1 : 0, end, path, notes);
 	clean = text_sanitize(organ != NULL ? organ : "",
 	    organ != NULL ? strlen(organ) : 0, false);
 	report_set_organ(r, clean);
@@ -642,9 +707,9 @@ import_txt_read(const char *text, size_t len, const int *srcline,
 			d.l[k].no = srcline[d.l[k].no - 1];
 	info->spaced = d.spaced;
 	info->nheadings = find_headings(&d, t);
-	if (info->nheadings < (int)t->nsections)
+	if (info->nheadings < (int)tpl_numbered(t))
 		info->nheadings = cut_runin(&d, t, info->nheadings);
-	for (k = 0; k < t->nsections; k++) {
+	for (k = 0; k < tpl_numbered(t); k++) {
 		if (d.head[k] < 0)
 			errlist_add(notes, path, 0, 0, "import.no_heading", 3,
 			    t->sections[k].number,

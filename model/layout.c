@@ -445,8 +445,15 @@ put_section(struct pager *pg, const struct report *r, int si,
 	const struct tpl_section *s = &report_tpl(r)->sections[si];
 	struct canvas		  cv;
 	char			**hv;
-	size_t			  hn = heading_lines(s, lang, o, &hv);
+	size_t			  hn;
 	int			  k, need;
+
+	/* The 前言: its paragraphs alone, between the title and 一. */
+	if (s->preface) {
+		put_narrative(pg, report_text(r, si), o);
+		return;
+	}
+	hn = heading_lines(s, lang, o, &hv);
 
 	/* Keep the heading with what follows it: to the next page when both
 	 * do not fit here (as LibreOffice does, also when they do not fit
@@ -502,7 +509,7 @@ layout_build(const struct report *r, enum lang lang,
 	free(v);
 	pg_blank(&pg);
 	for (si = 0; si < report_tpl(r)->nsections; si++)
-		put_section(&pg, r, (int)si, lang, o);
+		put_section(&pg, r, tpl_printed(report_tpl(r), si), lang, o);
 	if (L->npages == 0)
 		pg_newpage(&pg);
 	for (i = 0; i < L->npages; i++) {

@@ -236,6 +236,21 @@ struct answers	*report_answers(const struct report *);
  * another module (answer.h). */
 void		 report_touch(struct report *);
 
+/*
+ * pattern (a template's title or wording) with {organ} and {year} filled
+ * in from r.  Newly allocated; the caller frees.
+ */
+char		*report_fill(const struct report *, const char *pattern);
+/*
+ * The 前言 (tpl->preface, when the template has one): report_preface_init
+ * gives an empty one the template's wording filled with r's organ and
+ * year (call it once both are set); report_preface_roll gives r last
+ * year's text with every "<last year>年" made r's year (nothing when last
+ * has none).
+ */
+void		 report_preface_init(struct report *);
+void		 report_preface_roll(struct report *, const struct report *last);
+
 /* A generation counter bumped by every change (for "modified" and
  * recovery snapshots). */
 unsigned long	 report_generation(const struct report *);

@@ -69,5 +69,8 @@ rollover_new(const struct report *last, int year, const char *tpl_id,
 			carry(r, last, &t->insts[i]);
 	/* Last year's texts: a reference, never this year's text. */
 	report_set_prev_texts(r, last);
+	/* The 前言 is this year's: last year's moved on, or the wording. */
+	report_preface_roll(r, last);
+	report_preface_init(r);
 	return (r);
 }

@@ -70,6 +70,9 @@ store_dump(const struct report *r)
 		sbuf_addf(&b, "published_on: %s\n", report_published_on(r));
 	sbuf_adds(&b, "sections:\n");
 	for (i = 0; i < t->nsections; i++) {
+		/* An empty 前言 is left out: a file without it has none. */
+		if (t->sections[i].preface && *report_text(r, (int)i) == '\0')
+			continue;
 		sbuf_addf(&b, "  %s: ", t->sections[i].id);
 		ytree_emit_str(&b, report_text(r, (int)i));
 		sbuf_addc(&b, '\n');

@@ -81,6 +81,7 @@ tpl_free(struct tpl *t)
 		label_free(&t->sections[i].title);
 		label_free(&t->sections[i].placeholder);
 		label_free(&t->sections[i].guidance);
+		label_free(&t->sections[i].wording);
 	}
 	for (i = 0; i < t->ntables; i++)
 		free(t->tables[i].id);
@@ -139,6 +140,20 @@ tpl_cell_index(const struct tpl *t, const char *id)
 	return (-1);
 }
 
+size_t
+tpl_numbered(const struct tpl *t)
+{
+	return (t->nsections - (t->preface >= 0));
+}
+
+int
+tpl_printed(const struct tpl *t, size_t k)
+{
+	if (t->preface < 0)
+		return ((int)k);
+	return (k == 0 ? t->preface : (int)k - 1);
+}
+
 int
 tpl_section_index(const struct tpl *t, const char *id)
 {
@@ -151,7 +166,8 @@ tpl_section_index(const struct tpl *t, const char *id)
 		    strcmp(t->sections[i].id, id) == 0) ||
 		    (t->sections[i].number != NULL &&
 		    strcmp(t->sections[i].number, id) == 0) ||
-		    (i < 9 && strcmp(arabic[i], id) == 0))
+		    (i < 9 && !t->sections[i].preface &&
+		    strcmp(arabic[i], id) == 0))
 			return ((int)i);
 	}
 	return (-1);

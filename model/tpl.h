@@ -91,6 +91,9 @@ struct tpl_section {
 	enum tpl_section_kind	 kind;
 	struct tpl_label	 placeholder;
 	struct tpl_label	 guidance;
+	bool			 preface;	/* the 前言 (kind: preface) */
+	struct tpl_label	 wording;	/* preface: a new report's text,
+						   with {organ} and {year} */
 	int			 first_table;
 	int			 ntables;
 };
@@ -200,8 +203,15 @@ struct tpl {
 	struct tpl_label	 title;		/* with {organ} and {year} */
 	int			 year_from;
 	int			 year_to;	/* 0: open-ended */
+	/*
+	 * The sections as numbered (一 … 六), then the 前言 if the template
+	 * has one: it is printed before 一 but kept last, so that section
+	 * k of every template is the k-th numbered one.  A preface is
+	 * TPL_NARRATIVE with preface set and number "".
+	 */
 	struct tpl_section	*sections;
 	size_t			 nsections;
+	int			 preface;	/* its index, or -1 */
 	struct tpl_table	*tables;
 	size_t			 ntables;
 	struct tpl_block	*blocks;
@@ -226,6 +236,13 @@ void		 tpl_free(struct tpl *);
 
 /* Index of the cell with this id, or -1. */
 int		 tpl_cell_index(const struct tpl *, const char *id);
+/* The number of numbered sections (一 … 六): they are sections 0 to
+ * n - 1, the 前言 (if any) after them. */
+size_t		 tpl_numbered(const struct tpl *);
+/* The section printed k-th (k < nsections): the 前言 first when there
+ * is one, then the numbered sections in order. */
+int		 tpl_printed(const struct tpl *, size_t k);
+
 /* Index of the section with this id ("s1") or number ("一", "1"), or -1. */
 int		 tpl_section_index(const struct tpl *, const char *id);
 

@@ -294,7 +294,8 @@ parse_section_kind(struct tpl_parse *P, const struct ytree *n, int si)
 
 	kind = tpl_parse_child(P, n, "kind", YTREE_SCALAR, true);
 	tables = tpl_parse_child(P, n, "tables", YTREE_SEQ, false);
-	if (kind != NULL && strcmp(kind->str, "narrative") == 0) {
+	if (kind != NULL && (strcmp(kind->str, "narrative") == 0 ||
+	    strcmp(kind->str, "preface") == 0)) {
 		t->sections[si].kind = TPL_NARRATIVE;
 		if (tables != NULL)
 			tpl_parse_err(P, tables, "tpl.tables_in_narrative", 0,
@@ -310,22 +311,41 @@ parse_section_kind(struct tpl_parse *P, const struct ytree *n, int si)
 		tpl_parse_err(P, kind, "tpl.bad_kind", 1, kind->str, NULL);
 }
 
+/* Whether section entry n is the 前言 (kind: preface). */
+static bool
+is_preface(const struct ytree *n)
+{
+	const struct ytree	*kind;
+
+	if (n->kind != YTREE_MAP)
+		return (false);
+	kind = ytree_get(n, "kind");
+	return (kind != NULL && kind->kind == YTREE_SCALAR &&
+	    strcmp(kind->str, "preface") == 0);
+}
+
 static void
 parse_section(struct tpl_parse *P, const struct ytree *n)
 {
 	static const char *const allowed[] = { "id", "number", "title", "kind",
 	    "placeholder", "guidance", "tables", NULL };
+	static const char *const allowed_pre[] = { "id", "title", "kind",
+	    "placeholder", "guidance", "wording", NULL };
 	struct tpl		*t = P->t;
 	struct tpl_section	*s;
 	int			 si;
+	bool			 pre = is_preface(n);
 
 	if (!tpl_parse_expect(P, n, YTREE_MAP))
 		return;
-	tpl_parse_keys(P, n, allowed);
+	tpl_parse_keys(P, n, pre ? allowed_pre : allowed);
 	s = VEC_PUSH(t->sections, t->nsections, P->capsections);
 	si = (int)t->nsections - 1;
 	s->id = tpl_parse_id(P, n);
-	s->number = tpl_parse_str(P, n, "number", true);
+	s->preface = pre;
+	s->number = pre ? xstrdup("") : tpl_parse_str(P, n, "number", true);
+	if (pre)
+		tpl_parse_label(P, n, "wording", true, &s->wording);
 	tpl_parse_label(P, n, "title", true, &s->title);
 	tpl_parse_label(P, n, "placeholder", false, &s->placeholder);
 	tpl_parse_label(P, n, "guidance", true, &s->guidance);
@@ -417,8 +437,19 @@ parse_root(struct tpl_parse *P, const struct ytree *root)
 	tpl_parse_keys(P, root, allowed);
 	parse_head(P, root);
 	sections = tpl_parse_child(P, root, "sections", YTREE_SEQ, true);
+	/* The numbered sections first, the 前言 last (tpl.h). */
 	for (k = 0; sections != NULL && k < sections->n; k++)
-		parse_section(P, sections->items[k]);
+		if (!is_preface(sections->items[k]))
+			parse_section(P, sections->items[k]);
+	P->t->preface = -1;
+	for (k = 0; sections != NULL && k < sections->n; k++)
+		if (is_preface(sections->items[k])) {
+			if (P->t->preface >= 0)
+				tpl_parse_err(P, sections->items[k],
+				    "tpl.two_prefaces", 0, NULL, NULL);
+			parse_section(P, sections->items[k]);
+			P->t->preface = (int)P->t->nsections - 1;
+		}
 	check_unique(P, root);
 	/*
 	 * Formulas and rules name sections, rows and cells by id: with the

@@ -90,7 +90,8 @@ class Report:
                                   self.json["template"], "--json"))
         self.title = self.text.split("\n", 1)[0]
         self.headings = ["%s、%s" % (s["number"], s["title"])
-                         for s in self.tpl["sections"]]
+                         for s in self.tpl["sections"]
+                         if s["kind"] != "preface"]
         self.tables = []
         for c in self.tpl["cells"]:
             if c["table"] not in self.tables:

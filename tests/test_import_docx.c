@@ -195,7 +195,7 @@ expect_back(struct report *orig, const void *pkg, size_t len,
 	    iu_ntpls, &s, &e);
 	cr_assert_not_null(back, "%s: %s", what, e.msgid);
 	cr_expect_str_eq(s.tpl->id, t->id, "%s", what);
-	cr_expect_eq(s.nheadings, (int)t->nsections, "%s", what);
+	cr_expect_eq(s.nheadings, (int)tpl_numbered(t), "%s", what);
 	cr_expect_eq(s.cells_read, t->ncells, "%s: %zu of %zu cells read",
 	    what, s.cells_read, t->ncells);
 	cr_expect_eq(s.cells_missing, 0, "%s", what);

@@ -172,8 +172,12 @@ Test(import_html, pingtan_2019_every_cell_as_the_page_shows)
 	cr_expect_eq(s.cells_missing, 0);
 	/* 采购总金额 is printed with its unit; the format names none. */
 	cr_expect(iu_note_about(&s, "import.unit", "采购总金额", 0));
-	/* The paragraph between the title and 一、 (编制依据, contacts). */
-	cr_expect_eq(iu_notes(&s, "import.preamble", 0), 1);
+	/* The paragraph between the title and 一、 (编制依据, contacts): the
+	 * 前言 (test_import_preface.c). */
+	cr_expect_eq(iu_notes(&s, "import.preamble", 0), 0);
+	cr_expect(strncmp(report_text(r, report_tpl(r)->preface), "根据《中华人民"
+	    "共和国政府信息公开条例》", strlen("根据《中华人民共和国政府信息公开条例》"))
+	    == 0);
 	expect_text(r, 0, 23, "2019年，在省政府办公厅、省公开办等部门的关心",
 	    "在方便公众获取政府信息方面取得了一定的成效。",
 	    "重点依托实验区政府门户网站，开设部门专栏",
@@ -321,9 +325,10 @@ Test(import_html, pingtan_2024_every_cell_as_the_page_shows)
 	cr_expect_eq(s.nheadings, 6);
 	cr_expect_eq(s.cells_missing, 0);
 	cr_expect_eq(s.encoding, IMPORTENC_UTF8);
-	/* Notes name the line of the page. */
-	cr_expect_eq(iu_notes(&s, "import.preamble", 0), 1);
-	cr_expect_gt(s.notes.v[0].line, 300);
+	/* The paragraph before 一 is its 前言, not a note. */
+	cr_expect_eq(s.notes.n, 0);
+	cr_expect(strncmp(report_text(r, report_tpl(r)->preface), "本报告根据",
+	    strlen("本报告根据")) == 0);
 	report_free(r);
 	import_summary_done(&s);
 }

@@ -54,7 +54,7 @@ full_report(const struct tpl *t)
 		cr_assert(report_set_input(r, (int)c, buf, NULL, &e),
 		    "cell %s", t->cells[c].id);
 	}
-	for (s = 0; s < t->nsections; s++)
+	for (s = 0; s < tpl_numbered(t); s++)
 		if (t->sections[s].kind == TPL_NARRATIVE)
 			report_set_text(r, (int)s, s == 0 ? p :
 			    "　　本年度未收取信息处理费。\n\n第二段。", NULL);

@@ -113,8 +113,11 @@ Test(rollover, carries_the_carried_over_column_by_column)
 	}
 	expect_value(r, "t3.carried_in.total", "909");
 	/* Nothing else: no narrative, no other figure. */
-	for (i = 0; i < report_tpl(r)->nsections; i++)
+	for (i = 0; i < tpl_numbered(report_tpl(r)); i++)
 		cr_expect_str_eq(report_text(r, (int)i), "");
+	/* The 前言 is the template's wording for 2025 (full2021 has none). */
+	cr_expect_not_null(strstr(report_text(r, report_tpl(r)->preface),
+	    "统计期限自2025年1月1日起至2025年12月31日止"));
 	for (k = 0; k < report_tpl(r)->ncells; k++)
 		if (strncmp(report_tpl(r)->cells[k].id, "t3.carried_in.", 14)
 		    != 0)

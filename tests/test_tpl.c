@@ -51,7 +51,15 @@ Test(tpl, gb2021_counts)
 
 	cr_assert_str_eq(t->id, "gb2021");
 	cr_assert_eq(t->year_from, 2021);
-	cr_assert_eq(t->nsections, 6);
+	/* 一 … 六, then the 前言 (listed first in the file). */
+	cr_assert_eq(t->nsections, 7);
+	cr_assert_eq(tpl_numbered(t), 6);
+	cr_assert_eq(t->preface, 6);
+	cr_assert(t->sections[6].preface);
+	cr_assert_str_eq(t->sections[6].id, "preface");
+	cr_assert_eq(tpl_printed(t, 0), 6);
+	cr_assert_eq(tpl_printed(t, 1), 0);
+	cr_assert_eq(tpl_section_index(t, "7"), -1);
 	cr_assert_eq(t->ncells, 200);
 	cr_assert_eq(count_in_section(t, 1, true), 10);
 	cr_assert_eq(count_in_section(t, 2, true), 175);
@@ -452,4 +460,30 @@ Test(tpl, no_template_folder)
 	cr_assert_str_eq(errs.v[0].msgid, "tpl.no_dir");
 	free(all);
 	errlist_done(&errs);
+}
+
+/* The 前言: at most one; its own keys only (no number, no tables); its
+ * wording required. */
+Test(tpl, broken_preface)
+{
+	static const char pre[] = "  - {id: p%d, kind: preface, title: "
+	    "{zh: 前言, en: P}, guidance: {zh: 说明, en: help}%s}\n";
+	char	*one = xasprintf(pre, 1, ", wording: {zh: 文, en: T}");
+	char	*a = xasprintf(pre, 2, ", wording: {zh: 文, en: T}");
+	char	*two = xasprintf("sections:\n%s%s", one, a);
+
+	broken("sections:\n", two, 9, "tpl.two_prefaces");
+	free(two);
+	free(a);
+	a = xasprintf(pre, 1, ", wording: {zh: 文, en: T}, number: 零");
+	two = xasprintf("sections:\n%s", a);
+	broken("sections:\n", two, 8, "tpl.unknown_key");
+	free(two);
+	free(a);
+	a = xasprintf(pre, 1, "");
+	two = xasprintf("sections:\n%s", a);
+	broken("sections:\n", two, 8, "tpl.missing_key");
+	free(two);
+	free(a);
+	free(one);
 }

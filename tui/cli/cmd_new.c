@@ -87,6 +87,7 @@ empty(struct cli *c, const struct args *a)
 	report_set_organ(r, organ);
 	free(organ);
 	report_set_year(r, year);
+	report_preface_init(r);
 	return (r);
 }
 

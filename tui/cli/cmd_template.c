@@ -50,15 +50,16 @@ show_json(struct cli *c, const struct tpl *t)
 	else
 		sbuf_adds(&b, "null");
 	sbuf_adds(&b, ",\n  \"sections\": [");
+	/* In printed order: the 前言 (kind "preface") before 一. */
 	for (i = 0; i < t->nsections; i++) {
-		const struct tpl_section *s = &t->sections[i];
+		const struct tpl_section *s = &t->sections[tpl_printed(t, i)];
 		sbuf_adds(&b, i ? ",\n    {\"id\": " : "\n    {\"id\": ");
 		json_str(&b, s->id);
 		sbuf_adds(&b, ", \"number\": ");
 		json_str(&b, s->number);
 		sbuf_adds(&b, ", \"title\": ");
 		json_str(&b, tpl_label(&s->title, c->lang));
-		sbuf_addf(&b, ", \"kind\": \"%s\"}",
+		sbuf_addf(&b, ", \"kind\": \"%s\"}", s->preface ? "preface" :
 		    s->kind == TPL_NARRATIVE ? "narrative" : "tables");
 	}
 	sbuf_adds(&b, "\n  ],\n  \"cells\": [");
@@ -102,9 +103,9 @@ show_text(const struct cli *c, const struct tpl *t)
 	printf("%s  %s（%s）\n", t->id, tpl_label(&t->name, c->lang),
 	    tpl_label(&t->basis, c->lang));
 	for (i = 0; i < t->nsections; i++) {
-		const struct tpl_section *s = &t->sections[i];
-		printf("\n%s %s、%s\n", s->id, s->number,
-		    tpl_label(&s->title, c->lang));
+		const struct tpl_section *s = &t->sections[tpl_printed(t, i)];
+		printf("\n%s %s%s%s\n", s->id, s->number, s->preface ? "" :
+		    "、", tpl_label(&s->title, c->lang));
 		for (k = 0; k < s->ntables; k++) {
 			const struct tpl_table *tb =
 			    &t->tables[s->first_table + k];

@@ -296,6 +296,7 @@ year_answered(struct tui_app *a, void *arg, const struct ed_reply *rp)
 	ed_recover_track(a, r, NULL, false);
 	report_set_organ(r, nr->organ);
 	report_set_year(r, year);
+	report_preface_init(r);
 	return (made(a, r) | TUI_DIRTY_ALL);
 }
 

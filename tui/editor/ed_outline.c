@@ -66,13 +66,15 @@ static size_t
 entries(const struct tui_app *a, struct entry *out)
 {
 	const struct tpl	*t = report_tpl(a->rep);
-	size_t			 n = 0, s;
-	int			 ti, b;
+	size_t			 n = 0, k;
+	int			 ti, b, s;
 
-	for (s = 0; s < t->nsections && n < MAX_ENTRIES; s++) {
-		const struct tpl_section *sec = &t->sections[s];
+	/* In printed order: the 前言 before 一. */
+	for (k = 0; k < t->nsections && n < MAX_ENTRIES; k++) {
+		const struct tpl_section *sec =
+		    &t->sections[s = tpl_printed(t, k)];
 
-		out[n++] = (struct entry){ (int)s, -1 };
+		out[n++] = (struct entry){ s, -1 };
 		if (sec->kind != TPL_TABLES ||
 		    mode(a, a->g.cols) == OUTLINE_NARROW)
 			continue;
@@ -83,7 +85,7 @@ entries(const struct tui_app *a, struct entry *out)
 			    t->tables[ti].nblocks && n < MAX_ENTRIES; b++)
 				if (*tpl_label(&t->blocks[b].title,
 				    a->lang) != '\0')
-					out[n++] = (struct entry){ (int)s, b };
+					out[n++] = (struct entry){ s, b };
 	}
 	return (n);
 }

@@ -7,6 +7,7 @@
 #include "ed_pane.h"
 #include "ed_sec.h"
 #include "undo.h"
+#include "xmalloc.h"
 
 bool
 ed_sec_is_text(const struct tui_app *a)
@@ -21,6 +22,9 @@ ed_sec_title(const struct tui_app *a, int sec)
 	const struct tpl_section	*s = &report_tpl(a->rep)->sections[sec];
 	char				 idx[16];
 
+	/* The 前言 has no number: its name alone. */
+	if (s->preface)
+		return (xstrdup(tpl_label(&s->title, a->lang)));
 	snprintf(idx, sizeof idx, "%d", sec + 1);
 	return (i18n_fmt(a->i18n, "ed.sec_heading", 3, (const char *[]){
 	    s->number, tpl_label(&s->title, a->lang), idx }));
@@ -49,16 +53,21 @@ ed_sec_set(struct tui_app *a, int sec)
 	return (d | ed_pane_home(a) | TUI_DIRTY_ALL);
 }
 
-/* The section dir steps from this one, round the report. */
+/* The section dir steps from this one, round the report, in printed
+ * order (the 前言 before 一). */
 static unsigned
 step(struct tui_app *a, int dir)
 {
-	int	n;
+	const struct tpl	*t;
+	int			 n, k;
 
 	if (a->rep == NULL)
 		return (0);
-	n = (int)report_tpl(a->rep)->nsections;
-	return (ed_sec_set(a, (a->sec + n + dir) % n));
+	t = report_tpl(a->rep);
+	n = (int)t->nsections;
+	for (k = 0; k < n && tpl_printed(t, (size_t)k) != a->sec; k++)
+		;
+	return (ed_sec_set(a, tpl_printed(t, (size_t)((k + n + dir) % n))));
 }
 
 static unsigned

@@ -101,7 +101,9 @@ add_section_line(const struct tui_app *a, const struct snapshot_found *f,
 	char		 idx[16], *head, *text = NULL, *cells = NULL, *what, *m;
 
 	snprintf(idx, sizeof idx, "%d", sd->section + 1);
-	head = i18n_fmt(a->i18n, "ed.sec_heading", 3, (const char *[]){
+	/* The 前言 has no number: its name alone. */
+	head = s->preface ? xstrdup(tpl_label(&s->title, a->lang)) :
+	    i18n_fmt(a->i18n, "ed.sec_heading", 3, (const char *[]){
 	    s->number, tpl_label(&s->title, a->lang), idx });
 	if (sd->text)
 		text = ed_msg_tr(a, "rcv.diff_text");

@@ -80,9 +80,9 @@ html("html_nested_table_in_cell", PAGE[:T4] + PAGE[T4:].replace(
     "<td", "<td><table><tr><td>7</td></tr></table></td><td", 1), "ok",
      "import.short_row")
 html("html_deep_5000", PAGE[:ART] + "<div>" * 5000 + PAGE[ART:], "ok",
-     "import.preamble")
+     "-")
 html("html_deep_spans_5000", PAGE[:ART] + "<p>" + "<b>" * 5000 + "深" +
-     "</b>" * 5000 + "</p>" + PAGE[ART:], "ok", "import.preamble")
+     "</b>" * 5000 + "</p>" + PAGE[ART:], "ok", "-")
 html("html_rowspan_65535", PAGE[:T3] + PAGE[T3:].replace(
     "rowspan=\"3\"", "rowspan=\"65535\"", 1), "ok", "-")
 html("html_colspan_100000", PAGE[:T3] + PAGE[T3:].replace(
@@ -103,7 +103,7 @@ html("html_external_entities", '<!DOCTYPE html SYSTEM "file:///etc/passwd" '
      '[<!ENTITY x SYSTEM "file:///etc/passwd">]>' + PAGE[PAGE.index("<html"):]
      .replace("<div class=TRS_Editor>", "<div class=TRS_Editor><p>&x;</p>"
               "<img src=\"http://127.0.0.1:9/x.png\">", 1), "ok",
-     "import.preamble")
+     "-")
 html("html_headings_in_script", "<html><head><script>var a='一、总体情况\\n"
      "二、主动公开政府信息情况';</script><style>/* 三、收到和处理政府信息公开"
      "申请情况 */</style></head><body><p>正文</p></body></html>",
@@ -117,12 +117,12 @@ html("html_headings_in_comments", "<html><body><!-- <p>一、总体情况</p>"
      "import.e_html_no_report")
 html("html_huge_attribute", PAGE.replace("<div class=TRS_Editor>",
      "<div title=\"" + "报" * 30000 + "\" class=TRS_Editor>", 1), "ok",
-     "import.preamble")
+     "-")
 html("html_control_characters", PAGE.replace("2024年，无收取信息处理费情况。",
      "2024年，\x1b[31m无收取\x07信息处理费\x1b]0;x\x07情况。", 1), "ok",
-     "import.preamble")
+     "-")
 html("html_many_tables", PAGE[:ART] + "<table><tr><td>1</td></tr></table>"
-     * 2000 + PAGE[ART:], "ok", "import.preamble")
+     * 2000 + PAGE[ART:], "ok", "-")
 html("html_unclosed_everything", PAGE[ART:].replace("</p>", "").replace(
     "</td>", "").replace("</tr>", "").replace("</div>", ""), "ok", "-")
 
