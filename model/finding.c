@@ -215,9 +215,14 @@ static void
 add(struct report *r, const struct name *nm, int line, int nargs,
     const char *const *args)
 {
-	struct findings	*fs = r->findings;
-	struct finding	*f = VEC_PUSH(fs->v, fs->n, fs->cap);
+	struct findings	*fs;
+	struct finding	*f;
 	int		 i;
+
+	if (r->findings == NULL)
+		r->findings = finding_new();
+	fs = r->findings;
+	f = VEC_PUSH(fs->v, fs->n, fs->cap);
 
 	memset(f, 0, sizeof *f);
 	f->name = nm;
@@ -249,13 +254,15 @@ finding_from_notes(struct report *r, const struct errlist *notes)
 size_t
 finding_count(const struct report *r)
 {
+	if (r->findings == NULL)
+		return (0);
 	return (r->findings->nsev[TPL_ERROR] + r->findings->nsev[TPL_WARNING]);
 }
 
 size_t
 finding_count_severity(const struct report *r, enum tpl_severity sev)
 {
-	return (r->findings->nsev[sev]);
+	return (r->findings != NULL ? r->findings->nsev[sev] : 0);
 }
 
 static bool
@@ -277,7 +284,7 @@ finding_flags(const struct report *r, int cell, int sec,
 	const struct finding	*f;
 	size_t			 i;
 
-	for (i = 0; i < fs->n; i++) {
+	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = &fs->v[i];
 		if (!f->listed || (cell >= 0 && !involves(f, cell)) ||
 		    (sec >= 0 && f->sec != sec))
@@ -338,7 +345,7 @@ finding_fix_cell(struct report *r, int cell)
 	struct findings	*fs = r->findings;
 	size_t		 i;
 
-	for (i = fs->n; i-- > 0;)
+	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
 		if (fs->v[i].name->fix != FIX_TOTALS &&
 		    involves(&fs->v[i], cell))
 			drop(r, i);
@@ -350,7 +357,7 @@ finding_fix_section(struct report *r, int sec)
 	struct findings	*fs = r->findings;
 	size_t		 i;
 
-	for (i = fs->n; i-- > 0;)
+	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
 		if (fs->v[i].name->fix == FIX_SECTION && fs->v[i].sec == sec &&
 		    *report_text(r, sec) != '\0')
 			drop(r, i);
@@ -362,7 +369,7 @@ finding_fix_year(struct report *r)
 	struct findings	*fs = r->findings;
 	size_t		 i;
 
-	for (i = fs->n; i-- > 0;)
+	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
 		if (fs->v[i].name->fix == FIX_YEAR && fs->v[i].args[0] &&
 		    atoi(fs->v[i].args[0]) == r->year)
 			drop(r, i);
@@ -374,7 +381,7 @@ finding_fix_totals(struct report *r)
 	struct findings	*fs = r->findings;
 	size_t		 i;
 
-	for (i = fs->n; i-- > 0;)
+	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
 		if (fs->v[i].name->fix == FIX_TOTALS)
 			drop(r, i);
 }
@@ -387,7 +394,7 @@ finding_dump(struct sbuf *b, const struct report *r)
 	size_t			 i;
 	int			 a;
 
-	for (i = 0; i < fs->n; i++) {
+	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = &fs->v[i];
 		if (i == 0)
 			sbuf_adds(b, "import_findings:\n");

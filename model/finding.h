@@ -20,8 +20,8 @@
  * first cell, else "L" and its line.
  *
  * Kept in the report file under import_findings: (finding_dump,
- * finding_load).  A report without findings pays nothing: every hook
- * returns at once when there are none.
+ * finding_load).  A report without findings pays nothing: it holds no
+ * findings at all (made on the first) and every hook returns at once.
  */
 #ifndef NB_FINDING_H
 #define NB_FINDING_H

@@ -78,7 +78,6 @@ report_new(const struct tpl *t)
 	r->re = xcalloc(t->nrules, sizeof *r->re);
 	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
 	r->answers = answer_new();
-	r->findings = finding_new();
 	for (i = 0; i < t->ninsts; i++)
 		r->notes[i].sec = -1;
 	report_thaw(r);

@@ -564,28 +564,54 @@ Test(rules, imported_heading_misnumbered)
 	free(dir);
 }
 
-/* One wrong printed （七）总计 (issue 13: four errors for it before):
- * the balance rule of that column speaks once, quoting the printed 9. */
+/* The errors of r; the message of the last in *m (caller frees). */
+static size_t
+errors(const struct report *r, char **m)
+{
+	struct report_flag	f[512];
+	size_t			n = report_flags(r, f, 512), i, k = 0;
+
+	*m = NULL;
+	for (i = 0; i < n; i++)
+		if (f[i].severity == TPL_ERROR) {
+			k++;
+			free(*m);
+			*m = report_flag_message(r, &f[i], LANG_ZH);
+		}
+	return (k);
+}
+
+/* One wrong printed （七）总计 (issue 13: "four errors (R1 on the column
+ * and on 总计, R2 twice)"): the printed row 9 ... 9 where the outcomes
+ * add to 10.  The balance rule of that column speaks once, quoting the
+ * printed 9; the row's 总计, printed as its own row adds, says nothing. */
 Test(rules, one_defect_one_message)
 {
 	struct report		*r = full(T, 2024);
-	struct report_flag	 f[512];
-	struct report_value	 v = { RV_SET, { 9, 0 } };
-	size_t			 n, i, k = 0;
-	char			*m = NULL;
+	struct report_value	 v = { RV_SET, { 9, 0 } }, z = { RV_SET, { 0, 0 } };
+	const char		*cols[] = { "commercial", "research", "nonprofit",
+				    "legal", "other_org" };
+	char			 id[64], *m;
+	size_t			 i;
 
 	set(r, "t3.new.natural", "10");
 	set(r, "t3.r_open.natural", "10");
 	report_set_published(r, tpl_cell_index(T, "t3.r_total.natural"), &v);
-	n = report_flags(r, f, 512);
-	for (i = 0; i < n; i++)
-		if (f[i].severity == TPL_ERROR) {
-			k++;
-			free(m);
-			m = report_flag_message(r, &f[i], LANG_ZH);
-		}
-	cr_assert_eq(k, 1, "one error");
+	report_set_published(r, tpl_cell_index(T, "t3.r_total.total"), &v);
+	for (i = 0; i < 5; i++) {
+		snprintf(id, sizeof id, "t3.r_total.%s", cols[i]);
+		report_set_published(r, tpl_cell_index(T, id), &z);
+	}
+	cr_assert_eq(errors(r, &m), 1, "one error");
+	cr_assert_eq(nflags(r, "R2"), 1);
 	cr_assert(strstr(m, "印为9") != NULL, "%s", m);
+	free(m);
+	/* The printed 总计 wrong against its own row: R2t, once. */
+	v.n.v = 8;
+	report_set_published(r, tpl_cell_index(T, "t3.r_total.total"), &v);
+	cr_assert_eq(errors(r, &m), 2);
+	cr_assert_eq(nflags(r, "R2t"), 1);
+	cr_assert(strstr(m, "印为8") != NULL, "%s", m);
 	free(m);
 	report_free(r);
 }
