@@ -482,6 +482,17 @@ Test(rules, import_findings_are_flags_until_fixed)
 	cr_assert(strstr(s, "第334行") && strstr(s, "“00”"), "%s", s);
 	free(s);
 	{
+		/* Every export sees the same list: the count it says, and
+		 * the flags a JSON export carries. */
+		const char *ex[] = { "export", "-f", "json", p, NULL };
+		tu_nianbao(&r, NULL, ex);
+		cr_assert_eq(r.status, 0, "%s", r.err);
+		cr_assert(strstr(r.err, "1 个错误、4 个提醒") != NULL, "%s",
+		    r.err);
+		cr_assert(strstr(r.out, "\"I6\"") != NULL, "%s", r.out);
+		tu_run_free(&r);
+	}
+	{
 		const char *st[] = { "set", p, "t3.carried_out.legal=0", NULL };
 		tu_nianbao(&r, NULL, st);
 		cr_assert_eq(r.status, 0, "%s", r.err);
