@@ -114,12 +114,6 @@ name_of(const char *msgid)
 	return (NULL);
 }
 
-bool
-finding_names(const char *msgid)
-{
-	return (msgid != NULL && name_of(msgid) != NULL);
-}
-
 static int
 rule_index(const struct tpl *t, const char *id)
 {
@@ -416,7 +410,7 @@ load_one(struct report *r, const struct ytree *e, const char *path,
     struct err *err)
 {
 	const struct ytree	*note, *line, *args;
-	const struct name	*nm;
+	const struct name	*nm = NULL;
 	const char		*av[ERR_MAXARGS];
 	size_t			 i;
 
@@ -428,7 +422,7 @@ load_one(struct report *r, const struct ytree *e, const char *path,
 	    line->kind != YTREE_SCALAR || (args != NULL &&
 	    (args->kind != YTREE_SEQ || args->n > ERR_MAXARGS))) {
 		err_set(err, path, e->line, e->col, "store.missing_key", 1,
-		    note == NULL ? "note" : line == NULL ? "line" : "args");
+		    nm == NULL ? "note" : line == NULL ? "line" : "args");
 		return (false);
 	}
 	for (i = 0; args != NULL && i < args->n; i++) {

@@ -47,9 +47,6 @@ void		 finding_free(struct findings *);
 size_t		 finding_from_notes(struct report *r,
 		    const struct errlist *notes);
 
-/* Whether the importer's note msgid becomes a finding. */
-bool		 finding_names(const char *msgid);
-
 /* The listed findings (those of an import_finding rule), in all and by
  * severity. */
 size_t		 finding_count(const struct report *r);
