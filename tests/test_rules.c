@@ -539,6 +539,22 @@ Test(rules, import_findings_answered)
 	cr_assert(strstr(s, "已答复 [I2]") != NULL, "%s", s);
 	cr_assert(strstr(s, "提醒 [I1]") != NULL, "%s", s);
 	free(s);
+	free(p);
+	/* A finding without cells is answered by its line, as check
+	 * shows it: 黄庄镇's （七）总计 (line 74) is computed. */
+	p = import_real(dir, "001_13db19b5b2c6c511.txt", NULL, NULL);
+	s = check_out(p);
+	cr_assert(strstr(s, "(L74)") != NULL, "%s", s);
+	free(s);
+	an[1] = p;
+	an[3] = "I7:L74=原件如此，总计由各行算出";
+	tu_nianbao(&r, NULL, an);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	s = check_out(p);
+	cr_assert_eq(count_rule(s, "I7"), 20);
+	cr_assert(strstr(s, "已答复 [I7]") != NULL, "%s", s);
+	free(s);
 	tu_rmtree(dir);
 	free(p);
 	free(dir);
