@@ -642,3 +642,31 @@ Test(rules, one_defect_one_message)
 	free(m);
 	report_free(r);
 }
+
+/* A missing "五、" heading (issue 13): 五 is read as part of 四's
+ * table; the finding names the part and goes when 五 is written. */
+Test(rules, imported_heading_missing)
+{
+	char		*dir = tu_tmpdir(), *p, *s;
+	struct tu_run	 r;
+	const char	*st[] = { "set", NULL,
+			    "s5=一是信息更新不够及时；二是解读形式单一。下一步将加强培训。",
+			    NULL };
+
+	p = import_real(dir, "000_9062bfdbeadefa61.txt",
+	    "五、存在的主要问题及改进情况\n", "");
+	s = check_out(p);
+	cr_assert_eq(count_rule(s, "I3"), 1, "%s", s);
+	cr_assert(strstr(s, "(s5)") != NULL, "%s", s);
+	free(s);
+	st[1] = p;
+	tu_nianbao(&r, NULL, st);
+	cr_assert_eq(r.status, 0, "%s", r.err);
+	tu_run_free(&r);
+	s = check_out(p);
+	cr_assert_eq(count_rule(s, "I3"), 0, "五 written: %s", s);
+	free(s);
+	tu_rmtree(dir);
+	free(p);
+	free(dir);
+}
