@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "finding.h"
 #include "num.h"
 #include "vec.h"
 #include "xmalloc.h"
@@ -70,6 +71,8 @@ flag_rule(const struct report *r, const struct report_flag *f)
 static const char *
 flag_cell(const struct report *r, const struct report_flag *f)
 {
+	if (f->finding >= 0)
+		return (finding_key(r, f->finding));
 	return (f->ncells > 0 ? report_tpl(r)->cells[f->cells[0]].id : "");
 }
 
@@ -199,7 +202,7 @@ answer_accept_totals(struct report *r)
 	struct answers		*a = report_answers(r);
 	struct report_value	 pub, now;
 	struct accepted		*ac;
-	size_t			 i, k = 0;
+	size_t			 i, n, k = 0;
 
 	for (i = 0; i < t->ncells; i++) {
 		if (t->cells[i].formula < 0 ||
@@ -214,6 +217,12 @@ answer_accept_totals(struct report *r)
 		ac->printed = pub;
 		report_set_published(r, (int)i, NULL);
 		k++;
+	}
+	if (finding_count(r) > 0) {
+		/* A blank printed total is accepted as computed too. */
+		n = finding_count(r);
+		finding_fix_totals(r);
+		k += n - finding_count(r);
 	}
 	if (k > 0)
 		report_touch(r);

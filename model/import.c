@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finding.h"
 #include "fsio.h"
 #include "import.h"
 #include "import_docx.h"
@@ -299,9 +300,11 @@ import_buffer(const char *buf, size_t len, const char *path,
 	sum->spaced = info.spaced;
 	sum->nheadings = info.nheadings;
 	sum->cells_read = info.cells_read;
-	if (r != NULL)
-		count(r, sum);
 	sort_notes(&sum->notes);
+	if (r != NULL) {
+		finding_from_notes(r, &sum->notes);
+		count(r, sum);
+	}
 	return (r);
 }
 

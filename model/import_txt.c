@@ -546,6 +546,46 @@ year_in(const char *s)
 	return (0);
 }
 
+/* The year the 统计期限 sentence of lines [from, to) states, or 0; *at
+ * its line. */
+static int
+period_year(const struct doc *d, size_t from, size_t to, int *at)
+{
+	const char	*p;
+	size_t		 i, k;
+	int		 y;
+
+	for (i = from; i < to; i++) {
+		if ((p = strstr(d->l[i].s, "统计期限")) == NULL)
+			continue;
+		*at = d->l[i].no;
+		for (k = i; k < to && k < i + 2; k++, p = d->l[k].s)
+			for (; *p != '\0'; p++)
+				if (sscanf(p, "%4d", &y) == 1 && y >= 1000 &&
+				    p[0] >= '1' && p[0] <= '9')
+					return (y);
+	}
+	return (0);
+}
+
+/* A preamble whose 统计期限 names another year than the report's
+ * (import.year_mention {0} stated, {1} the report's year). */
+static void
+note_period(const struct doc *d, size_t from, int year, const char *path,
+    struct errlist *notes)
+{
+	char	sy[16], ry[16];
+	int	y, at = 0;
+
+	if (year <= 0 || (y = period_year(d, from, d->first, &at)) == 0 ||
+	    y == year)
+		return;
+	snprintf(sy, sizeof sy, "%d", y);
+	snprintf(ry, sizeof ry, "%d", year);
+	errlist_add(notes, path, at, 0, "import.year_mention", 2, sy, ry);
+}
+
+
 /* Whether s is a date alone: "2025年3月10日", "（2025年3月10日）". */
 static bool
 date_line(const char *s)
@@ -608,7 +648,7 @@ read_preface(const struct doc *d, struct report *r, size_t from,
 	}
 }
 
-/* Title, organ, year; the 前言 read. */
+/* Title, organ, year; the 前言 read, or the preamble noted. */
 static void
 read_title(const struct doc *d, struct report *r, const char *path,
     struct errlist *notes)
@@ -637,6 +677,9 @@ read_title(const struct doc *d, struct report *r, const char *path,
 	} else if (year == 0)
 		errlist_add(notes, path, line, 0, "import.no_year", 0);
 	read_preface(d, r, organ != NULL ? last + 1 : 0, end, path, notes);
+	/* A kept 前言 is checked by R14 as it is edited; else say it here. */
+	if (report_tpl(r)->preface < 0)
+		note_period(d, organ != NULL ? last + 1 : 0, year, path, notes);
 	clean = text_sanitize(organ != NULL ? organ : "",
 	    organ != NULL ? strlen(organ) : 0, false);
 	report_set_organ(r, clean);
@@ -691,6 +734,26 @@ read_tables(const struct doc *d, struct report *r, const char *path,
 	free(x.line);
 }
 
+/* A heading found without the format's own numbering (一、): "1、 总体
+ *情况", "（一）总体情况" or no number at all (import.heading_number). */
+static void
+note_numbering(const struct doc *d, const struct tpl *t, size_t k,
+    const char *path, struct errlist *notes)
+{
+	const struct import_line *l = &d->l[d->head[k]];
+	char		*key = labelnorm_key(l->s);
+	const char	*rest;
+	char		 style = 0;
+	int		 num = labelnorm_number(key, &rest, &style);
+
+	if (num != (int)k + 1 || style != 'c')
+		errlist_add(notes, path, l->no, 0, "import.heading_number", 4,
+		    t->sections[k].number,
+		    tpl_label(&t->sections[k].title, LANG_ZH),
+		    tpl_label(&t->sections[k].title, LANG_EN), l->s);
+	free(key);
+}
+
 struct report *
 import_txt_read(const char *text, size_t len, const int *srcline,
     size_t nsrc, const char *path, const struct tpl *t,
@@ -715,8 +778,11 @@ import_txt_read(const char *text, size_t len, const int *srcline,
 			    t->sections[k].number,
 			    tpl_label(&t->sections[k].title, LANG_ZH),
 			    tpl_label(&t->sections[k].title, LANG_EN));
-		else if (t->sections[k].kind == TPL_NARRATIVE)
-			read_narrative(&d, r, k, path, notes);
+		else {
+			note_numbering(&d, t, k, path, notes);
+			if (t->sections[k].kind == TPL_NARRATIVE)
+				read_narrative(&d, r, k, path, notes);
+		}
 	}
 	read_title(&d, r, path, notes);
 	read_tables(&d, r, path, info, notes);

@@ -20,6 +20,7 @@
 
 #include "answer.h"
 #include "boiler.h"
+#include "finding.h"
 #include "ledger_prov.h"
 #include "report.h"
 #include "report_impl.h"
@@ -120,6 +121,7 @@ report_free(struct report *r)
 	ledger_prov_free(r->prov);
 	boiler_free(r->boiler);
 	answer_free(r->answers);
+	finding_free(r->findings);
 	free(r);
 }
 
@@ -189,6 +191,7 @@ report_set_year(struct report *r, int year)
 {
 	r->year = year;
 	r->gen++;
+	finding_fix_year(r);
 	recheck_meta(r);
 }
 
@@ -333,6 +336,7 @@ report_set_text(struct report *r, int sec, const char *text, char **old)
 	free(r->texts[sec]);
 	r->texts[sec] = xstrdup(text);
 	r->gen++;
+	finding_fix_section(r, sec);
 	if (r->frozen)
 		return;
 	for (i = 0; i < r->t->nrules; i++) {
@@ -439,6 +443,7 @@ report_set_value(struct report *r, int cell, struct report_value v,
 	if (old != NULL)
 		*old = r->vals[cell];
 	r->vals[cell] = v;
+	finding_fix_cell(r, cell);
 	propagate(r, cell);
 	return (true);
 }
@@ -495,6 +500,7 @@ fill_flag(const struct report *r, int i, struct report_flag *f)
 	const struct tpl_inst *in = &r->t->insts[i];
 
 	f->inst = i;
+	f->finding = -1;
 	f->rule = in->rule;
 	f->severity = r->t->rules[in->rule].severity;
 	f->cells = in->cells;
@@ -504,13 +510,14 @@ fill_flag(const struct report *r, int i, struct report_flag *f)
 size_t
 report_nflags(const struct report *r)
 {
-	return (r->nfailing[TPL_ERROR] + r->nfailing[TPL_WARNING]);
+	return (r->nfailing[TPL_ERROR] + r->nfailing[TPL_WARNING] +
+	    finding_count(r));
 }
 
 size_t
 report_nflags_severity(const struct report *r, enum tpl_severity sev)
 {
-	return (r->nfailing[sev]);
+	return (r->nfailing[sev] + finding_count_severity(r, sev));
 }
 
 size_t
@@ -524,6 +531,7 @@ report_flags(const struct report *r, struct report_flag *out, size_t max)
 				fill_flag(r, (int)i, &out[n]);
 			n++;
 		}
+	finding_flags(r, -1, -1, out, max, &n);
 	return (n);
 }
 
@@ -540,6 +548,7 @@ report_cell_flags(const struct report *r, int cell, struct report_flag *out,
 				fill_flag(r, c->rdeps[k], &out[n]);
 			n++;
 		}
+	finding_flags(r, cell, -1, out, max, &n);
 	return (n);
 }
 
@@ -559,6 +568,11 @@ report_cell_flagged(const struct report *r, int cell,
 			if (s == TPL_ERROR)
 				w = TPL_ERROR;
 		}
+	if (finding_count(r) > 0) {
+		size_t nf = 0;
+		finding_flags(r, cell, -1, NULL, 0, &nf);
+		any |= nf > 0;
+	}
 	if (any && worst != NULL)
 		*worst = w;
 	return (any);
@@ -580,6 +594,7 @@ report_section_flags(const struct report *r, int sec, struct report_flag *out,
 			fill_flag(r, ru->first_inst, &out[n]);
 		n++;
 	}
+	finding_flags(r, -1, sec, out, max, &n);
 	return (n);
 }
 

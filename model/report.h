@@ -169,9 +169,12 @@ URegularExpression *report_rule_regex(struct report *, int rule);
 void		 report_note(struct report *, int inst, int sec, char *said,
 		    char *stated);
 
-/* Flags: the failing rule instances, in template order. */
+/* Flags: the failing rule instances, in template order, then the import
+ * findings (finding.h), in the order of the source's lines. */
 struct report_flag {
-	int			 inst;		/* index in tpl->insts */
+	int			 inst;		/* index in tpl->insts, or -1 */
+	int			 finding;	/* -1, or the import finding
+						   (finding.h) this flag is */
 	int			 rule;		/* index in tpl->rules */
 	enum tpl_severity	 severity;
 	const int		*cells;		/* borrowed from the template */

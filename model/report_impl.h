@@ -1,7 +1,8 @@
 /*
  * The inside of a report, shared by the files that implement report.h
  * (report.c: values, totals, rules and flags; report_prev.c: last year's
- * values and texts).  No other file includes this.
+ * values and texts; finding.c: the import findings).  No other file
+ * includes this.
  */
 #ifndef NB_REPORT_IMPL_H
 #define NB_REPORT_IMPL_H
@@ -37,6 +38,7 @@ struct report {
 						   made when last year's
 						   texts come */
 	struct answers		*answers;	/* answer.h */
+	struct findings		*findings;	/* finding.h */
 	bool			*failing;	/* per rule instance */
 	size_t			 nfailing[2];	/* by severity */
 	unsigned long		 gen;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "finding.h"
 #include "num.h"
 #include "report.h"
 #include "sbuf.h"
@@ -44,19 +45,45 @@ side_text(const struct report *r, const struct tpl_term *terms, size_t n,
 		num_format(v, kind, buf);
 }
 
+/* An import finding's message: {line} its source line, {0}..{3} the
+ * importer's arguments (finding.h). */
+static char *
+finding_message(const struct report *r, const struct report_flag *f,
+    const char *p)
+{
+	struct sbuf	b;
+
+	sbuf_init(&b);
+	for (; *p != '\0'; p++) {
+		if (strncmp(p, "{line}", 6) == 0) {
+			sbuf_addf(&b, "%d", finding_line(r, f->finding));
+			p += 5;
+		} else if (p[0] == '{' && p[1] >= '0' && p[1] <= '3' &&
+		    p[2] == '}') {
+			sbuf_adds(&b, finding_arg(r, f->finding, p[1] - '0'));
+			p += 2;
+		} else
+			sbuf_addc(&b, *p);
+	}
+	return (sbuf_take(&b));
+}
+
 char *
 report_flag_message(const struct report *r, const struct report_flag *f,
     enum lang lang)
 {
 	const struct tpl	*t = report_tpl(r);
-	const struct tpl_inst	*in = &t->insts[f->inst];
+	const struct tpl_inst	*in;
 	const struct tpl_rule	*ru = &t->rules[f->rule];
 	const char		*p = tpl_label(&ru->message, lang), *s;
 	struct sbuf		 b;
 	char			 num[NUM_FMT_MAX];
-	const struct tpl_block	*blk = in->iter_block >= 0 ?
-				    &t->blocks[in->iter_block] : NULL;
+	const struct tpl_block	*blk;
 
+	if (f->finding >= 0)
+		return (finding_message(r, f, p));
+	in = &t->insts[f->inst];
+	blk = in->iter_block >= 0 ? &t->blocks[in->iter_block] : NULL;
 	sbuf_init(&b);
 	for (; *p != '\0'; p++) {
 		if (*p != '{') {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "finding.h"
 #include "fsio.h"
 #include "ledger_prov.h"
 #include "num.h"
@@ -101,6 +102,7 @@ store_dump(const struct report *r)
 	}
 	ledger_prov_dump(&b, r);
 	answer_dump(&b, r);
+	finding_dump(&b, r);
 	return (sbuf_take(&b));
 }
 
@@ -243,7 +245,7 @@ load_template(struct sctx *S, const struct ytree *root,
 	static const char *const keys[] = { "nianbao", "template", "organ",
 	    "year", "published_on", "sections", "cells", "published",
 	    "previous", "previous_sections", "sources", "ledger", "answers",
-	    "accepted_totals", NULL };
+	    "accepted_totals", "import_findings", NULL };
 	const struct ytree	*v;
 	const struct tpl	*t;
 	size_t			 i;
@@ -349,6 +351,9 @@ load_body(struct sctx *S, struct report *r, const struct ytree *root)
 		return (false);
 	if ((v = ytree_get(root, "ledger")) != NULL &&
 	    !ledger_prov_load(r, v, S->path, S->err))
+		return (false);
+	if (!finding_load(r, ytree_get(root, "import_findings"), S->path,
+	    S->err))
 		return (false);
 	return (answer_load(r, ytree_get(root, "answers"),
 	    ytree_get(root, "accepted_totals"), S->path, S->err));

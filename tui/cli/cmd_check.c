@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "answer.h"
+#include "finding.h"
 #include "batch.h"
 #include "cli.h"
 #include "county.h"
@@ -90,6 +91,8 @@ print_flags(const struct cli *c, const char *path, const struct report *r)
 		if (f[i].ncells > 0)
 			printf(" (%s%s)", t->cells[f[i].cells[0]].id,
 			    f[i].ncells > 1 ? ", …" : "");
+		else if (f[i].finding >= 0)	/* what --answer RULE:KEY names */
+			printf(" (%s)", finding_key(r, f[i].finding));
 		printf("\n");
 		free(msg);
 		free(sev);

@@ -228,6 +228,9 @@ p "${H}cells:\n  t3.new.total: 1\n"	| bad cell_computed store.computed 4 3 't3.n
 p "${H}published:\n  t3.new.natural: 1\n" \
 					| bad published_input store.not_computed 4 3 't3.new.natural'
 p "${H}previous:\n  t3.new.alien: 1\n"	| bad previous_unknown_cell store.unknown_cell 4 3 't3.new.alien'
+p "${H}import_findings: 5\n"		| bad findings_scalar store.type 3 18 'import_findings'
+p "${H}import_findings:\n  - {note: import.nonsense, line: 3}\n" \
+					| bad finding_unknown_note store.missing_key 4 5 'note'
 
 # ---- numbers out of range or not numbers ----
 N="${H}cells:\n  t3.new.natural: "
