@@ -21,9 +21,11 @@
  * value at its first character or its quote).
  *
  * Each mapping is sized once: a top-level mapping's lines are counted
- * before they are read.  Duplicate keys are found in one hash of the
+ * before they are read; the whole tree comes from one arena block sized
+ * from the line count.  Duplicate keys are found in one hash of the
  * whole document, keyed by mapping and key, sized from its line count.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,7 +343,11 @@ yfast_parse(const char *buf, size_t len)
 	while (size < lines * 2 + 2)
 		size *= 2;
 	memset(&f, 0, sizeof f);
-	f.arena = arena_new();
+	/* Room for all of it: per line two nodes, their strings' padding
+	 * and two array slots; the strings themselves are at most len. */
+	f.arena = arena_new_sized(len + (lines + 2) *
+	    (2 * (sizeof (struct ytree) + 2 * sizeof(max_align_t)) +
+	    2 * sizeof (struct ytree *)));
 	f.p = buf;
 	f.end = buf + len;
 	f.line = 1;
@@ -355,4 +361,23 @@ yfast_parse(const char *buf, size_t len)
 	}
 	root->arena = f.arena;
 	return (root);
+}
+
+bool
+yfast_same(const struct ytree *a, const struct ytree *b)
+{
+	size_t	i;
+
+	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
+	    a->n != b->n)
+		return (false);
+	if (a->kind == YTREE_SCALAR)
+		return (a->len == b->len && a->plain == b->plain &&
+		    memcmp(a->str, b->str, a->len) == 0 &&
+		    a->str[a->len] == '\0' && b->str[b->len] == '\0');
+	for (i = 0; i < a->n; i++)
+		if ((a->kind == YTREE_MAP && !yfast_same(a->keys[i],
+		    b->keys[i])) || !yfast_same(a->items[i], b->items[i]))
+			return (false);
+	return (true);
 }

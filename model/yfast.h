@@ -11,6 +11,7 @@
 #ifndef NB_YFAST_H
 #define NB_YFAST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ytree.h"
@@ -22,5 +23,12 @@
  * libyaml).  The tree is freed with ytree_free.
  */
 struct ytree	*yfast_parse(const char *buf, size_t len);
+
+/*
+ * Whether two trees are the same node for node: kinds, strings, styles,
+ * lines and columns (for the tests and the fuzz target that compare the
+ * two paths).
+ */
+bool		 yfast_same(const struct ytree *a, const struct ytree *b);
 
 #endif

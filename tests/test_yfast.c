@@ -24,36 +24,30 @@
 #include "yfast.h"
 #include "ytree.h"
 
-static bool
-same_tree(const struct ytree *a, const struct ytree *b, char *why,
+/* Where two trees first differ, for the failure message. */
+static void
+first_difference(const struct ytree *a, const struct ytree *b, char *why,
     size_t whylen)
 {
 	size_t	i;
 
 	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
-	    a->n != b->n) {
-		snprintf(why, whylen, "node %d:%d (%d, n %zu) against %d:%d "
-		    "(%d, n %zu)", a->line, a->col, a->kind, a->n, b->line,
-		    b->col, b->kind, b->n);
-		return (false);
-	}
-	if (a->kind == YTREE_SCALAR) {
-		if (a->len != b->len || memcmp(a->str, b->str, a->len) != 0 ||
-		    a->str[a->len] != '\0' || a->plain != b->plain) {
-			snprintf(why, whylen, "scalar at %d:%d: \"%s\" against "
-			    "\"%s\"", a->line, a->col, a->str, b->str);
-			return (false);
-		}
-		return (true);
+	    a->n != b->n || a->kind == YTREE_SCALAR) {
+		snprintf(why, whylen, "node %d:%d (kind %d, n %zu, \"%s\") "
+		    "against %d:%d (kind %d, n %zu, \"%s\")", a->line, a->col,
+		    a->kind, a->n, a->str ? a->str : "", b->line, b->col,
+		    b->kind, b->n, b->str ? b->str : "");
+		return;
 	}
 	for (i = 0; i < a->n; i++) {
-		if (a->kind == YTREE_MAP &&
-		    !same_tree(a->keys[i], b->keys[i], why, whylen))
-			return (false);
-		if (!same_tree(a->items[i], b->items[i], why, whylen))
-			return (false);
+		if (a->kind == YTREE_MAP && !yfast_same(a->keys[i], b->keys[i]))
+			first_difference(a->keys[i], b->keys[i], why, whylen);
+		else if (!yfast_same(a->items[i], b->items[i]))
+			first_difference(a->items[i], b->items[i], why, whylen);
+		else
+			continue;
+		return;
 	}
-	return (true);
 }
 
 /* Both readers on buf; asserts they agree.  Whether the fast path took
@@ -78,7 +72,10 @@ agree(const char *buf, size_t len, const char *name)
 		err_clear(&e2);
 		return (false);
 	}
-	cr_assert(same_tree(t1, t2, why, sizeof why), "%s: %s", name, why);
+	if (!yfast_same(t1, t2)) {
+		first_difference(t1, t2, why, sizeof why);
+		cr_assert_fail("%s: %s", name, why);
+	}
 	ytree_free(t1);
 	ytree_free(t2);
 	f = len > 0 ? yfast_parse(buf, len) : NULL;
