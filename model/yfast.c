@@ -21,8 +21,8 @@
  * value at its first character or its quote).
  *
  * Each mapping is sized once: a top-level mapping's lines are counted
- * before they are read; the whole tree comes from one arena block sized
- * from the line count.  Duplicate keys are found in one hash of the
+ * before they are read; the whole tree, and the key hash with it, comes
+ * from one arena block sized from the line count.  Duplicate keys are found in one hash of the
  * whole document, keyed by mapping and key, sized from its line count.
  */
 #include <stddef.h>
@@ -345,16 +345,15 @@ yfast_parse(const char *buf, size_t len)
 	memset(&f, 0, sizeof f);
 	/* Room for all of it: per line two nodes, their strings' padding
 	 * and two array slots; the strings themselves are at most len. */
-	f.arena = arena_new_sized(len + (lines + 2) *
+	f.arena = arena_new_sized(len + size * sizeof *f.slots + (lines + 2) *
 	    (2 * (sizeof (struct ytree) + 2 * sizeof(max_align_t)) +
 	    2 * sizeof (struct ytree *)));
 	f.p = buf;
 	f.end = buf + len;
 	f.line = 1;
-	f.slots = xcalloc(size, sizeof *f.slots);
+	f.slots = arena_alloc(f.arena, size * sizeof *f.slots);
 	f.mask = size - 1;
 	root = document(&f);
-	free(f.slots);
 	if (root == NULL) {
 		arena_free(f.arena);
 		return (NULL);
