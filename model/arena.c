@@ -36,6 +36,27 @@ arena_new(void)
 	return (xcalloc(1, sizeof (struct arena)));
 }
 
+struct arena *
+arena_new_sized(size_t n)
+{
+	struct arena	*a = arena_new();
+#ifndef ARENA_EXACT
+	struct ablock	*b;
+
+	if (n > SIZE_MAX / 2)
+		fatal("out of memory");
+	n = n < ARENA_CHUNK ? ARENA_CHUNK : n;
+	b = xmalloc(sizeof *b + n);
+	b->cap = n;
+	b->used = 0;
+	b->next = NULL;
+	a->head = b;
+#else
+	(void)n;
+#endif
+	return (a);
+}
+
 void *
 arena_alloc(struct arena *a, size_t n)
 {

@@ -17,6 +17,11 @@ struct arena;
 /* An empty arena.  Caller frees with arena_free. */
 struct arena	*arena_new(void);
 
+/* An empty arena whose first block holds n bytes (at least the usual
+ * block), for a caller that knows about how much it will take: one
+ * malloc instead of one per block.  Caller frees with arena_free. */
+struct arena	*arena_new_sized(size_t n);
+
 /* n zeroed bytes aligned for any type, valid until arena_free.  Never
  * NULL: out of memory is fatal (xmalloc.h). */
 void		*arena_alloc(struct arena *, size_t n);

@@ -24,6 +24,10 @@ struct boiler {
 	uint64_t	*set;
 	size_t		 mask;		/* capacity - 1 (a power of two) */
 	size_t		 n;
+	/* The BMP characters of the template's n-grams, a bit each: a
+	 * window with any other character is not in set, so it is not
+	 * hashed (characters beyond the BMP are always hashed). */
+	uint64_t	 vocab[0x10000 / 64];
 };
 
 /* One character of a text being stripped. */
@@ -187,6 +191,9 @@ add_words(struct boiler *b, const char *s)
 
 	for (i = 0; i + BOILER_TPL_K <= n; i++)
 		set_add(b, hash_cps(&c[i], BOILER_TPL_K));
+	for (i = 0; n >= BOILER_TPL_K && i < n; i++)
+		if (c[i] < 0x10000)
+			b->vocab[c[i] / 64] |= UINT64_C(1) << (c[i] % 64);
 	free(c);
 }
 
@@ -320,13 +327,19 @@ read_chars(const char *text, struct chs *v)
 	}
 }
 
+static bool
+in_vocab(const struct boiler *b, UChar32 c)
+{
+	return (c >= 0x10000 || (b->vocab[c / 64] >> (c % 64) & 1));
+}
+
 /* Step 4's marks in the sentence [s, e): content characters covered by
  * template n-grams, in runs of at least BOILER_MIN_PHRASE.  Per sentence,
  * so that a heading's wording never runs on into the next sentence. */
 static void
 mark_template(const struct boiler *b, struct chs *v, size_t s, size_t e)
 {
-	size_t	nc = 0, i, j, r;
+	size_t	nc = 0, i, j, r, run;
 	UChar32	w[BOILER_TPL_K];
 
 	for (i = s; i < e; i++)
@@ -334,12 +347,16 @@ mark_template(const struct boiler *b, struct chs *v, size_t s, size_t e)
 			v->m[nc] = false;
 			v->ix[nc++] = i;
 		}
-	for (i = 0; i + BOILER_TPL_K <= nc; i++) {
+	for (i = 0, run = 0; i < nc; i++) {
+		/* run: the characters up to i that may be template words */
+		run = in_vocab(b, v->v[v->ix[i]].c) ? run + 1 : 0;
+		if (run < BOILER_TPL_K)
+			continue;
 		for (j = 0; j < BOILER_TPL_K; j++)
-			w[j] = v->v[v->ix[i + j]].c;
+			w[j] = v->v[v->ix[i + 1 - BOILER_TPL_K + j]].c;
 		if (set_has(b, hash_cps(w, BOILER_TPL_K)))
 			for (j = 0; j < BOILER_TPL_K; j++)
-				v->m[i + j] = true;
+				v->m[i + 1 - BOILER_TPL_K + j] = true;
 	}
 	for (i = 0; i < nc; i = r) {
 		for (r = i; r < nc && v->m[r] == v->m[i]; r++)

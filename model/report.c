@@ -59,6 +59,15 @@ report_thaw(struct report *r)
 struct report *
 report_new(const struct tpl *t)
 {
+	struct report	*r = report_new_frozen(t);
+
+	report_thaw(r);
+	return (r);
+}
+
+struct report *
+report_new_frozen(const struct tpl *t)
+{
 	struct report	*r = xcalloc(1, sizeof *r);
 	size_t		 i;
 
@@ -80,7 +89,7 @@ report_new(const struct tpl *t)
 	r->answers = answer_new();
 	for (i = 0; i < t->ninsts; i++)
 		r->notes[i].sec = -1;
-	report_thaw(r);
+	r->frozen = true;
 	return (r);
 }
 

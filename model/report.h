@@ -49,6 +49,9 @@ void		 report_thaw(struct report *);
 
 /* A new, empty report on t (t must outlive it).  Year 0, organ "". */
 struct report	*report_new(const struct tpl *t);
+/* The same, frozen and not yet computed (a loader's start: its values
+ * are all stored before the one report_thaw). */
+struct report	*report_new_frozen(const struct tpl *t);
 void		 report_free(struct report *);
 const struct tpl *report_tpl(const struct report *);
 

@@ -142,6 +142,22 @@ want(struct sctx *S, const struct ytree *n, enum ytree_kind kind,
 	return (serr(S, n, "store.type", what, names[kind]));
 }
 
+/*
+ * The cell id, looked for first in the few cells after c (a file lists
+ * its cells in template order, skipping the computed ones), then by
+ * tpl_cell_index; -1 if the template has none.
+ */
+static int
+next_cell(const struct tpl *t, int c, const char *id)
+{
+	int	j;
+
+	for (j = c + 1; j < (int)t->ncells && j <= c + 8; j++)
+		if (strcmp(t->cells[j].id, id) == 0)
+			return (j);
+	return (tpl_cell_index(t, id));
+}
+
 /* Reads one "id: value" list into the report through set(). */
 static bool
 load_values(struct sctx *S, struct report *r, const struct ytree *map,
@@ -159,11 +175,8 @@ load_values(struct sctx *S, struct report *r, const struct ytree *map,
 	for (i = 0, c = -1; i < map->n; i++) {
 		k = map->keys[i];
 		val = map->items[i];
-		/* Files list cells in template order: try the next one first. */
-		if (c + 1 < (int)t->ncells && strcmp(t->cells[c + 1].id,
-		    k->str) == 0)
-			c++;
-		else if ((c = tpl_cell_index(t, k->str)) < 0)
+		/* Files list cells in template order: look a few ahead. */
+		if ((c = next_cell(t, c, k->str)) < 0)
 			return (serr(S, k, "store.unknown_cell", k->str, NULL));
 		if (which < 2 && (which == 1) != (t->cells[c].formula >= 0))
 			return (serr(S, k, which == 1 ? "store.not_computed" :
@@ -369,8 +382,7 @@ load_tree(struct sctx *S, const struct ytree *root, struct tpl *const *tpls,
 	if ((t = load_template(S, root, tpls, ntpls)) == NULL)
 		return (NULL);
 	/* Frozen: every value is stored, then totals and rules run once. */
-	r = report_new(t);
-	report_freeze(r);
+	r = report_new_frozen(t);
 	if (!load_head(S, r, root) || !load_body(S, r, root)) {
 		report_free(r);
 		return (NULL);

@@ -37,6 +37,7 @@
 #include "fsio.h"
 #include "sbuf.h"
 #include "xmalloc.h"
+#include "yfast.h"
 #include "ytree.h"
 
 #define ARG_MAX_BYTES	80	/* a key or tag quoted in a message */
@@ -523,8 +524,9 @@ on_event(struct builder *b, const yaml_event_t *ev)
 	}
 }
 
-struct ytree *
-ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
+/* The whole input through libyaml's event API (after prescan). */
+static struct ytree *
+parse_events(const char *buf, size_t len, const char *path, struct err *err)
 {
 	struct builder	 b;
 	yaml_parser_t	 parser;
@@ -532,14 +534,6 @@ ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
 	bool		 ok = true, end = false;
 	yaml_mark_t	 first = { 0, 0, 0 };
 
-	if (len > YTREE_MAX_FILE) {
-		err_set(err, path, 0, 0, "yaml.file_size", 0);
-		return (NULL);
-	}
-	if (len == 0)
-		buf = "";	/* libyaml asserts a non-NULL input */
-	if (!prescan(buf, len, path, err))
-		return (NULL);
 	memset(&b, 0, sizeof b);
 	b.arena = arena_new();
 	b.path = path;
@@ -568,6 +562,41 @@ ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
 		b.root = node_new(&b, YTREE_MAP, &first);
 	b.root->arena = b.arena;
 	return (b.root);
+}
+
+/* The checks before either path; false with *err set. */
+static bool
+parse_start(const char **buf, size_t len, const char *path, struct err *err)
+{
+	if (len > YTREE_MAX_FILE) {
+		err_set(err, path, 0, 0, "yaml.file_size", 0);
+		return (false);
+	}
+	if (len == 0)
+		*buf = "";	/* libyaml asserts a non-NULL input */
+	return (prescan(*buf, len, path, err));
+}
+
+struct ytree *
+ytree_parse(const char *buf, size_t len, const char *path, struct err *err)
+{
+	struct ytree	*t;
+
+	if (!parse_start(&buf, len, path, err))
+		return (NULL);
+	/* A file as nianbao writes it is read without libyaml (yfast.h). */
+	if ((t = yfast_parse(buf, len)) != NULL)
+		return (t);
+	return (parse_events(buf, len, path, err));
+}
+
+struct ytree *
+ytree_parse_libyaml(const char *buf, size_t len, const char *path,
+    struct err *err)
+{
+	if (!parse_start(&buf, len, path, err))
+		return (NULL);
+	return (parse_events(buf, len, path, err));
 }
 
 struct ytree *

@@ -68,6 +68,13 @@ struct ytree	*ytree_parse(const char *buf, size_t len, const char *path,
 		    struct err *err);
 
 /*
+ * ytree_parse without its fast path (yfast.h): libyaml reads every input.
+ * For tests, which compare the two.
+ */
+struct ytree	*ytree_parse_libyaml(const char *buf, size_t len,
+		    const char *path, struct err *err);
+
+/*
  * Reads the file at path with fsio_read_file (which refuses directories,
  * FIFOs, devices and files over YTREE_MAX_FILE before reading them) and
  * parses it.  Extra msgids: file.open {0}=strerror, file.not_regular,
