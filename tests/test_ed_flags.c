@@ -289,3 +289,52 @@ Test(ed_flags, accept_totals_on_the_cell)
 	EU_EXPECT(!has_published(eu_report(eu_g), "t3.new.total"),
 	    "Y did not accept");
 }
+
+/* Where in msg the text's side is first named, or NULL. */
+static const char *
+text_side(const char *msg, const char *const *marks)
+{
+	const char	*best = NULL, *p;
+
+	for (; *marks != NULL; marks++)
+		if ((p = strstr(msg, *marks)) != NULL &&
+		    (best == NULL || p < best))
+			best = p;
+	return (best);
+}
+
+/* Issue 11: a message comparing the text with the tables shows the
+ * difference text first: what the text says, then what the table says
+ * (R6g used to open with the table). */
+Test(ed_flags, text_before_table_in_every_message)
+{
+	static const char *const zh[] = { "正文", "“{sentence}”", "没有提到",
+	    "没有写明", NULL };
+	static const char *const en[] = { "text says", "“{sentence}”",
+	    "does not", NULL };
+	struct tpl	*T[2];
+	const char	*m, *tab, *txt;
+	size_t		 k, i, n = 0;
+
+	tu_tpl_pair(T);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < T[k]->nrules; i++) {
+			if (T[k]->rules[i].pattern == NULL)
+				continue;
+			m = tpl_label(&T[k]->rules[i].message, LANG_ZH);
+			if ((tab = strstr(m, "表格")) != NULL) {
+				n++;
+				txt = text_side(m, zh);
+				cr_expect(txt != NULL && txt < tab, "%s: the "
+				    "table first: %s", T[k]->rules[i].id, m);
+			}
+			m = tpl_label(&T[k]->rules[i].message, LANG_EN);
+			if ((tab = strstr(m, "table")) != NULL) {
+				txt = text_side(m, en);
+				cr_expect(txt != NULL && txt < tab, "%s: the "
+				    "table first: %s", T[k]->rules[i].id, m);
+			}
+		}
+	cr_expect(n >= 10, "only %zu messages compare text and table", n);
+	tu_tpl_pair_free(T);
+}
