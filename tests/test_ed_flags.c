@@ -338,3 +338,18 @@ Test(ed_flags, text_before_table_in_every_message)
 	cr_expect(n >= 10, "only %zu messages compare text and table", n);
 	tu_tpl_pair_free(T);
 }
+
+/* The pane's keys are in help, in the user's language. */
+Test(ed_flags, help_names_the_keys)
+{
+	int	i;
+
+	eu_g = eu_open(said_report(), 30, 100);
+	eu_key(eu_g, EU_F(1));
+	for (i = 0; i < 20 && !eu_contains(eu_g, "答复所选的提醒"); i++)
+		eu_key(eu_g, KM_KEY(KEY_NPAGE));
+	EU_SEES("答复所选的提醒");
+	for (i = 0; i < 5 && !eu_contains(eu_g, "接受计算的总计："); i++)
+		eu_key(eu_g, KM_KEY(KEY_NPAGE));
+	EU_SEES("接受计算的总计：");
+}
