@@ -87,8 +87,10 @@ report_new_frozen(const struct tpl *t)
 	r->re = xcalloc(t->nrules, sizeof *r->re);
 	r->notes = xcalloc(t->ninsts, sizeof *r->notes);
 	r->answers = answer_new();
-	for (i = 0; i < t->ninsts; i++)
+	for (i = 0; i < t->ninsts; i++) {
 		r->notes[i].sec = -1;
+		r->notes[i].at = -1;
+	}
 	r->frozen = true;
 	return (r);
 }
@@ -250,6 +252,25 @@ report_note(struct report *r, int inst, int sec, char *said, char *stated)
 	n->said = said;
 	n->stated = stated;
 	n->sec = sec;
+	n->at = -1;
+}
+
+void
+report_note_at(struct report *r, int inst, size_t at)
+{
+	r->notes[inst].at = (long)at;
+}
+
+bool
+report_note_where(const struct report *r, int inst, int *sec, size_t *at)
+{
+	const struct note	*n = &r->notes[inst];
+
+	if (n->said == NULL || n->sec < 0 || n->at < 0)
+		return (false);
+	*sec = n->sec;
+	*at = (size_t)n->at;
+	return (true);
 }
 
 bool
@@ -318,6 +339,7 @@ report_eval_inst(struct report *r, int i)
 		n->said = n->stated = NULL;
 	}
 	n->sec = -1;
+	n->at = -1;
 	set_failing(r, i, tpl_rule_organ_fits(ru, r->organ) &&
 	    rule_kinds[ru->kind].eval(r, i));
 }

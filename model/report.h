@@ -171,6 +171,9 @@ URegularExpression *report_rule_regex(struct report *, int rule);
  */
 void		 report_note(struct report *, int inst, int sec, char *said,
 		    char *stated);
+/* After report_note: said begins at byte offset at of section sec's
+ * text (so that the editor can show the very sentence). */
+void		 report_note_at(struct report *, int inst, size_t at);
 
 /* Flags: the failing rule instances, in template order, then the import
  * findings (finding.h), in the order of the source's lines. */
@@ -204,6 +207,10 @@ size_t		 report_section_flags(const struct report *, int sec,
  * the sentence at fault and the number it states, or NULL. */
 const char	*report_note_said(const struct report *, int inst);
 const char	*report_note_stated(const struct report *, int inst);
+/* Where that sentence is: its section (*sec) and its byte offset in the
+ * section's text (*at); false when no sentence was noted with a place. */
+bool		 report_note_where(const struct report *, int inst, int *sec,
+		    size_t *at);
 
 /* The flag's message in lang, placeholders filled (report_msg.c).  Newly
  * allocated; caller frees. */

@@ -19,6 +19,7 @@ struct note {
 	char	*said;		/* the sentence at fault, or NULL */
 	char	*stated;	/* the number it states, or NULL */
 	int	 sec;		/* the section the flag belongs to, or -1 */
+	long	 at;		/* said's byte offset in sec's text, or -1 */
 };
 
 struct report {

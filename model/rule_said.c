@@ -80,10 +80,13 @@ is_stop(UChar c)
 	    c == '\n' || c == '!' || c == '?' || c == ';');
 }
 
-/* The sentence around u[a..b): back to the last stop, on to the next. */
+/* The sentence around u[a..b): back to the last stop, on to the next;
+ * *at gets its start's byte offset in the UTF-8 text. */
 static char *
-sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
+sentence(const UChar *u, int32_t len, int32_t a, int32_t b, size_t *at)
 {
+	char	*before;
+
 	while (a > 0 && !is_stop(u[a - 1]))
 		a--;
 	while (b < len && !is_stop(u[b]))
@@ -92,6 +95,9 @@ sentence(const UChar *u, int32_t len, int32_t a, int32_t b)
 		b++;
 	while (a < b && (u[a] == ' ' || u[a] == 0x3000))
 		a++;
+	before = regex_u8(u, a);
+	*at = strlen(before);
+	free(before);
 	return (regex_u8(u + a, b - a));
 }
 
@@ -133,6 +139,7 @@ scan_section(struct report *r, int inst, URegularExpression *re, int sec,
 	int32_t		 len;
 	char		*stated = NULL;
 	bool		 found = false;
+	size_t		 at = 0;
 
 	u = regex_u16(report_text(r, sec), &len);
 	uregex_setText(re, u, len, &st);
@@ -145,7 +152,9 @@ scan_section(struct report *r, int inst, URegularExpression *re, int sec,
 		}
 		found = true;
 		report_note(r, inst, sec, sentence(u, len,
-		    uregex_start(re, 0, &st), uregex_end(re, 0, &st)), stated);
+		    uregex_start(re, 0, &st), uregex_end(re, 0, &st), &at),
+		    stated);
+		report_note_at(r, inst, at);
 	}
 	regex_forget(re);
 	free(u);

@@ -248,6 +248,54 @@ Test(ed_terminals, f8_walks_every_flag)
 	EU_SEES("已回到第一个问题");
 }
 
+/* The message of every step of n presses of key, from where the cursor
+ * is (newly allocated, n entries). */
+static char **
+walk_messages(int key, size_t n)
+{
+	char	**m = xcalloc(n, sizeof *m);
+	size_t	  i;
+
+	for (i = 0; i < n; i++) {
+		eu_key(eu_g, key);
+		m[i] = xstrdup(eu_app(eu_g)->msg != NULL ? eu_app(eu_g)->msg :
+		    "");
+	}
+	return (m);
+}
+
+/* Issue 11, navigation: F7 walks the same flags as F8, backwards
+ * (warnings, then errors, from the end), and says when it went round. */
+Test(ed_terminals, f7_walks_back)
+{
+	char	*path = edfix_report(NULL, "r.yaml",
+	    (const char *const[]){ "t3.new.natural=3", "t3.new.legal=", NULL });
+	const struct report *r;
+	char	**fw, **bw;
+	size_t	 n, i, nerr;
+
+	open_report(path);
+	r = eu_report(eu_g);
+	nerr = report_nflags_severity(r, TPL_ERROR);
+	n = report_nflags(r);
+	cr_assert(nerr > 0 && n > nerr, "the fixture has %zu errors of %zu",
+	    nerr, n);
+	fw = walk_messages(EU_F(8), n);
+	bw = walk_messages(EU_F(7), n);
+	/* From the last flag F8 reached, F7 goes back over the others. */
+	for (i = 0; i + 1 < n; i++)
+		EU_EXPECT(strstr(bw[i], fw[n - 2 - i]) != NULL, "F7 step %zu "
+		    "was \"%s\", F8 had \"%s\"", i, bw[i], fw[n - 2 - i]);
+	EU_EXPECT(strstr(bw[n - 1], "已回到最后一个问题") != NULL,
+	    "F7 went round silently: %s", bw[n - 1]);
+	for (i = 0; i < n; i++) {
+		free(fw[i]);
+		free(bw[i]);
+	}
+	free(fw);
+	free(bw);
+}
+
 /* Issue 11, navigation: Ctrl-G takes a section's title or part of it. */
 Test(ed_terminals, goto_section_title)
 {

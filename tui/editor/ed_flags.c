@@ -14,12 +14,15 @@
 
 #include <curses.h>
 
+#include "answer.h"
+#include "ed_answer.h"
 #include "ed_cell.h"
 #include "ed_flags.h"
 #include "ed_form.h"
 #include "ed_list.h"
 #include "ed_msg.h"
 #include "ed_sec.h"
+#include "ed_text.h"
 #include "xmalloc.h"
 
 void
@@ -71,37 +74,77 @@ heading(const struct tui_app *a)
 	    "ed.flags_title" : "ed.flags_none", ne, nw));
 }
 
-static size_t
-count(const struct tui_app *a)
+/* A flag's message, and for an answered warning the reason after it.
+ * Newly allocated. */
+static char *
+message(const struct tui_app *a, const struct report_flag *f)
 {
-	return (report_nflags(a->rep));
+	const char	*why = answer_for(a->rep, f);
+	char		*m = report_flag_message(a->rep, f, a->lang), *r, *w;
+
+	if (why == NULL)
+		return (m);
+	r = i18n_fmt1(a->i18n, "rules.answered_reason", why);
+	w = xasprintf("%s%s", m, r);
+	free(m);
+	free(r);
+	return (w);
 }
 
-/* A row per flag: its severity, its section's number, its message. */
+/*
+ * A flag's rows: its severity (or "answered"), its section's number and
+ * its message wrapped to the pane's width, the lines after the first
+ * under the message's first column.
+ */
+static void
+add_flag(const struct tui_app *a, const struct report_flag *f, int w,
+    struct ed_list_rows *out)
+{
+	const struct tpl	*t = report_tpl(a->rep);
+	struct ed_list_row	*r;
+	bool			 err = f->severity == TPL_ERROR;
+	char			*sev, *num, *msg;
+	size_t			*st, *en, n, k;
+	int			 ind;
+
+	sev = ed_msg_tr(a, answer_for(a->rep, f) != NULL ? "rules.answered" :
+	    err ? "ed.sev_error" : "ed.sev_warning");
+	num = xstrdup(t->sections[ed_flags_section(a, f)].number);
+	msg = message(a, f);
+	ind = ed_draw_width(&a->dr, sev) + 1 + ed_draw_width(&a->dr, num) + 1;
+	if (w - ind < 10)
+		ind = 0;
+	n = ed_draw_wrap(&a->dr, msg, w - ind, &st, &en);
+	r = ed_list_push(out);
+	r->nseg = 3;
+	r->seg[0] = (struct ed_list_seg){ sev, err ? ST_COUNT_ERR :
+	    ST_COUNT_WARN, 0 };
+	r->seg[1] = (struct ed_list_seg){ num, ST_NORMAL, 0 };
+	r->seg[2] = (struct ed_list_seg){ xstrndup(msg + (n > 0 ? st[0] : 0),
+	    n > 0 ? en[0] - st[0] : 0), ST_NORMAL, DRAW_PAD };
+	for (k = 1; k < n; k++) {
+		r = ed_list_push(out);
+		r->cont = true;
+		r->indent = ind;
+		r->nseg = 1;
+		r->seg[0] = (struct ed_list_seg){ xstrndup(msg + st[k],
+		    en[k] - st[k]), ST_NORMAL, DRAW_PAD };
+	}
+	free(st);
+	free(en);
+	free(msg);
+}
+
+/* A flag's rows each: the message whole, wrapped. */
 static void
 rows(const struct tui_app *a, int w, struct ed_list_rows *out)
 {
-	const struct tpl	*t = report_tpl(a->rep);
 	struct report_flag	*fl;
-	struct ed_list_row	*r;
 	size_t			 n, i;
-	bool			 err;
 
-	(void)w;
 	fl = ed_flags_list(a, &n);
-	for (i = 0; i < n; i++) {
-		err = fl[i].severity == TPL_ERROR;
-		r = ed_list_push(out);
-		r->nseg = 3;
-		r->seg[0] = (struct ed_list_seg){ ed_msg_tr(a, err ?
-		    "ed.sev_error" : "ed.sev_warning"), err ? ST_COUNT_ERR :
-		    ST_COUNT_WARN, 0 };
-		r->seg[1] = (struct ed_list_seg){ xstrdup(
-		    t->sections[ed_flags_section(a, &fl[i])].number),
-		    ST_NORMAL, 0 };
-		r->seg[2] = (struct ed_list_seg){ report_flag_message(a->rep,
-		    &fl[i], a->lang), ST_NORMAL, DRAW_PAD | DRAW_ELLIPSIS };
-	}
+	for (i = 0; i < n; i++)
+		add_flag(a, &fl[i], w, out);
 	free(fl);
 }
 
@@ -125,19 +168,77 @@ go(struct tui_app *a, const struct report_flag *f, int i)
 	return (d | TUI_DIRTY_ALL);
 }
 
-/* Goes to the flag in row `row` of the pane. */
+/* Enter on a flag that quotes a sentence: that sentence, selected, in
+ * its section's text. */
+static unsigned
+go_sentence(struct tui_app *a, const struct report_flag *f)
+{
+	const char	*said = report_note_said(a->rep, f->inst);
+	size_t		 at;
+	int		 sec;
+
+	if (ed_cell_commit(a) != 0 && ed_cell_held(a))
+		return (TUI_DIRTY_STATUS | TUI_DIRTY_CELLS);
+	if (!report_note_where(a->rep, f->inst, &sec, &at))
+		return (0);
+	return (ed_text_select(a, sec, at, at + strlen(said)) |
+	    ed_msg_take(a, ST_MSG_FLAG, report_flag_message(a->rep, f,
+	    a->lang)) | TUI_DIRTY_ALL);
+}
+
+/* Goes to the flag in row `row` of the pane: to the sentence it quotes,
+ * else to its first cell or its section. */
 static unsigned
 choose(struct tui_app *a, size_t row)
 {
 	struct report_flag	*fl;
 	size_t			 n;
 	unsigned		 d = 0;
+	int			 sec;
+	size_t			 at;
 
 	fl = ed_flags_list(a, &n);
-	if (row < n)
+	if (row < n && report_note_where(a->rep, fl[row].inst, &sec, &at))
+		d = go_sentence(a, &fl[row]);
+	else if (row < n)
 		d = go(a, &fl[row], -1);
 	free(fl);
 	return (d);
+}
+
+/* The flag selected in the pane into *f; false when there is none. */
+static bool
+selected_flag(const struct tui_app *a, struct report_flag *f)
+{
+	struct report_flag	*fl;
+	size_t			 n, sel = ed_list_sel(a, &ed_flags_pane);
+	bool			 ok;
+
+	fl = ed_flags_list(a, &n);
+	if ((ok = sel < n))
+		*f = fl[sel];
+	free(fl);
+	return (ok);
+}
+
+/* a: answer the selected warning with a reason. */
+static unsigned
+answer_key(struct tui_app *a, int key)
+{
+	struct report_flag	f;
+
+	(void)key;
+	if (!selected_flag(a, &f))
+		return (0);
+	return (ed_answer_ask(a, &f));
+}
+
+/* t: accept the computed totals. */
+static unsigned
+totals_key(struct tui_app *a, int key)
+{
+	(void)key;
+	return (ed_answer_totals(a));
 }
 
 /* Status line 2: the selected flag's message, whole. */
@@ -151,7 +252,7 @@ selected(const struct tui_app *a, enum style *st)
 	*st = ST_MSG_FLAG;
 	fl = ed_flags_list(a, &n);
 	if (sel < n)
-		m = report_flag_message(a->rep, &fl[sel], a->lang);
+		m = message(a, &fl[sel]);
 	free(fl);
 	return (m);
 }
@@ -165,6 +266,10 @@ jump(struct tui_app *a, int key)
 
 static const struct ed_action act_jump = {
 	.fn = jump, .help = "ed.h.flags_jump"
+}, act_answer = {
+	.fn = answer_key, .help = "ed.h.flags_answer", .flags = ED_ACT_EDITS
+}, act_totals = {
+	.fn = totals_key, .help = "ed.h.flags_totals", .flags = ED_ACT_EDITS
 };
 
 static const struct ed_binding keys[] = {
@@ -175,6 +280,8 @@ static const struct ed_binding keys[] = {
 	{ &ed_list_act_home, { KM_KEY(KEY_HOME) } },
 	{ &ed_list_act_end, { KM_KEY(KEY_END) } },
 	{ &act_jump, { '\r', '\n', KM_KEY(KEY_ENTER) } },
+	{ &act_answer, { 'a', 'A' } },
+	{ &act_totals, { 't', 'T' } },
 	{ &ed_list_act_close, { 27 } },
 	{ NULL, { 0 } }
 };
@@ -186,7 +293,6 @@ static const struct ed_list_def def = {
 	.keep = true,
 	.fill = ST_NORMAL,
 	.heading = heading,
-	.count = count,
 	.rows = rows,
 	.choose = choose,
 };

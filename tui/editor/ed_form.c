@@ -9,6 +9,7 @@
 
 #include <curses.h>
 
+#include "ed_answer.h"
 #include "ed_cell.h"
 #include "ed_form.h"
 #include "ed_formdraw.h"
@@ -466,12 +467,15 @@ click(struct tui_app *a, int y, int x)
 
 /* --- typing into the current cell --------------------------------- */
 
-/* Enter: starts an edit with the value, or commits and goes down. */
+/* Enter: starts an edit with the value, or commits and goes down; on a
+ * total whose printed figure disagrees, offers the computed totals. */
 static unsigned
 enter(struct tui_app *a, int key)
 {
 	if (ed_cell_active(a))
 		return (down(a, key));
+	if (ed_answer_disagrees(a, cur(a)))
+		return (ed_answer_totals(a));
 	return (ed_cell_enter(a, cur(a)));
 }
 

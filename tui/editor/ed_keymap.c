@@ -57,6 +57,11 @@ static const struct {
 	{ "\033[18~", KEY_F(7) }, { "\033[19~", KEY_F(8) },
 	{ "\033[20~", KEY_F(9) }, { "\033[21~", KEY_F(10) },
 	{ "\033[23~", KEY_F(11) }, { "\033[24~", KEY_F(12) },
+	/* Alt with a key (ESC before it, as PuTTY sends Alt): Home, End,
+	 * PgUp and PgDn where the keyboard or the terminal has none
+	 * (a vt100 has none of the four). */
+	{ "\033<", KEY_HOME }, { "\033>", KEY_END },
+	{ "\033p", KEY_PPAGE }, { "\033n", KEY_NPAGE },
 };
 
 void

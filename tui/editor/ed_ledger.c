@@ -267,12 +267,6 @@ map_heading(const struct tui_app *a)
 	return (i18n_fmt2(a->i18n, "ed.lg_map_title", n, reg_name(a->ledger)));
 }
 
-static size_t
-map_count(const struct tui_app *a)
-{
-	return (a->ledger != NULL ? a->ledger->nv : 0);
-}
-
 /* A row per value: the column, the value, its rows and its target. */
 static void
 map_rows(const struct tui_app *a, int w, struct ed_list_rows *out)
@@ -332,7 +326,6 @@ static const struct ed_list_def map_def = {
 	.select = true,
 	.fill = ST_NORMAL,
 	.heading = map_heading,
-	.count = map_count,
 	.rows = map_rows,
 	.choose = map_choose,
 };

@@ -105,40 +105,74 @@ ed_list_rows_free(struct ed_list_rows *r)
 	r->n = r->cap = 0;
 }
 
-/* The number of rows of list pane p now. */
-static size_t
-count(const struct tui_app *a, const struct ed_pane *p)
+/* The rows of list pane p now (the caller frees them). */
+static void
+build(const struct tui_app *a, const struct ed_pane *p,
+    struct ed_list_rows *r)
 {
-	struct ed_list_rows	r = { NULL, 0, 0 };
-	size_t			n;
-
-	if (def_of(p)->count != NULL)
-		return (def_of(p)->count(a));
-	def_of(p)->rows(a, a->g.pane_w, &r);
-	n = r.n;
-	ed_list_rows_free(&r);
-	return (n);
+	*r = (struct ed_list_rows){ NULL, 0, 0 };
+	def_of(p)->rows(a, a->g.pane_w, r);
 }
 
-/* Moves the selection to sel (clamped) and the view to it. */
+/* The item of each row: how many rows not marked cont come before and
+ * at it, less one. */
+static size_t
+item_of(const struct ed_list_rows *r, size_t line)
+{
+	size_t	i, k = 0;
+
+	for (i = 1; i <= line && i < r->n; i++)
+		if (!r->v[i].cont)
+			k++;
+	return (k);
+}
+
+/* The lines [*l0, *l1) of item k (an empty range past the end). */
+static void
+lines_of(const struct ed_list_rows *r, size_t k, size_t *l0, size_t *l1)
+{
+	size_t	i, item = 0;
+
+	*l0 = *l1 = r->n;
+	for (i = 0; i < r->n; i++) {
+		if (i > 0 && !r->v[i].cont)
+			item++;
+		if (item == k && *l0 == r->n)
+			*l0 = i;
+		if (item > k) {
+			*l1 = i;
+			return;
+		}
+	}
+}
+
+/* Moves the selection to item sel (clamped), and the view to all of it
+ * (to its start when it is taller than the pane). */
 static unsigned
 select_row(struct tui_app *a, const struct ed_pane *p, long sel)
 {
 	struct ed_list_pos	*ps = pos_of(a->lists, p);
-	size_t			 n = count(a, p);
+	struct ed_list_rows	 r;
+	size_t			 n, l0, l1;
 	size_t			 h = (size_t)height(a, def_of(p));
 
+	build(a, p, &r);
+	n = r.n > 0 ? item_of(&r, r.n - 1) + 1 : 0;
 	if (sel >= (long)n)
 		sel = (long)n - 1;
 	if (sel < 0)
 		sel = 0;
 	ps->sel = (size_t)sel;
-	if (ps->sel < ps->top)
-		ps->top = ps->sel;
-	if (ps->sel >= ps->top + h)
-		ps->top = ps->sel - h + 1;
-	if (ps->top + h > n)
-		ps->top = n > h ? n - h : 0;
+	lines_of(&r, ps->sel, &l0, &l1);
+	if (l1 > ps->top + h)
+		ps->top = l1 - h;
+	if (l0 < ps->top)
+		ps->top = l0;
+	if (ps->top + h > r.n)
+		ps->top = r.n > h ? r.n - h : 0;
+	if (l0 < ps->top)
+		ps->top = l0;
+	ed_list_rows_free(&r);
 	return (TUI_DIRTY_PANE | TUI_DIRTY_STATUS);
 }
 
@@ -147,9 +181,12 @@ static unsigned
 scroll_by(struct tui_app *a, const struct ed_pane *p, long lines)
 {
 	struct ed_list_pos	*ps = pos_of(a->lists, p);
-	long			 top = (long)ps->top + lines;
-	long			 max = (long)count(a, p) -
-				    height(a, def_of(p));
+	struct ed_list_rows	 r;
+	long			 top = (long)ps->top + lines, max;
+
+	build(a, p, &r);
+	max = (long)r.n - height(a, def_of(p));
+	ed_list_rows_free(&r);
 
 	if (top > max)
 		top = max;
@@ -266,7 +303,7 @@ ed_list_draw(const struct tui_app *a, unsigned dirty, struct ed_caret *c)
 		i = top + (size_t)k;
 		if (i < rows.n)
 			draw_row(a, d, &rows.v[i], y + k, d->select &&
-			    i == sel);
+			    item_of(&rows, i) == sel);
 		else
 			ed_draw_fill(&a->dr, y + k, a->g.pane_x, a->g.pane_w,
 			    d->fill);
@@ -285,15 +322,22 @@ ed_list_click(struct tui_app *a, int y, int x)
 {
 	const struct ed_list_def *d = def_of(a->pane);
 	struct ed_list_pos	*ps = pos_of(a->lists, a->pane);
+	struct ed_list_rows	 r;
 	long			 i = y - (a->g.pane_y + skip(d));
+	size_t			 item;
 
 	(void)x;
-	if (!d->select || i < 0 || i >= height(a, d) ||
-	    (size_t)i + ps->top >= count(a, a->pane))
+	if (!d->select || i < 0 || i >= height(a, d))
 		return (0);
-	if ((size_t)i + ps->top == ps->sel)
+	build(a, a->pane, &r);
+	item = item_of(&r, (size_t)i + ps->top);
+	i = (size_t)i + ps->top < r.n ? (long)item : -1;
+	ed_list_rows_free(&r);
+	if (i < 0)
+		return (0);
+	if (item == ps->sel)
 		return (d->choose != NULL ? d->choose(a, ps->sel) : 0);
-	return (select_row(a, a->pane, (long)(ps->top + (size_t)i)));
+	return (select_row(a, a->pane, (long)item));
 }
 
 unsigned

@@ -6,8 +6,9 @@
  * heading, and what choosing a row does; this module does the scrolling,
  * paging, the selection, the mouse and the drawing.
  *
- * Two kinds: a selection list (the flags) has a selected row, moved by
- * the keys, which the view follows; a text list (help, last year's
+ * Two kinds: a selection list (the flags) has a selected item, moved by
+ * the keys, which the view follows (an item is a row and the wrapped
+ * lines after it, marked cont); a text list (help, last year's
  * text) only scrolls.  A list with a heading shows it on the pane's
  * first row, then a blank row, then the rows.
  *
@@ -41,6 +42,10 @@ struct ed_list_seg {
 	int		 flags;		/* DRAW_* (ed_draw.h) */
 };
 struct ed_list_row {
+	bool			 cont;		/* a wrapped line of the row
+						   above: one item with it
+						   (selected, clicked and
+						   chosen together) */
 	int			 indent;
 	int			 nseg;
 	struct ed_list_seg	 seg[ED_LIST_SEGS];
@@ -57,8 +62,6 @@ struct ed_list_def {
 	enum style	 fill;		/* the rows' background */
 	/* The heading (newly allocated), or NULL for none. */
 	char		*(*heading)(const struct tui_app *);
-	/* How many rows there are (NULL: the rows are built to count). */
-	size_t		 (*count)(const struct tui_app *);
 	/* Appends the rows for a pane w columns wide. */
 	void		 (*rows)(const struct tui_app *, int w,
 			    struct ed_list_rows *);

@@ -180,6 +180,20 @@ ed_text_widget(const struct tui_app *a)
 }
 
 unsigned
+ed_text_select(struct tui_app *a, int sec, size_t from, size_t to)
+{
+	unsigned	d = ed_text_sync(a, false);
+
+	if (sec != a->sec)
+		d |= ed_sec_set(a, sec);
+	d |= ed_pane_home(a);
+	if (ed_text_widget(a) == NULL || a->sec != sec)
+		return (d);
+	ed_textedit_select(ed_text_widget(a), from, to);
+	return (d | TUI_DIRTY_ALL);
+}
+
+unsigned
 ed_text_key(struct tui_app *a, int k)
 {
 	unsigned d = key(a, k);

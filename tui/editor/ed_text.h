@@ -46,6 +46,10 @@ void	 ed_text_reset(struct tui_app *, int sec, size_t caret);
  * dirty bits. */
 unsigned ed_text_paste(struct tui_app *, const char *s, size_t len);
 
+/* Goes to narrative section sec with its bytes [from, to) selected (a
+ * sentence a flag quotes).  Returns dirty bits. */
+unsigned ed_text_select(struct tui_app *, int sec, size_t from, size_t to);
+
 struct ed_textedit;
 /* The current narrative section's widget (NULL in a table section). */
 struct ed_textedit *ed_text_widget(const struct tui_app *);
