@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ed_draw.h"
 #include "ed_theme.h"
@@ -85,6 +86,10 @@ struct tui_app {
 	struct tpl *const	*tpls;		/* every template loaded */
 	size_t			 ntpls;
 	bool			 preview_only;	/* `nianbao preview FILE` */
+	/* The stream curses writes to: bytes of our own (OSC 52, mouse
+	 * modes) go there, flushed at once, not to stdio's stdout as
+	 * putp would send them. */
+	FILE			*tty;
 	struct text_opts	 topts;
 	struct ed_theme		 theme;
 	struct ed_draw		 dr;

@@ -1,6 +1,7 @@
 /*
  * The clipboard (see ed_clip.h): a->clip is the text, NULL when empty.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,19 +44,18 @@ base64(const char *s, size_t len)
 	return (o);
 }
 
-/* Through curses' own output, so it goes where the screen goes. */
+/* To the stream curses writes to, at once (putp would leave it in
+ * stdio's buffer for stdout until something flushed it). */
 static void
-osc52(const char *s, size_t len)
+osc52(const struct tui_app *a, const char *s, size_t len)
 {
-	struct sbuf	 b;
-	char		*enc = base64(s, len);
+	char	*enc;
 
-	sbuf_init(&b);
-	sbuf_adds(&b, "\033]52;c;");
-	sbuf_adds(&b, enc);
-	sbuf_adds(&b, "\a");
-	putp(b.s);
-	sbuf_done(&b);
+	if (a->tty == NULL)
+		return;
+	enc = base64(s, len);
+	fprintf(a->tty, "\033]52;c;%s\a", enc);
+	fflush(a->tty);
 	free(enc);
 }
 
@@ -64,7 +64,7 @@ ed_clip_set(struct tui_app *a, const char *s, size_t len)
 {
 	free(a->clip);
 	a->clip = xstrndup(s, len);
-	osc52(s, len);
+	osc52(a, s, len);
 }
 
 const char *

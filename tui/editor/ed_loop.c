@@ -85,6 +85,9 @@ mouse(struct tui_app *a)
 	if (ev.bstate & BUTTON5_PRESSED)
 		return (p->wheel != NULL ? p->wheel(a, 3) : 0);
 #endif
+	if (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED))
+		return (p->drag != NULL ? p->drag(a, ev.y, ev.x,
+		    (ev.bstate & BUTTON1_RELEASED) != 0) : 0);
 	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || p->whole)
 		return (0);
 	if (ev.x < a->g.outline_w && ev.y >= a->g.pane_y &&
