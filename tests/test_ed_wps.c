@@ -65,7 +65,12 @@ Test(ed_wps, last_year_brought_in_replaced_and_undone)
 	eu_key(eu_g, EU_ENTER);
 	eu_type(eu_g, "2025");
 	eu_key(eu_g, EU_ENTER);
-	eu_key(eu_g, EU_ENTER);	/* every match of this section */
+	eu_key(eu_g, EU_ENTER);	/* in this section */
+	EU_SEES("替换为“2025”？");
+	EU_SEES("全部替换（本部分）");
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);	/* replace all (this section) */
 	EU_SEES("已替换 2 处");
 	cr_expect_eq(ed_textedit_nmarks(ed_text_widget(eu_app(eu_g))), 0,
 	    "the years were edited but stay marked");
@@ -156,4 +161,104 @@ Test(ed_wps, ctrl_c_on_a_cell_then_ctrl_v)
 	v = edfix_value(eu_report(eu_g), "t3.new.commercial");
 	cr_expect_str_eq(v, "17");
 	free(v);
+}
+
+/* The s1 and s5 texts of a report, saved, for the replace tests. */
+static char *
+two_texts(const char *s1, const char *s5)
+{
+	char		*path = edfix_report(NULL, "r.yaml", NULL);
+	struct report	*r = edfix_load(path);
+	struct err	 e = { 0 };
+
+	report_set_text(r, tpl_section_index(report_tpl(r), "s1"), s1, NULL);
+	report_set_text(r, tpl_section_index(report_tpl(r), "s5"), s5, NULL);
+	cr_assert(store_save(r, path, &e));
+	report_free(r);
+	return (path);
+}
+
+/* Ctrl-\ with pattern, replacement and scope (0 this section, 1 all). */
+static void
+ask_replace(const char *pat, const char *with, int scope)
+{
+	eu_key(eu_g, EU_CTRL('\\'));
+	eu_type(eu_g, pat);
+	eu_key(eu_g, EU_ENTER);
+	eu_type(eu_g, with);
+	eu_key(eu_g, EU_ENTER);
+	if (scope > 0)
+		eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);
+}
+
+/* Replace, skip, replace, then around to the skipped one; each
+ * replacement its own undo step (as WPS's 替换 / 查找下一处). */
+Test(ed_wps, replace_one_at_a_time_each_one_undo_step)
+{
+	eu_g = eu_open(two_texts("2024年甲。2024年乙。2024年丙。", ""), 30,
+	    100);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, KM_KEY(KEY_HOME));
+	ask_replace("2024", "2025", 0);
+	EU_SEES("第 1 处，共 3 处：替换为“2025”？");
+	eu_key(eu_g, EU_ENTER);			/* replace this */
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"),
+	    "2025年甲。2024年乙。2024年丙。");
+	EU_SEES("第 1 处，共 2 处");
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);			/* skip */
+	EU_SEES("第 2 处，共 2 处");
+	eu_key(eu_g, EU_ENTER);			/* replace this */
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"),
+	    "2025年甲。2024年乙。2025年丙。");
+	EU_SEES("已到末尾，从头继续");		/* back to 乙 */
+	eu_key(eu_g, EU_ESC);
+	EU_SEES("已替换 2 处");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"),
+	    "2025年甲。2024年乙。2024年丙。");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"),
+	    "2024年甲。2024年乙。2024年丙。");
+}
+
+/* The scope: this section leaves 五 alone; every text part changes
+ * both, still one undo step. */
+Test(ed_wps, replace_all_in_this_section_or_every_text_part)
+{
+	eu_g = eu_open(two_texts("2024年一。", "2024年五。"), 30, 100);
+	eu_go_to(eu_g, "s1");
+	ask_replace("2024", "2025", 0);
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("已替换 1 处");
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s5"), "2024年五。");
+	eu_key(eu_g, EU_CTRL('Z'));
+	ask_replace("2024", "2025", 1);
+	EU_SEES("共 2 处");
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("已替换 2 处");
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "2025年一。");
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s5"), "2025年五。");
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "2024年一。");
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s5"), "2024年五。");
+}
+
+/* Find goes on into the other text parts and around, and says so. */
+Test(ed_wps, find_goes_around_and_says_it)
+{
+	eu_g = eu_open(two_texts("2024年一。", "2024年五。"), 30, 100);
+	eu_go_to(eu_g, "s5");
+	eu_key(eu_g, EU_CTRL('F'));
+	eu_type(eu_g, "2024");
+	eu_key(eu_g, EU_ENTER);		/* the caret is at the end of 五 */
+	EU_SEES("第 1 处，共 2 处（已到末尾，从头继续）");
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("第 2 处，共 2 处");
+	cr_expect(!eu_contains(eu_g, "从头继续"), "said it went around");
 }
