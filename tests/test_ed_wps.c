@@ -14,10 +14,13 @@
 #include "ed_text.h"
 #include "ed_textedit.h"
 #include "edfix.h"
+#include "edscript.h"
 #include "edutil.h"
 #include "report.h"
 #include "store.h"
+#include "testutil.h"
 #include "tpl.h"
+#include "xmalloc.h"
 
 TestSuite(ed_wps, .init = edfix_setup, .fini = eu_teardown, .timeout = 60);
 
@@ -261,4 +264,51 @@ Test(ed_wps, find_goes_around_and_says_it)
 	eu_key(eu_g, EU_ENTER);
 	EU_SEES("第 2 处，共 2 处");
 	cr_expect(!eu_contains(eu_g, "从头继续"), "said it went around");
+}
+
+/*
+ * Done-when 2 on a real report: 一 of 拦隆口镇's published 2021 report
+ * (tests/data/real/004_...) is last year's text of a 2022 report; it is
+ * brought in from F11, 2021 is replaced by 2022 in this section, and
+ * the saved text is tests/data/wps/004-s1-2022.txt exactly (its five
+ * mentions changed by hand); one undo gives the real text back.
+ */
+Test(ed_wps, real_report_brought_in_and_its_year_replaced)
+{
+	struct report	*real = edscript_seed(NB_REAL_DIR
+			    "/004_cba99305fd9fd5d3.txt"), *r, *saved;
+	char		*path = edfix_report(NULL, "r.yaml", NULL);
+	char		*want = tu_read(NB_SOURCE_DIR
+			    "/tests/data/wps/004-s1-2022.txt", NULL);
+	char		*last = xstrdup(edfix_text(real, "s1"));
+	struct err	 e = { 0 };
+
+	cr_assert_eq(report_year(real), 2021);
+	r = edfix_load(path);
+	report_set_year(r, 2022);
+	report_set_text(r, tpl_section_index(report_tpl(r), "s1"), "", NULL);
+	report_set_prev_text(r, tpl_section_index(report_tpl(r), "s1"), last);
+	cr_assert(store_save(r, path, &e));
+	report_free(r);
+	report_free(real);
+	eu_g = eu_open(path, 24, 80);
+	eu_go_to(eu_g, "s1");
+	eu_key(eu_g, EU_F(11));
+	eu_key(eu_g, EU_CTRL('A'));
+	eu_key(eu_g, EU_ENTER);
+	cr_assert_str_eq(edfix_text(eu_report(eu_g), "s1"), last);
+	ask_replace("2021", "2022", 0);
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);
+	EU_SEES("已替换 5 处");
+	eu_key(eu_g, EU_CTRL('S'));
+	saved = edfix_load(path);
+	cr_expect_str_eq(edfix_text(saved, "s1"), want);
+	report_free(saved);
+	eu_key(eu_g, EU_CTRL('Z'));
+	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), last,
+	    "one undo does not give back the text before the replace");
+	free(want);
+	free(last);
 }
