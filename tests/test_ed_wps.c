@@ -11,6 +11,7 @@
 #include <criterion/criterion.h>
 
 #include "ed_app.h"
+#include "ed_clip.h"
 #include "ed_text.h"
 #include "ed_textedit.h"
 #include "edfix.h"
@@ -150,19 +151,32 @@ Test(ed_wps, select_type_over_cut_paste)
 	cr_expect_str_eq(edfix_text(eu_report(eu_g), "s1"), "甲乙́丙丁");
 }
 
-Test(ed_wps, ctrl_c_on_a_cell_then_ctrl_v)
+/* Ctrl-C on a table row copies its cells tab-separated (what a
+ * spreadsheet takes, also through OSC 52); pasted back at another row's
+ * first cell, the numbers arrive the same and the 总计 follows. */
+Test(ed_wps, ctrl_c_copies_the_row_as_tsv_and_pastes_back)
 {
 	char	*v;
 
 	eu_g = eu_open(edfix_report(NULL, "r.yaml", (const char *[]){
-	    "t3.new.natural=17", NULL }), 30, 100);
-	eu_go_to(eu_g, "t3.new.natural");
+	    "t3.new.natural=17", "t3.new.commercial=2", "t3.new.other_org=5",
+	    NULL }), 30, 100);
+	eu_go_to(eu_g, "t3.new.commercial");
 	eu_key(eu_g, EU_CTRL('C'));
-	eu_key(eu_g, KM_KEY(KEY_RIGHT));
+	EU_SEES("已复制本行的 7 个数");
+	cr_expect_str_eq(ed_clip_text(eu_app(eu_g)), "17\t2\t0\t0\t0\t5\t24\n");
+	eu_go_to(eu_g, "t3.carried_in.natural");
 	eu_key(eu_g, EU_CTRL('V'));
-	eu_key(eu_g, EU_ENTER);
-	v = edfix_value(eu_report(eu_g), "t3.new.commercial");
-	cr_expect_str_eq(v, "17");
+	EU_SEES("已粘贴 6 个数");
+	v = edfix_value(eu_report(eu_g), "t3.carried_in.other_org");
+	cr_expect_str_eq(v, "5");
+	free(v);
+	v = edfix_value(eu_report(eu_g), "t3.carried_in.total");
+	cr_expect_str_eq(v, "24");
+	free(v);
+	eu_key(eu_g, EU_CTRL('Z'));
+	v = edfix_value(eu_report(eu_g), "t3.carried_in.natural");
+	cr_expect_str_neq(v, "17");
 	free(v);
 }
 

@@ -105,17 +105,19 @@ copy_sel(struct tui_app *a, struct ed_textedit *te)
 static unsigned
 copy(struct tui_app *a, int key)
 {
-	char	*v;
+	char	*v, nb[24];
+	size_t	 n;
 
 	(void)key;
 	if (a->rep == NULL)
 		return (0);
 	if (copy_sel(a, source(a)))
 		return (ed_msg_set(a, ST_MSG_INFO, "ed.c_copied", 0));
-	if (a->pane == NULL && (v = ed_grid_copy(a)) != NULL) {
+	if (a->pane == NULL && (v = ed_grid_copy(a, &n)) != NULL) {
 		ed_clip_set(a, v, strlen(v));
 		free(v);
-		return (ed_msg_set(a, ST_MSG_INFO, "ed.c_copied", 0));
+		snprintf(nb, sizeof nb, "%zu", n);
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.g_copied", 1, nb));
 	}
 	return (ed_msg_set(a, ST_MSG_INFO, "ed.c_nothing", 0));
 }
