@@ -2,8 +2,12 @@
  * Editing text like WPS (issue 12), driven without a terminal
  * (edutil.h): last year's 一 brought in from F11 with its years marked,
  * 2024 replaced by 2025 in one step and undone in one (Done-when 2);
- * find with "n of m" and full-width folding; selection with Shift,
- * typing over it, cut and paste by grapheme cluster, each one undo step.
+ * the same on a real report's text against a hand-checked fixture;
+ * replace one at a time (each one undo step), in this section or every
+ * text part; find with "n of m", full-width folding, and going around;
+ * selection with Shift, typing over it, cut and paste by grapheme
+ * cluster, each one undo step; a table row copied tab-separated and
+ * pasted back.
  */
 #include <stdlib.h>
 #include <string.h>
