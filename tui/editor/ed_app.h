@@ -90,6 +90,8 @@ struct tui_app {
 	 * modes) go there, flushed at once, not to stdio's stdout as
 	 * putp would send them. */
 	FILE			*tty;
+	bool			 mouse_down;	/* the first button is held
+						   (ed_loop.c) */
 	struct text_opts	 topts;
 	struct ed_theme		 theme;
 	struct ed_draw		 dr;
