@@ -100,7 +100,7 @@ screen(struct eu *e, int rows, int cols)
 	e->scr = newterm("xterm-256color", e->out, e->in);
 	cr_assert_not_null(e->scr, "newterm on pipes failed");
 	set_term(e->scr);
-	editor_screen(&e->a);
+	editor_screen(&e->a, e->out);
 	ed_loop_mark(&e->a, ed_loop_resize(&e->a));
 }
 

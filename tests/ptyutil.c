@@ -584,6 +584,18 @@ pty_wheel(struct pty *p, int row, int col, int dir)
 	return (mouse(p, dir < 0 ? 64 : 65, row, col, true));
 }
 
+bool
+pty_mouse(struct pty *p, int row, int col, int button, bool pressed)
+{
+	vterm_mouse_move(p->vt, row, col, VTERM_MOD_NONE);
+	if (button > 0)
+		vterm_mouse_button(p->vt, button, pressed, VTERM_MOD_NONE);
+	if (!pty_send(p, "", 0))
+		return (false);
+	pty_pump(p, 40);
+	return (true);
+}
+
 void
 pty_go_to(struct pty *p, const char *target, int max_ms)
 {

@@ -97,6 +97,12 @@ bool		 pty_paste(struct pty *, const char *utf8);
  * the first button on cell (row, col); the wheel up (dir < 0) or down. */
 bool		 pty_click(struct pty *, int row, int col);
 bool		 pty_wheel(struct pty *, int row, int col, int dir);
+/* The mouse moved to cell (row, col), then button (1..3; 0: none)
+ * pressed or released there, as libvterm encodes it for the modes the
+ * program set; then 40 ms, as a hand takes (events sent in the same
+ * instant are merged or lost by curses' mouse parsing). */
+bool		 pty_mouse(struct pty *, int row, int col, int button,
+		     bool pressed);
 /* The editor's go to: Ctrl-G, the target, Enter, each let settle. */
 void		 pty_go_to(struct pty *, const char *target, int max_ms);
 /* The bytes a named key sends now (depends on the cursor-key mode the

@@ -152,3 +152,37 @@ Test(ed_zero, cli_zero_blanks_section)
 	cr_expect_str_eq(v, "", "四 filled too: \"%s\"", v);
 	free(v);
 }
+
+/* Before the first press the status says what each press will fill
+ * and how many cells; after it, what the next press will; on a row
+ * with no blank cell, nothing. */
+Test(ed_zero, status_says_what_the_press_will_fill)
+{
+	char	want[128];
+	size_t	row, table;
+
+	eu_g = eu_open(edscript_blank("b.yaml", 2025), 24, 80);
+	eu_go_to(eu_g, "t3.new.natural");
+	eu_key(eu_g, EU_ESC);	/* the go-to's message gone */
+	eu_key(eu_g, KM_KEY(KEY_RIGHT));
+	eu_key(eu_g, KM_KEY(KEY_LEFT));
+	row = blanks();
+	eu_key(eu_g, EU_CTRL('B'));
+	row -= blanks();
+	table = blanks();
+	eu_key(eu_g, EU_CTRL('Z'));
+	eu_key(eu_g, KM_KEY(KEY_RIGHT));
+	eu_key(eu_g, KM_KEY(KEY_LEFT));
+	cr_assert_eq(blanks(), table + row);
+	snprintf(want, sizeof want, "Ctrl-B 补零：本行 %zu 格", row);
+	EU_SEES(want);
+	EU_SEES("再按本表");
+	eu_type(eu_g, "1");
+	eu_key(eu_g, EU_ENTER);
+	eu_go_to(eu_g, "t3.new.natural");
+	eu_key(eu_g, EU_CTRL('B'));
+	EU_SEES("再按 Ctrl-B：本表还有");
+	eu_key(eu_g, KM_KEY(KEY_RIGHT));
+	cr_expect(!eu_contains(eu_g, "Ctrl-B 补零：本行"),
+	    "a row with no blank cell still offers a fill");
+}

@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "ed_draw.h"
 #include "ed_theme.h"
@@ -88,6 +89,12 @@ struct tui_app {
 				    size_t *);
 	void			*all_ctx;
 	bool			 preview_only;	/* `nianbao preview FILE` */
+	/* The stream curses writes to: bytes of our own (OSC 52, mouse
+	 * modes) go there, flushed at once, not to stdio's stdout as
+	 * putp would send them. */
+	FILE			*tty;
+	bool			 mouse_down;	/* the first button is held
+						   (ed_loop.c) */
 	struct text_opts	 topts;
 	struct ed_theme		 theme;
 	struct ed_draw		 dr;

@@ -1,6 +1,7 @@
 /*
  * The clipboard (see ed_clip.h): a->clip is the text, NULL when empty.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,19 +44,18 @@ base64(const char *s, size_t len)
 	return (o);
 }
 
-/* Through curses' own output, so it goes where the screen goes. */
+/* To the stream curses writes to, at once (putp would leave it in
+ * stdio's buffer for stdout until something flushed it). */
 static void
-osc52(const char *s, size_t len)
+osc52(const struct tui_app *a, const char *s, size_t len)
 {
-	struct sbuf	 b;
-	char		*enc = base64(s, len);
+	char	*enc;
 
-	sbuf_init(&b);
-	sbuf_adds(&b, "\033]52;c;");
-	sbuf_adds(&b, enc);
-	sbuf_adds(&b, "\a");
-	putp(b.s);
-	sbuf_done(&b);
+	if (a->tty == NULL)
+		return;
+	enc = base64(s, len);
+	fprintf(a->tty, "\033]52;c;%s\a", enc);
+	fflush(a->tty);
 	free(enc);
 }
 
@@ -64,7 +64,7 @@ ed_clip_set(struct tui_app *a, const char *s, size_t len)
 {
 	free(a->clip);
 	a->clip = xstrndup(s, len);
-	osc52(s, len);
+	osc52(a, s, len);
 }
 
 const char *
@@ -105,17 +105,19 @@ copy_sel(struct tui_app *a, struct ed_textedit *te)
 static unsigned
 copy(struct tui_app *a, int key)
 {
-	char	*v;
+	char	*v, nb[24];
+	size_t	 n;
 
 	(void)key;
 	if (a->rep == NULL)
 		return (0);
 	if (copy_sel(a, source(a)))
 		return (ed_msg_set(a, ST_MSG_INFO, "ed.c_copied", 0));
-	if (a->pane == NULL && (v = ed_grid_copy(a)) != NULL) {
+	if (a->pane == NULL && (v = ed_grid_copy(a, &n)) != NULL) {
 		ed_clip_set(a, v, strlen(v));
 		free(v);
-		return (ed_msg_set(a, ST_MSG_INFO, "ed.c_copied", 0));
+		snprintf(nb, sizeof nb, "%zu", n);
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.g_copied", 1, nb));
 	}
 	return (ed_msg_set(a, ST_MSG_INFO, "ed.c_nothing", 0));
 }

@@ -24,6 +24,8 @@
 struct ed_find {
 	char	*pat;
 	char	*with;
+	bool	 all;		/* replace: every text part, else this one */
+	size_t	 done;		/* replace: how many so far, one by one */
 };
 
 static struct ed_find *
@@ -61,74 +63,97 @@ matches(const struct tui_app *a, int sec, struct textfind_match **m)
 	return (textfind_all(report_text(a->rep, sec), a->find->pat, m));
 }
 
-/* The match to go to from the caret (dir +1 next, -1 previous): its
- * section in *sec and bytes; its number among all (from 1) in *nth and
- * the total in *total.  False when there is none. */
+/* Where a search goes: the sections in scope and the match found. */
+struct hit {
+	int			sec;
+	struct textfind_match	m;
+	size_t			nth, total;	/* from 1; in the scope */
+	bool			wrapped;	/* went past the scope's end */
+};
+
+/* The match to go to from the caret (dir +1 next, -1 previous) in the
+ * current section, or (all) in every text part, around the end back to
+ * the start.  False when there is none. */
 static bool
-pick(const struct tui_app *a, int dir, int *sec, struct textfind_match *at,
-    size_t *nth, size_t *total)
+pick(const struct tui_app *a, int dir, bool all, struct hit *h)
 {
 	int			 ns = (int)report_tpl(a->rep)->nsections, s, k;
 	size_t			 caret = ed_textedit_caret(ed_text_widget(a));
 	size_t			*before = xcalloc((size_t)ns + 1, sizeof *before);
-	struct textfind_match	*m, best = { 0, 0 };
+	struct textfind_match	*m;
 	size_t			 n, i;
 	bool			 found = false;
 
 	for (s = 0; s < ns; s++) {
-		n = matches(a, s, &m);
+		n = all || s == a->sec ? matches(a, s, &m) : 0;
 		before[s + 1] = before[s] + n;
-		free(m);
+		if (n > 0)
+			free(m);
 	}
-	*total = before[ns];
-	for (k = 0; k <= ns && !found && *total > 0; k++) {
+	h->total = before[ns];
+	for (k = 0; k <= ns && !found && h->total > 0; k++) {
 		s = ((a->sec + dir * k) % ns + ns) % ns;
-		n = matches(a, s, &m);
+		n = all || s == a->sec ? matches(a, s, &m) : 0;
 		for (i = 0; i < n && !found; i++) {
 			size_t j = dir > 0 ? i : n - 1 - i;
 			bool ok = k > 0 || (dir > 0 ? m[j].start >= caret :
 			    m[j].end < caret);
 
 			if (k == ns || ok) {
-				best = m[j];
-				*sec = s;
-				*nth = before[s] + j + 1;
+				h->m = m[j];
+				h->sec = s;
+				h->nth = before[s] + j + 1;
+				h->wrapped = k == ns || (dir > 0 ? s < a->sec :
+				    s > a->sec);
 				found = true;
 			}
 		}
-		free(m);
+		if (n > 0)
+			free(m);
 	}
 	free(before);
-	*at = best;
 	return (found);
+}
+
+/* Selects hit h, in its section; the "n of m" text (newly allocated),
+ * with a word when the search went around. */
+static char *
+go(struct tui_app *a, const struct hit *h, unsigned *d)
+{
+	char	nb[24], tb[24], *nth, *w;
+
+	*d |= ed_text_sync(a, false);
+	if (h->sec != a->sec)
+		*d |= ed_sec_set(a, h->sec);
+	ed_textedit_select(ed_text_widget(a), h->m.start, h->m.end);
+	snprintf(nb, sizeof nb, "%zu", h->nth);
+	snprintf(tb, sizeof tb, "%zu", h->total);
+	nth = i18n_fmt(a->i18n, "ed.f_nth", 2, (const char *[]){ nb, tb });
+	if (!h->wrapped)
+		return (nth);
+	w = i18n_fmt(a->i18n, "ed.f_wrapped", 1, (const char *[]){ nth });
+	free(nth);
+	return (w);
 }
 
 /* The answer of the find question: go to the next or previous match. */
 static unsigned
 found(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
-	struct textfind_match	 m;
-	struct ed_find		*f = state(a);
-	size_t			 nth, total;
-	int			 sec;
-	char			 nb[24], tb[24];
-	unsigned		 d;
+	struct ed_find	*f = state(a);
+	struct hit	 h;
+	unsigned	 d = 0;
+	char		*msg;
 
 	(void)arg;
 	if (r->res != DLG_OK && r->res != DLG_ALT)
 		return (TUI_DIRTY_ALL);
 	free(f->pat);
 	f->pat = xstrdup(r->text);
-	if (!pick(a, r->res == DLG_ALT ? -1 : 1, &sec, &m, &nth, &total))
+	if (!pick(a, r->res == DLG_ALT ? -1 : 1, true, &h))
 		return (ed_ask_refuse(a, ed_msg_tr(a, "ed.f_none"), false));
-	d = ed_text_sync(a, false);
-	if (sec != a->sec)
-		d |= ed_sec_set(a, sec);
-	ed_textedit_select(ed_text_widget(a), m.start, m.end);
-	snprintf(nb, sizeof nb, "%zu", nth);
-	snprintf(tb, sizeof tb, "%zu", total);
-	return (d | TUI_DIRTY_ALL | ed_ask_refuse(a, i18n_fmt(a->i18n,
-	    "ed.f_nth", 2, (const char *[]){ nb, tb }), false));
+	msg = go(a, &h, &d);
+	return (d | TUI_DIRTY_ALL | ed_ask_refuse(a, msg, false));
 }
 
 static unsigned
@@ -195,16 +220,93 @@ replace_all(struct tui_app *a, int s0, int s1)
 	    TUI_DIRTY_MODEL | TUI_DIRTY_PANE);
 }
 
+/* Replaces the selected match (one undo step); the caret after it. */
+static unsigned
+replace_one(struct tui_app *a)
+{
+	struct ed_find	*f = state(a);
+	size_t		 s, e;
+
+	if (!ed_textedit_selection(ed_text_widget(a), &s, &e))
+		return (0);
+	f->done++;
+	if (*f->with == '\0')
+		return (ed_text_key(a, KM_KEY(KEY_DC)));
+	return (ed_text_paste(a, f->with, strlen(f->with)));
+}
+
+/* Replace everything of the scope, as one undo step. */
+static unsigned
+replace_scope(struct tui_app *a)
+{
+	if (state(a)->all)
+		return (replace_all(a, 0, (int)report_tpl(a->rep)->nsections));
+	return (replace_all(a, a->sec, a->sec + 1));
+}
+
+static unsigned	step(struct tui_app *, unsigned);
+
+/* The answer at a match: replace it, skip it, replace all, or stop. */
+static unsigned
+step_given(struct tui_app *a, void *arg, const struct ed_reply *r)
+{
+	char		nb[24];
+	unsigned	d;
+
+	(void)arg;
+	if (r->res != DLG_OK || r->code == 0) {
+		snprintf(nb, sizeof nb, "%zu", state(a)->done);
+		return (ed_msg_set(a, ST_MSG_INFO, "ed.r_done", 1, nb) |
+		    TUI_DIRTY_ALL);
+	}
+	if (r->code == 3)
+		return (replace_scope(a) | TUI_DIRTY_ALL);
+	d = r->code == 1 ? replace_one(a) : 0;
+	return (step(a, d));
+}
+
+/*
+ * The next match in the scope from the caret, selected, and the question
+ * what to do with it (替换 / 查找下一处 / 全部替换, as in WPS).  When no
+ * match is left: how many were replaced.
+ */
+static unsigned
+step(struct tui_app *a, unsigned d)
+{
+	static const int codes[] = { 1, 2, 3, 0 };
+	struct ed_find	*f = state(a);
+	struct hit	 h;
+	char		**items, *where, nb[24];
+
+	if (!pick(a, 1, f->all, &h)) {
+		snprintf(nb, sizeof nb, "%zu", f->done);
+		return (d | TUI_DIRTY_ALL | (f->done > 0 ? ed_msg_set(a,
+		    ST_MSG_INFO, "ed.r_done", 1, nb) : ed_msg_set(a,
+		    ST_MSG_INFO, "ed.f_none", 0)));
+	}
+	where = go(a, &h, &d);
+	items = xcalloc(4, sizeof *items);
+	items[0] = ed_msg_tr(a, "ed.r_this");
+	items[1] = ed_msg_tr(a, "ed.r_skip");
+	items[2] = ed_msg_tr(a, f->all ? "ed.r_all" : "ed.r_sec");
+	items[3] = ed_msg_tr(a, "ed.r_stop");
+	d |= ed_ask_choice(a, &(struct ed_ask_spec){ .title = "ed.r_title",
+	    .prompt = i18n_fmt(a->i18n, "ed.r_step", 2, (const char *[]){
+	    where, f->with }), .hint = "ed.r_hint" }, items, codes, 4,
+	    step_given, NULL, NULL);
+	free(where);
+	return (d | TUI_DIRTY_ALL);
+}
+
 static unsigned
 where_given(struct tui_app *a, void *arg, const struct ed_reply *r)
 {
 	(void)arg;
 	if (r->res != DLG_OK)
 		return (TUI_DIRTY_ALL);
-	if (r->code == 1)
-		return (replace_all(a, a->sec, a->sec + 1) | TUI_DIRTY_ALL);
-	return (replace_all(a, 0, (int)report_tpl(a->rep)->nsections) |
-	    TUI_DIRTY_ALL);
+	state(a)->all = r->code == 2;
+	state(a)->done = 0;
+	return (step(a, 0));
 }
 
 static unsigned
@@ -220,8 +322,8 @@ with_given(struct tui_app *a, void *arg, const struct ed_reply *r)
 	}
 	free(state(a)->with);
 	state(a)->with = xstrdup(r->text);
-	items[0] = ed_msg_tr(a, "ed.r_sec");
-	items[1] = ed_msg_tr(a, "ed.r_all");
+	items[0] = ed_msg_tr(a, "ed.r_in_sec");
+	items[1] = ed_msg_tr(a, "ed.r_in_all");
 	return (ed_ask_choice(a, &(struct ed_ask_spec){ .title = "ed.r_title",
 	    .prompt = ed_msg_tr(a, "ed.r_where"), .hint = "ed.r_hint" },
 	    items, codes, 2, where_given, NULL, NULL));

@@ -2,14 +2,18 @@
  * Find and replace in the narrative text, as in WPS.
  *
  * Ctrl-F asks what to find; Enter selects the next match after the caret
- * (Up the previous one), going on into the other narrative sections and
- * around, and the question stays open saying "第 n 处，共 m 处" (and how
- * many are in this section); Esc leaves the match selected.  F3 stays
+ * (Up the previous one), going on into the other text parts (every
+ * narrative section of the template, whichever they are) and around,
+ * and the question stays open saying "第 n 处，共 m 处", with a word
+ * when it went past the end; Esc leaves the match selected.  F3 stays
  * the flags list.
  *
- * Ctrl-T (替换; Ctrl-H is what WPS uses, but many terminals send it for
- * Backspace) asks what to find, what to put instead, and where: every
- * match of this section, or of every section, as one undo step.
+ * Ctrl-\ (替换; Ctrl-H is what WPS uses, but many terminals send it for
+ * Backspace) asks what to find, what to put instead, and where (this
+ * section or every text part); then, as WPS does, it selects each match
+ * in turn from the caret (around the end) and asks: replace this one
+ * (one undo step each), skip to the next, replace all that are left in
+ * the scope (one undo step), or stop.
  *
  * Matching folds case (ICU) and full-width forms: `2024` finds `２０２４`
  * (model/textfind.h).

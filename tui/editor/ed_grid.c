@@ -193,13 +193,28 @@ ed_grid_paste(struct tui_app *a, const char *s, size_t len)
 }
 
 char *
-ed_grid_copy(const struct tui_app *a)
+ed_grid_copy(const struct tui_app *a, size_t *n)
 {
-	int	cur = ed_form_cur(a);
-	char	buf[NUM_FMT_MAX];
+	const struct tpl	*t = report_tpl(a->rep);
+	int			 cur = ed_form_cur(a), first, k;
+	const struct tpl_block	*b;
+	struct sbuf		 sb;
+	char			 buf[NUM_FMT_MAX];
 
+	*n = 0;
 	if (cur < 0)
 		return (NULL);
-	report_format_value(a->rep, cur, report_value(a->rep, cur), buf);
-	return (xstrdup(buf));
+	b = &t->blocks[t->cells[cur].block];
+	first = b->first_cell + t->cells[cur].row * (int)b->ncols;
+	sbuf_init(&sb);
+	for (k = 0; k < (int)b->ncols; k++) {
+		if (k > 0)
+			sbuf_adds(&sb, "\t");
+		report_format_value(a->rep, first + k, report_value(a->rep,
+		    first + k), buf);
+		sbuf_adds(&sb, buf);
+		(*n)++;
+	}
+	sbuf_adds(&sb, "\n");
+	return (sbuf_take(&sb));
 }

@@ -7,7 +7,7 @@
  * computed cell (a row's 总计) is not stored.  All or nothing: a value
  * that does not parse, or that has no cell, changes nothing; the message
  * names it and the cursor goes to its cell.  A paste is one undo step.
- * Copying a cell gives its value.
+ * Copying gives the current row, tab-separated.
  */
 #ifndef NB_ED_GRID_H
 #define NB_ED_GRID_H
@@ -20,7 +20,14 @@
  * dirty bits, or TUI_PASS when it holds one value (the cell's own
  * paste takes it). */
 unsigned ed_grid_paste(struct tui_app *, const char *s, size_t len);
-/* The current cell's value as text (newly allocated; NULL off a table). */
-char	*ed_grid_copy(const struct tui_app *);
+/*
+ * The current row as a spreadsheet's copy gives it: every cell of the
+ * block's row from its first column, tab-separated, blank ones empty,
+ * computed ones (总计) with their value, ended by a newline; how many
+ * in *n.  Pasted back at the row's first cell it gives the same values
+ * (the paste passes over computed cells).  Newly allocated; NULL off a
+ * table.
+ */
+char	*ed_grid_copy(const struct tui_app *, size_t *n);
 
 #endif

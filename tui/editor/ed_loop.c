@@ -69,6 +69,13 @@ pane(const struct tui_app *a)
 
 /* --- keys --------------------------------------------------------- */
 
+/*
+ * A mouse event.  A press and its release that come in one read (a quick
+ * click over a slow link) reach us as the release alone: curses keeps
+ * the last event of a run.  So a release with no press seen is taken as
+ * the click; otherwise a release ends the drag that motion events
+ * (button held, 1002) continue.
+ */
 static unsigned
 mouse(struct tui_app *a)
 {
@@ -85,6 +92,15 @@ mouse(struct tui_app *a)
 	if (ev.bstate & BUTTON5_PRESSED)
 		return (p->wheel != NULL ? p->wheel(a, 3) : 0);
 #endif
+	if (ev.bstate & BUTTON1_PRESSED)
+		a->mouse_down = true;
+	else if ((ev.bstate & BUTTON1_RELEASED) && !a->mouse_down)
+		ev.bstate |= BUTTON1_CLICKED;	/* its press lost (see above) */
+	else if (ev.bstate & (REPORT_MOUSE_POSITION | BUTTON1_RELEASED)) {
+		a->mouse_down = !(ev.bstate & BUTTON1_RELEASED);
+		return (p->drag != NULL ? p->drag(a, ev.y, ev.x,
+		    !a->mouse_down) : 0);
+	}
 	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) || p->whole)
 		return (0);
 	if (ev.x < a->g.outline_w && ev.y >= a->g.pane_y &&

@@ -54,6 +54,10 @@ struct ed_pane {
 	unsigned		(*wheel)(struct tui_app *, int lines);
 	/* A click at screen (y, x) inside the pane; NULL: ignored. */
 	unsigned		(*click)(struct tui_app *, int y, int x);
+	/* The first button held and moved to screen (y, x), anywhere on
+	 * the screen (done: released there); NULL: ignored. */
+	unsigned		(*drag)(struct tui_app *, int y, int x,
+				    bool done);
 	/* Closes it (Esc, q, its key again).  Returns dirty bits. */
 	unsigned		(*close)(struct tui_app *);
 	/* Before drawing: recompute what depends on the size or the

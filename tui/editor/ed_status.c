@@ -16,6 +16,7 @@
 #include "ed_sec.h"
 #include "ed_status.h"
 #include "ed_text.h"
+#include "ed_zero.h"
 #include "sbuf.h"
 #include "xmalloc.h"
 
@@ -185,6 +186,23 @@ flag_line(const struct tui_app *a, enum style *st)
 	return (join_flags(a, fl, n < 4 ? n : 4, n));
 }
 
+/* Line 2 in the form, l2 (taken; NULL: none) followed, on a line of
+ * its own, by what Ctrl-B would fill from this row (ed_zero.h). */
+static char *
+with_zero_preview(const struct tui_app *a, char *l2)
+{
+	char	*z = ed_zero_preview(a), *s;
+
+	if (z == NULL)
+		return (l2);
+	if (l2 == NULL)
+		return (z);
+	s = xasprintf("%s\n%s", l2, z);
+	free(l2);
+	free(z);
+	return (s);
+}
+
 /* Lines of m (NULL: none) wrapped to the screen's width. */
 static size_t
 wrapped_lines(const struct tui_app *a, const char *m)
@@ -257,7 +275,7 @@ ed_status_draw_lines(const struct tui_app *a)
 		return;
 	if (p == NULL) {
 		l1 = ed_sec_is_text(a) ? text_line(a) : cell_line(a);
-		l2 = flag_line(a, &st);
+		l2 = with_zero_preview(a, flag_line(a, &st));
 	} else {
 		l1 = p->hint != NULL ? ed_msg_tr(a, p->hint) : NULL;
 		if (p->status != NULL)

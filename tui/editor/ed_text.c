@@ -1,6 +1,8 @@
 /*
  * The text pane (see ed_text.h).  The widgets are indexed by section;
- * NULL for a table section.
+ * NULL for a table section.  `dragging` is set while the first mouse
+ * button, pressed on the text, is held: its motion and release extend
+ * the selection from where it went down.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 struct ed_text {
 	struct ed_textedit	**te;
 	size_t			  n;
+	bool			  dragging;
 };
 
 void
@@ -230,6 +233,38 @@ wheel(struct tui_app *a, int lines)
 	return (TUI_DIRTY_PANE | TUI_DIRTY_STATUS);
 }
 
+/* A press of the first button: the caret there, a drag may follow. */
+static unsigned
+click(struct tui_app *a, int y, int x)
+{
+	struct ed_textedit	*te = cur(a);
+	int			 ty, h;
+
+	a->text->dragging = false;
+	ed_text_area(a, &ty, &h);
+	if (te == NULL || y < ty || y >= ty + h)
+		return (0);
+	undo_seal(a->undo);
+	ed_textedit_click(te, y - ty, x - a->g.pane_x, h, a->g.pane_w);
+	a->text->dragging = true;
+	return (TUI_DIRTY_PANE | TUI_DIRTY_STATUS);
+}
+
+/* The button held and moved, or released: the selection follows. */
+static unsigned
+drag(struct tui_app *a, int y, int x, bool done)
+{
+	struct ed_textedit	*te = cur(a);
+	int			 ty, h;
+
+	if (te == NULL || !a->text->dragging)
+		return (0);
+	a->text->dragging = !done;
+	ed_text_area(a, &ty, &h);
+	ed_textedit_drag(te, y - ty, x - a->g.pane_x, h, a->g.pane_w);
+	return (TUI_DIRTY_PANE | TUI_DIRTY_STATUS);
+}
+
 /* Heading, then the widget; the caret is where the widget puts it. */
 static void
 draw(const struct tui_app *a, unsigned dirty, struct ed_caret *c)
@@ -265,4 +300,6 @@ const struct ed_pane ed_text_pane = {
 	.draw = draw,
 	.key = key,
 	.wheel = wheel,
+	.click = click,
+	.drag = drag,
 };

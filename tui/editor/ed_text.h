@@ -5,7 +5,9 @@
  * section keeps its caret and scroll.  Every change typed is stored in
  * the report at once (report_set_text) with an undo record; a run of
  * typing is one undo step.  In read-only mode the keys that would change
- * the text are refused.
+ * the text are refused.  The mouse: a press of the first button on the
+ * text puts the caret there, and moving with it held (the terminal's
+ * button motion, 1002) selects up to where it is released.
  *
  * Owns a->text.
  */

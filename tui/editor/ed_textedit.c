@@ -306,13 +306,17 @@ ed_textedit_click(struct ed_textedit *te, int y, int x, int view_h, int view_w)
 int
 ed_textedit_drag(struct ed_textedit *te, int y, int x, int view_h, int view_w)
 {
+	size_t	top, line;
+
 	caretbuf_reflow(te->tb, wrap_cols(view_w));
-	if (y < 0)
-		y = 0;
-	if (y >= view_h)
-		y = view_h - 1;
-	caretbuf_extend_to(te->tb, caretbuf_top(te->tb) + (size_t)y,
-	    x < 0 ? 0 : x);
+	top = caretbuf_top(te->tb);
+	if (y < 0)		/* above the view: one line up, scrolling */
+		line = top > 0 ? top - 1 : 0;
+	else if (y >= view_h)	/* below: one line down */
+		line = top + (size_t)view_h;
+	else
+		line = top + (size_t)y;
+	caretbuf_extend_to(te->tb, line, x < 0 ? 0 : x);
 	caretbuf_scroll_to_caret(te->tb, view_h);
 	return (TE_MOVED);
 }

@@ -115,8 +115,10 @@ int		 ed_textedit_key(struct ed_textedit *, wint_t ch, bool keycode,
 int		 ed_textedit_click(struct ed_textedit *, int y, int x,
 		    int view_h, int view_w);
 
-/* A mouse drag to (y, x) (relative to the view, clamped to it): the
- * selection runs from where the button went down to there.  TE_MOVED. */
+/* A mouse drag to (y, x) (relative to the view): the selection runs
+ * from where the button went down (ed_textedit_click) to there; above
+ * or below the view it reaches one line past its edge and scrolls, so
+ * each move of the mouse out there selects one more line.  TE_MOVED. */
 int		 ed_textedit_drag(struct ed_textedit *, int y, int x,
 		    int view_h, int view_w);
 

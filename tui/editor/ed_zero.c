@@ -11,6 +11,7 @@
 #include "ed_form.h"
 #include "ed_msg.h"
 #include "ed_zero.h"
+#include "sbuf.h"
 #include "undo.h"
 #include "xmalloc.h"
 #include "zerofill.h"
@@ -127,6 +128,43 @@ zero(struct tui_app *a, int key)
 	z->cell = cell;
 	z->gen = report_generation(a->rep);
 	return (d | say(a, level, n, cell) | TUI_DIRTY_MODEL | TUI_DIRTY_PANE);
+}
+
+/* How many blank cells of scope level around cell (0 for none). */
+static size_t
+count(const struct tui_app *a, int level, int cell)
+{
+	int	*cells;
+	size_t	 n = zerofill_blanks(a->rep, scopes[level], cell, a->sec,
+		    &cells);
+
+	free(cells);
+	return (n);
+}
+
+char *
+ed_zero_preview(const struct tui_app *a)
+{
+	int		 cell = ed_form_cur(a), l;
+	size_t		 n[NLEVELS];
+	struct sbuf	 b;
+	char		 nb[24], *what, *s;
+
+	if (a->rep == NULL || cell < 0 || (n[0] = count(a, 0, cell)) == 0)
+		return (NULL);
+	sbuf_init(&b);
+	for (l = 0; l < NLEVELS; l++) {
+		if (l > 0 && (n[l] = count(a, l, cell)) == n[l - 1])
+			continue;	/* a press with nothing more */
+		snprintf(nb, sizeof nb, "%zu", l > 0 ? n[l] - n[l - 1] : n[0]);
+		what = ed_msg_tr(a, scope_msg[l]);
+		s = i18n_fmt(a->i18n, l == 0 ? "ed.z_preview" :
+		    "ed.z_preview_more", 2, (const char *[]){ what, nb });
+		sbuf_adds(&b, s);
+		free(s);
+		free(what);
+	}
+	return (sbuf_take(&b));
 }
 
 /* The bar shows it on a table. */

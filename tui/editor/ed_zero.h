@@ -16,6 +16,13 @@
 
 extern const struct ed_action ed_zero_fill;
 
+/* For the status line before a press, on a table cell whose row has
+ * blank input cells: what each press will fill and how many cells
+ * ("Ctrl-B 补零：本行 6 格，再按本表 114 格，再按整份报告 250 格",
+ * the levels with nothing to add left out).  Newly allocated; NULL off
+ * a table or when the row has no blank cell. */
+char	*ed_zero_preview(const struct tui_app *);
+
 void	ed_zero_init(struct tui_app *);
 void	ed_zero_done(struct tui_app *);
 

@@ -7,8 +7,9 @@
  * before the screen is touched, exit code 2; a question to ask leaves a
  * dialog open in the app); start curses (newterm, so a bad TERM is an
  * error and not an exit; editor_screen: raw mode so that Ctrl-S, Ctrl-Q,
- * Ctrl-Z and Ctrl-C arrive as keys; ESCDELAY 25 ms; mouse clicks and the
- * wheel; the theme); bracketed paste; then the loop (ed_loop.h).
+ * Ctrl-Z and Ctrl-C arrive as keys; ESCDELAY 25 ms; mouse clicks, drags
+ * (button motion, 1002) and the wheel; the theme); bracketed paste; then
+ * the loop (ed_loop.h).
  *
  * SIGHUP, SIGTERM and SIGINT (sent with kill: in raw mode Ctrl-C is a
  * key) only set the flag, without SA_RESTART so that a blocked read
@@ -88,6 +89,15 @@ paste_mode(bool on)
 	fflush(stdout);
 }
 
+/* Button-motion reports off (endwin turned off 1000, which ends them on
+ * xterm; terminals that keep the modes apart need their own reset). */
+static void
+drag_mode_off(void)
+{
+	fputs("\033[?1002l", stdout);
+	fflush(stdout);
+}
+
 void
 editor_app_init(struct tui_app *a, const struct editor_opts *o,
     const volatile sig_atomic_t *stop)
@@ -140,8 +150,9 @@ editor_app_done(struct tui_app *a)
 }
 
 void
-editor_screen(struct tui_app *a)
+editor_screen(struct tui_app *a, FILE *tty)
 {
+	a->tty = tty;
 	raw();
 	noecho();
 	nonl();
@@ -149,12 +160,19 @@ editor_screen(struct tui_app *a)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	ed_theme_init(&a->theme);
-	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | REPORT_MOUSE_POSITION |
+	    BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
 	    | BUTTON5_PRESSED
 #endif
 	    , NULL);
 	mouseinterval(0);
+	/* Motion while a button is held (xterm's 1002), after curses' own
+	 * 1000 so that it wins: a drag selects text (ed_text.h). */
+	if (has_mouse()) {
+		fputs("\033[?1002h", tty);
+		fflush(tty);
+	}
 	curs_set(0);
 	ed_keymap_define_sequences();
 	ed_textedit_define_paste_keys();
@@ -184,6 +202,7 @@ fatal_restore(void *arg)
 	if (!isendwin())
 		endwin();
 	paste_mode(false);
+	drag_mode_off();
 	say(f->msg);
 }
 
@@ -211,7 +230,7 @@ term_start(struct tui_app *a, struct fatal_ctx *f)
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL)
 		return (NULL);
 	set_term(scr);
-	editor_screen(a);
+	editor_screen(a, stdout);
 	paste_mode(true);
 	f->a = a;
 	f->msg = NULL;
@@ -225,6 +244,7 @@ term_stop(SCREEN *scr)
 	curs_set(1);
 	endwin();
 	paste_mode(false);
+	drag_mode_off();
 	xmalloc_set_fatal_hook(NULL, NULL, NULL);
 	delscreen(scr);
 }

@@ -52,7 +52,8 @@ void	editor_app_init(struct tui_app *, const struct editor_opts *o,
 	    const volatile sig_atomic_t *stop);
 void	editor_app_done(struct tui_app *);
 /* The terminal modes, keys and colours the editor needs, on the current
- * curses screen (after newterm and set_term). */
-void	editor_screen(struct tui_app *);
+ * curses screen (after newterm and set_term), whose output stream is tty
+ * (the one given to newterm; kept in the app). */
+void	editor_screen(struct tui_app *, FILE *tty);
 
 #endif
