@@ -19,8 +19,7 @@
 
 /* What fixes a finding. */
 enum fix {
-	FIX_NONE, FIX_CELL, FIX_ROW, FIX_SECTION, FIX_TABLES, FIX_TOTALS,
-	FIX_YEAR
+	FIX_NONE, FIX_CELL, FIX_ROW, FIX_SECTION, FIX_TABLES, FIX_TOTALS
 };
 
 static const struct name {
@@ -50,7 +49,6 @@ static const struct name {
 	{ "import.run_impossible",	"I7", FIX_ROW },
 	{ "import.run_too_many",	"I7", FIX_ROW },
 	{ "import.stray_values",	"I7", FIX_NONE },
-	{ "import.year_mention",	"I8", FIX_YEAR },
 	{ "import.tpl_year_mismatch",	"R13", FIX_NONE },
 };
 
@@ -354,18 +352,6 @@ finding_fix_section(struct report *r, int sec)
 	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
 		if (fs->v[i].name->fix == FIX_SECTION && fs->v[i].sec == sec &&
 		    *report_text(r, sec) != '\0')
-			drop(r, i);
-}
-
-void
-finding_fix_year(struct report *r)
-{
-	struct findings	*fs = r->findings;
-	size_t		 i;
-
-	for (i = fs != NULL ? fs->n : 0; i-- > 0;)
-		if (fs->v[i].name->fix == FIX_YEAR && fs->v[i].args[0] &&
-		    atoi(fs->v[i].args[0]) == r->year)
 			drop(r, i);
 }
 

@@ -74,8 +74,6 @@ const char	*finding_key(const struct report *r, int k);
 void		 finding_fix_cell(struct report *r, int cell);
 void		 finding_fix_section(struct report *r, int sec);
 void		 finding_fix_totals(struct report *r);
-/* The report's year now what the 统计期限 sentence says. */
-void		 finding_fix_year(struct report *r);
 
 /* The findings as report-file lines (import_findings:). */
 void		 finding_dump(struct sbuf *b, const struct report *r);

@@ -546,46 +546,6 @@ year_in(const char *s)
 	return (0);
 }
 
-/* The year the 统计期限 sentence of lines [from, to) states, or 0; *at
- * its line. */
-static int
-period_year(const struct doc *d, size_t from, size_t to, int *at)
-{
-	const char	*p;
-	size_t		 i, k;
-	int		 y;
-
-	for (i = from; i < to; i++) {
-		if ((p = strstr(d->l[i].s, "统计期限")) == NULL)
-			continue;
-		*at = d->l[i].no;
-		for (k = i; k < to && k < i + 2; k++, p = d->l[k].s)
-			for (; *p != '\0'; p++)
-				if (sscanf(p, "%4d", &y) == 1 && y >= 1000 &&
-				    p[0] >= '1' && p[0] <= '9')
-					return (y);
-	}
-	return (0);
-}
-
-/* A preamble whose 统计期限 names another year than the report's
- * (import.year_mention {0} stated, {1} the report's year). */
-static void
-note_period(const struct doc *d, size_t from, int year, const char *path,
-    struct errlist *notes)
-{
-	char	sy[16], ry[16];
-	int	y, at = 0;
-
-	if (year <= 0 || (y = period_year(d, from, d->first, &at)) == 0 ||
-	    y == year)
-		return;
-	snprintf(sy, sizeof sy, "%d", y);
-	snprintf(ry, sizeof ry, "%d", year);
-	errlist_add(notes, path, at, 0, "import.year_mention", 2, sy, ry);
-}
-
-
 /* Whether s is a date alone: "2025年3月10日", "（2025年3月10日）". */
 static bool
 date_line(const char *s)
@@ -677,9 +637,6 @@ read_title(const struct doc *d, struct report *r, const char *path,
 	} else if (year == 0)
 		errlist_add(notes, path, line, 0, "import.no_year", 0);
 	read_preface(d, r, organ != NULL ? last + 1 : 0, end, path, notes);
-	/* A kept 前言 is checked by R14 as it is edited; else say it here. */
-	if (report_tpl(r)->preface < 0)
-		note_period(d, organ != NULL ? last + 1 : 0, year, path, notes);
 	clean = text_sanitize(organ != NULL ? organ : "",
 	    organ != NULL ? strlen(organ) : 0, false);
 	report_set_organ(r, clean);

@@ -202,7 +202,6 @@ report_set_year(struct report *r, int year)
 {
 	r->year = year;
 	r->gen++;
-	finding_fix_year(r);
 	recheck_meta(r);
 }
 
