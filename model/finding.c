@@ -112,17 +112,6 @@ name_of(const char *msgid)
 	return (NULL);
 }
 
-static int
-rule_index(const struct tpl *t, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < t->nrules; i++)
-		if (strcmp(t->rules[i].id, id) == 0)
-			return ((int)i);
-	return (-1);
-}
-
 static void
 add_cell(struct finding *f, int c)
 {
@@ -174,7 +163,7 @@ resolve(const struct tpl *t, struct finding *f)
 {
 	size_t	k;
 
-	f->rule = rule_index(t, f->name->rule);
+	f->rule = tpl_rule_index(t, f->name->rule);
 	f->listed = f->rule >= 0 &&
 	    t->rules[f->rule].kind == TPL_R_IMPORT_FINDING;
 	f->sec = -1;

@@ -155,6 +155,17 @@ tpl_printed(const struct tpl *t, size_t k)
 }
 
 int
+tpl_rule_index(const struct tpl *t, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nrules; i++)
+		if (strcmp(t->rules[i].id, id) == 0)
+			return ((int)i);
+	return (-1);
+}
+
+int
 tpl_section_index(const struct tpl *t, const char *id)
 {
 	static const char *const arabic[] = { "1", "2", "3", "4", "5", "6",

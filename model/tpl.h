@@ -245,6 +245,8 @@ int		 tpl_printed(const struct tpl *, size_t k);
 
 /* Index of the section with this id ("s1") or number ("一", "1"), or -1. */
 int		 tpl_section_index(const struct tpl *, const char *id);
+/* The rule with that id ("R6a"), or -1. */
+int		 tpl_rule_index(const struct tpl *, const char *id);
 
 /*
  * Finds cells by id or by label: an exact id wins; otherwise the query is

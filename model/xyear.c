@@ -24,21 +24,10 @@ struct pair {
 	bool			 ok;
 };
 
-static int
-rule_index(const struct tpl *t, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < t->nrules; i++)
-		if (strcmp(t->rules[i].id, id) == 0)
-			return ((int)i);
-	return (-1);
-}
-
 static bool
 own_rule_flagged(const struct batch_item *it, const char *id)
 {
-	int	r = rule_index(it->tpl, id);
+	int	r = tpl_rule_index(it->tpl, id);
 
 	return (r >= 0 && r < 64 && (it->rules_flagged >> r & 1));
 }

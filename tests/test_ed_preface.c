@@ -76,7 +76,11 @@ Test(ed_preface, before_one_edited_replaced_undone_saved)
 	eu_key(eu_g, EU_ENTER);
 	eu_type(eu_g, "2026");
 	eu_key(eu_g, EU_ENTER);
-	eu_key(eu_g, EU_ENTER);
+	eu_key(eu_g, EU_ENTER);	/* in this part */
+	EU_SEES("全部替换（本部分）");
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, KM_KEY(KEY_DOWN));
+	eu_key(eu_g, EU_ENTER);	/* replace all (this part) */
 	EU_SEES("已替换 2 处");
 	cr_expect_str_eq(preface(eu_report(eu_g)), want);
 	eu_key(eu_g, EU_CTRL('S'));

@@ -599,8 +599,11 @@ editor_round(const char *dir, bool persist)
 	pty_settle(p, 80, 8000);
 	pty_type(p, "4321");
 	pty_key(p, PTY_ENTER);
-	/* Persistent: time for the periodic snapshot, which is all the
-	 * hook can leave then. */
+	/* The change taken: the row's 总计 is 4321 + 12 + … + 16 (waiting
+	 * for a quiet screen alone failed under load, before the editor had
+	 * read the Enter).  Persistent: time for the periodic snapshot,
+	 * which is all the hook can leave then. */
+	cr_assert(pty_wait_for(p, "4391", 8000), "the total never showed");
 	pty_settle(p, persist ? 1200 : 30, 8000);
 	pty_signal(p, SIGUSR1);
 	pty_key(p, PTY_DOWN);

@@ -20,6 +20,7 @@
 
 #include "edfix.h"
 #include "ptyutil.h"
+#include "ptyexpect.h"
 #include "report.h"
 #include "testutil.h"
 #include "xmalloc.h"
@@ -29,17 +30,6 @@
 #define WAIT_MS	8000	/* generous: the binary may run under ASan */
 
 static struct pty	*g_p;	/* the editor of the running test */
-
-/* Fails the test with the screen dumped. */
-#define EXPECT(cond, ...) do {						\
-	if (!(cond)) {							\
-		pty_dump(g_p, stderr, #cond);				\
-		cr_assert_fail(__VA_ARGS__);				\
-	}								\
-} while (0)
-
-#define WAIT_FOR(text) \
-	EXPECT(pty_wait_for(g_p, (text), WAIT_MS), "never saw \"%s\"", (text))
 
 static void
 teardown(void)

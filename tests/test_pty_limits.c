@@ -27,6 +27,7 @@
 
 #include "edfix.h"
 #include "ptyutil.h"
+#include "ptyexpect.h"
 #include "testutil.h"
 #include "xmalloc.h"
 
@@ -36,15 +37,6 @@
 
 static struct pty	*g_p;
 static char		*g_mnt;		/* a tmpfs this test mounted */
-
-#define EXPECT(cond, ...) do {						\
-	if (!(cond)) {							\
-		pty_dump(g_p, stderr, #cond);				\
-		cr_assert_fail(__VA_ARGS__);				\
-	}								\
-} while (0)
-#define WAIT_FOR(text) \
-	EXPECT(pty_wait_for(g_p, (text), WAIT_MS), "never saw \"%s\"", (text))
 
 static void
 teardown(void)

@@ -39,6 +39,7 @@
 #include "edfix.h"
 #include "err.h"
 #include "ptyutil.h"
+#include "ptyexpect.h"
 #include "editlock.h"
 #include "filestamp.h"
 #include "procid.h"
@@ -58,16 +59,6 @@
 
 static struct pty	*g_p;		/* the editor of the running test */
 static struct pty	*g_q;		/* a second one */
-
-#define EXPECT_P(p, cond, ...) do {					\
-	if (!(cond)) {							\
-		pty_dump((p), stderr, #cond);				\
-		cr_assert_fail(__VA_ARGS__);				\
-	}								\
-} while (0)
-#define EXPECT(cond, ...)	EXPECT_P(g_p, cond, __VA_ARGS__)
-#define WAIT_FOR(text) \
-	EXPECT(pty_wait_for(g_p, (text), WAIT_MS), "never saw \"%s\"", (text))
 
 static double
 now_ms(void)

@@ -28,6 +28,7 @@
 
 #include "edfix.h"
 #include "ptyutil.h"
+#include "ptyexpect.h"
 #include "report.h"
 #include "tpl.h"
 #include "testutil.h"
@@ -38,16 +39,6 @@
 
 static struct pty	*g_p;
 static char		 g_tmux[256];	/* a tmux server's socket, or "" */
-
-#define EXPECT(cond, ...) do {						\
-	if (!(cond)) {							\
-		pty_dump(g_p, stderr, #cond);				\
-		cr_assert_fail(__VA_ARGS__);				\
-	}								\
-} while (0)
-
-#define WAIT_FOR(text) \
-	EXPECT(pty_wait_for(g_p, (text), WAIT_MS), "never saw \"%s\"", (text))
 
 static void
 teardown(void)

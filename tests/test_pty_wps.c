@@ -15,6 +15,7 @@
 
 #include "edfix.h"
 #include "ptyutil.h"
+#include "ptyexpect.h"
 #include "report.h"
 #include "store.h"
 #include "tpl.h"
@@ -24,16 +25,6 @@
 #define WAIT_MS	8000	/* generous: the binary may run under ASan */
 
 static struct pty	*g_p;
-
-#define EXPECT(cond, ...) do {						\
-	if (!(cond)) {							\
-		pty_dump(g_p, stderr, #cond);				\
-		cr_assert_fail(__VA_ARGS__);				\
-	}								\
-} while (0)
-
-#define WAIT_FOR(text) \
-	EXPECT(pty_wait_for(g_p, (text), WAIT_MS), "never saw \"%s\"", (text))
 
 static void
 teardown(void)

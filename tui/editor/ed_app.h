@@ -83,24 +83,25 @@ struct tui_app {
 	/* owner: editor (set up once, read-only after) */
 	const struct i18n	*i18n;
 	enum lang		 lang;
-	struct tpl *const	*tpls;		/* the templates loaded: the */
-	size_t			 ntpls;		/* report's, all after ed_tpls_all */
-	bool			(*all_tpls)(void *, struct tpl *const **,
-				    size_t *);
-	void			*all_ctx;
 	bool			 preview_only;	/* `nianbao preview FILE` */
 	/* The stream curses writes to: bytes of our own (OSC 52, mouse
 	 * modes) go there, flushed at once, not to stdio's stdout as
 	 * putp would send them. */
 	FILE			*tty;
-	bool			 mouse_down;	/* the first button is held
-						   (ed_loop.c) */
 	struct text_opts	 topts;
 	struct ed_theme		 theme;
 	struct ed_draw		 dr;
 	const volatile sig_atomic_t *stop;	/* set by SIGTERM/SIGHUP */
 	const struct ed_keymap	*keys;		/* global keys (ed_keys.h) */
 	struct undo		*undo;		/* history (tui/core/undo.h) */
+
+	/* owner: ed_tpls (the templates loaded: the report's own, all
+	 * after ed_tpls_all) */
+	struct tpl *const	*tpls;
+	size_t			 ntpls;
+	bool			(*all_tpls)(void *, struct tpl *const **,
+				    size_t *);
+	void			*all_ctx;
 
 	/* owner: ed_doc (the report and whether it differs from its file) */
 	char			*path;
@@ -124,6 +125,7 @@ struct tui_app {
 	unsigned		 dirty;
 	bool			 cursor_on;
 	bool			 input_lost;	/* EOF or EIO on the terminal */
+	bool			 mouse_down;	/* the first button is held */
 
 	/* owner: ed_sec (the section shown) */
 	int			 sec;

@@ -17,7 +17,7 @@
 #include "ed_doc.h"
 #include "ed_msg.h"
 #include "ed_newreport.h"
-#include "ed_open.h"
+#include "ed_tpls.h"
 #include "ed_recover.h"
 #include "paths.h"
 #include "rollover.h"

@@ -18,6 +18,7 @@
 #include "ed_recover.h"
 #include "ed_where.h"
 #include "ed_snapdiff.h"
+#include "ed_tpls.h"
 #include "editlock.h"
 #include "filestamp.h"
 #include "procid.h"
@@ -62,19 +63,6 @@ attach(struct tui_app *a, struct report *r, const struct filestamp *base,
 	return (d | ed_where_restore(a));
 }
 
-void
-ed_tpls_all(struct tui_app *a)
-{
-	struct tpl *const	*v;
-	size_t			 n;
-
-	if (a->all_tpls == NULL || !a->all_tpls(a->all_ctx, &v, &n))
-		return;
-	a->all_tpls = NULL;
-	a->tpls = v;
-	a->ntpls = n;
-}
-
 /* Loads the report file and shows it (a new report when it is missing). */
 static unsigned
 step_load(struct tui_app *a)
@@ -85,7 +73,7 @@ step_load(struct tui_app *a)
 	unsigned		 d;
 
 	r = store_load_stamped(a->path, a->tpls, a->ntpls, &st, &e);
-	if (r == NULL && a->all_tpls != NULL) {
+	if (r == NULL && ed_tpls_partial(a)) {
 		/* Only its own template was loaded: try with them all. */
 		err_clear(&e);
 		ed_tpls_all(a);

@@ -28,12 +28,5 @@
  */
 bool	ed_open(struct tui_app *, unsigned *dirty);
 
-/*
- * Makes a->tpls every template, when the editor started with the
- * report's own alone (editor_opts.all_tpls): before anything that may
- * meet another template (a recovery snapshot, a new report, last year's
- * report, a file that did not load).  The templates held before stay.
- */
-void	ed_tpls_all(struct tui_app *);
 
 #endif

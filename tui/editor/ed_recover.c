@@ -14,7 +14,7 @@
 
 #include "ed_doc.h"
 #include "ed_msg.h"
-#include "ed_open.h"
+#include "ed_tpls.h"
 #include "ed_recover.h"
 #include "store.h"
 #include "xmalloc.h"

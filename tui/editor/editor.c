@@ -52,6 +52,7 @@
 #include "ed_loop.h"
 #include "ed_msg.h"
 #include "ed_open.h"
+#include "ed_tpls.h"
 #include "ed_preview.h"
 #include "ed_recover.h"
 #include "ed_text.h"
@@ -105,10 +106,7 @@ editor_app_init(struct tui_app *a, const struct editor_opts *o,
 	memset(a, 0, sizeof *a);
 	a->i18n = o->i18n;
 	a->lang = o->lang;
-	a->tpls = o->tpls;
-	a->ntpls = o->ntpls;
-	a->all_tpls = o->all_tpls;
-	a->all_ctx = o->all_ctx;
+	ed_tpls_init(a, o->tpls, o->ntpls, o->all_tpls, o->all_ctx);
 	a->preview_only = o->preview;
 	a->topts.ambiguous = o->ambiguous == 2 ? 2 : 1;
 	a->dr.th = &a->theme;
