@@ -487,6 +487,10 @@ title_at(const struct import_line *l, size_t n, size_t i, char **organ,
 	size_t		 j, k;
 	bool		 ok = false;
 
+	/* A note above the title ("# source: …", "来源：…", a URL) is not
+	 * part of the organ's name. */
+	if (strpbrk(l[i].s, "#:/@") != NULL || strstr(l[i].s, "：") != NULL)
+		return (false);
 	sbuf_init(&b);
 	for (j = i; j < n && j < i + 4 && !ok; j++) {
 		for (p = l[j].s; *p != '\0';)

@@ -20,8 +20,8 @@ extern size_t		  iu_ntpls;
 void		 iu_suite_init(void);
 void		 iu_suite_fini(void);
 
-/* A file's bytes (aborts the test if it cannot be read); a real report
- * without its "# source:" line.  Caller frees. */
+/* A file's bytes, as they are (aborts the test if it cannot be read).
+ * Caller frees. */
 char		*iu_slurp(const char *path, size_t *len);
 
 /* import_buffer of buf as path; aborts the test if it fails.  *s is
