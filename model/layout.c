@@ -370,10 +370,10 @@ row_starts(const struct docx_table *dt, const struct report *r,
 			if (tc->vmerge != DOCX_VM_NONE && k + 1 < dt->rows[i].n)
 				continue;
 			if (tc->kind == DOCX_VALUE) {
-				vals[i] = xstrdup(report_format_value(r, tc->cell,
-				    report_value(r, tc->cell), num));
-				if (vals[i][0] != '\0')
-					v[i] = vals[i];
+				report_format_value(r, tc->cell,
+				    report_value(r, tc->cell), num);
+				if (num[0] != '\0')
+					v[i] = vals[i] = xstrdup(num);
 			} else if (tc->text[0] != '\0')
 				v[i] = tc->text;
 		}
