@@ -73,6 +73,22 @@ applies(struct report *r, int inst)
 	    tpl_op_holds(in->op, num_cmp(l, rh)));
 }
 
+/* Whether sec's text is empty and a `min: 1` rule of t says so: then
+ * that one message is the defect's, not every rule that reads the text. */
+static bool
+empty_said(const struct tpl *t, int sec, const char *text)
+{
+	size_t	i;
+
+	if (*text != '\0')
+		return (false);
+	for (i = 0; i < t->nrules; i++)
+		if (t->rules[i].kind == TPL_R_TEXT_MIN &&
+		    t->rules[i].section == sec && t->rules[i].max == 1)
+			return (true);
+	return (false);
+}
+
 bool
 rule_text_requires_eval(struct report *r, int inst)
 {
@@ -80,6 +96,8 @@ rule_text_requires_eval(struct report *r, int inst)
 	URegularExpression	*re;
 
 	if (ru->section < 0 || !applies(r, inst) ||
+	    empty_said(report_tpl(r), ru->section,
+	    report_text(r, ru->section)) ||
 	    (re = report_rule_regex(r, report_tpl(r)->insts[inst].rule)) ==
 	    NULL || (regex_need_met(ru->need, report_text(r, ru->section)) &&
 	    regex_find(re, report_text(r, ru->section))))

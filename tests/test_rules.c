@@ -79,6 +79,7 @@ Test(rules, empty_parts_are_errors_and_short_five_a_warning)
 {
 	struct report *r = full(T, 2024);
 
+	report_set_organ(r, "测试镇人民政府");	/* R16 reads its 一 */
 	cr_assert_eq(report_nflags_severity(r, TPL_ERROR), 0);
 	text(r, "s1", "");
 	text(r, "s5", "");
@@ -90,6 +91,13 @@ Test(rules, empty_parts_are_errors_and_short_five_a_warning)
 	cr_assert_eq(nflags(r, "R12"), 1, "五 of 暂无");
 	text(r, "s6", "");
 	cr_assert_eq(nflags(r, "R11c"), 1, "empty 六");
+	/* The empty part is the one defect: not also "no fee stated" (R7)
+	 * nor "一 lacks 考核/评议/追究" (R16) for an empty 一. */
+	cr_assert_eq(nflags(r, "R7"), 0, "one defect, one message");
+	cr_assert_eq(nflags(r, "R16"), 0, "one defect, one message");
+	text(r, "s6", "本年度没有发生其他需要报告的事项。");
+	cr_assert_eq(nflags(r, "R11c"), 0);
+	cr_assert_eq(nflags(r, "R7"), 1, "written, with no fee stated");
 	report_free(r);
 }
 
