@@ -564,17 +564,6 @@ ltable_rejoin(const struct canvas *c, int y)
 	return (s);
 }
 
-int
-ltable_first_chunk(const struct canvas *cv)
-{
-	int	y;
-
-	for (y = 1; y < cv->h - 1; y++)
-		if (cv->brk[y])
-			return (y + 1);
-	return (cv->h);
-}
-
 /* The border line under a drawn block's header rows (its top at 0). */
 static int
 header_bottom(const struct grid *g)

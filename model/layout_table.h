@@ -63,8 +63,4 @@ char	*ltable_rejoin(const struct canvas *, int y);
 /* Drops trailing ASCII spaces of s in place; returns s. */
 char	*ltable_rtrim(char *s);
 
-/* Lines from the top to the first place it may break, plus the closing
- * line: what must stay with a heading. */
-int	 ltable_first_chunk(const struct canvas *);
-
 #endif

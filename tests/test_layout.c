@@ -13,11 +13,13 @@
 
 #include <unicode/utf8.h>
 
+#include "err.h"
 #include "layout.h"
 #include "report.h"
 #include "sbuf.h"
 #include "testutil.h"
 #include "tpl.h"
+#include "tpl_load.h"
 #include "xmalloc.h"
 
 static const struct text_opts amb1 = { 1 };
@@ -461,6 +463,65 @@ Test(layout, table_three_kept_on_one_page, .fini = text_cleanup)
 	layout_free(L);
 	report_free(r);
 	tpl_free(t);
+}
+
+/* gb2021 with the label of 表三's 2.其他法律行政法规禁止公开 made n times
+ * as long: a 表三 taller than a page (no statutory table is).  Loaded
+ * from a file in dir. */
+static struct tpl *
+long_label_tpl(const char *dir, int n)
+{
+	static const char	 lab[] = "2.其他法律行政法规禁止公开";
+	char			*src = tu_read(NB_SOURCE_DIR
+				    "/templates/gb2021.yaml", NULL);
+	char			*at = strstr(src, lab), *path;
+	struct sbuf		 b;
+	struct errlist		 errs;
+	struct tpl		*t;
+	int			 i;
+
+	cr_assert_not_null(at);
+	sbuf_init(&b);
+	sbuf_add(&b, src, (size_t)(at - src));
+	for (i = 0; i < n; i++)
+		sbuf_adds(&b, lab);
+	sbuf_adds(&b, at + strlen(lab));
+	path = tu_path(dir, "long.yaml");
+	tu_write(path, b.s);
+	errlist_init(&errs);
+	t = tpl_load(path, &errs);
+	cr_assert_not_null(t, "the long-label template did not load");
+	errlist_done(&errs);
+	sbuf_done(&b);
+	free(path);
+	free(src);
+	return (t);
+}
+
+/* A table taller than a page breaks between rows, and each page it goes
+ * on to starts with its header rows again (as tblHeader repeats them). */
+Test(layout, a_table_taller_than_a_page_repeats_its_header,
+    .fini = text_cleanup)
+{
+	char		*dir = tu_tmpdir();
+	struct tpl	*t = long_label_tpl(dir, 40);
+	struct report	*r = full_report(t);
+	struct layout	*L = layout_build(r, LANG_ZH, &amb1);
+	size_t		 p0, p1, p;
+	int		 l0, l1;
+
+	cr_assert_not_null(find_line(L, "申请人情况", &p0, &l0));
+	cr_assert_not_null(find_line(L, "四、结转下年度继续办理", &p1, &l1));
+	cr_assert_gt(p1, p0, "表三 did not go on to another page");
+	for (p = p0; p <= p1; p++)
+		cr_expect_not_null(find_on(L, p, "申请人情况"),
+		    "page %zu goes on with 表三 without its header", p + 1);
+	cr_expect_not_null(find_on(L, p1, "（七）总计"));
+	layout_free(L);
+	report_free(r);
+	tpl_free(t);
+	tu_rmtree(dir);
+	free(dir);
 }
 
 Test(layout, plain_is_pages_separated_by_form_feeds, .fini = text_cleanup)
