@@ -265,9 +265,13 @@ Test(report, r7_r8_text_rules)
 	int		 s6 = tpl_section_index(T, "s6");
 	char		*old = NULL, *big;
 
-	cr_assert_eq(nflags(r, "R7"), 1, "empty 六 does not state the fee");
+	/* An empty 六 is R11c's alone; written without the fee, R7's. */
+	cr_assert_eq(nflags(r, "R7"), 0, "empty 六: R11c says it");
+	cr_assert_eq(nflags(r, "R11c"), 1);
+	report_set_text(r, s6, "2024年，本机关无其他需要报告的事项。", NULL);
+	cr_assert_eq(nflags(r, "R7"), 1, "六 does not state the fee");
 	report_set_text(r, s6, "2024年，本机关未收取信息处理费。", &old);
-	cr_assert_str_eq(old, "");
+	cr_assert_str_eq(old, "2024年，本机关无其他需要报告的事项。");
 	free(old);
 	cr_assert_eq(nflags(r, "R7"), 0);
 	cr_assert_eq(nflags(r, "R8"), 0);
