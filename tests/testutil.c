@@ -12,12 +12,15 @@
 #include <errno.h>
 #include <ftw.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "err.h"
@@ -106,18 +109,52 @@ tu_write(const char *path, const char *text)
 	fclose(f);
 }
 
-static char *
-drain(int fd)
-{
-	struct sbuf	b;
-	char		buf[8192];
-	ssize_t		n;
+/*
+ * Reads the child's stdout and stderr together until both are closed, so
+ * that neither can fill its pipe while the other is read.  A child still
+ * writing after TU_RUN_MAX_S seconds is killed: the test then fails on
+ * its status (137) with what it wrote, not on ctest's timeout.
+ */
+#define TU_RUN_MAX_S	300
 
-	sbuf_init(&b);
-	while ((n = read(fd, buf, sizeof buf)) > 0)
-		sbuf_add(&b, buf, (size_t)n);
-	close(fd);
-	return (sbuf_take(&b));
+static void
+drain_both(pid_t pid, int out, int err, char **o, char **e)
+{
+	struct pollfd	 pfd[2] = { { out, POLLIN, 0 }, { err, POLLIN, 0 } };
+	struct sbuf	 b[2];
+	char		 buf[8192];
+	ssize_t		 n;
+	time_t		 end = time(NULL) + TU_RUN_MAX_S;
+	int		 i, open = 2;
+
+	sbuf_init(&b[0]);
+	sbuf_init(&b[1]);
+	while (open > 0) {
+		if (time(NULL) > end) {
+			kill(pid, SIGKILL);
+			end = time(NULL) + TU_RUN_MAX_S;
+		}
+		if (poll(pfd, 2, 1000) < 0 && errno != EINTR)
+			break;
+		for (i = 0; i < 2; i++) {
+			if (pfd[i].fd < 0 || pfd[i].revents == 0)
+				continue;
+			if ((n = read(pfd[i].fd, buf, sizeof buf)) > 0) {
+				sbuf_add(&b[i], buf, (size_t)n);
+				continue;
+			}
+			if (n < 0 && errno == EINTR)
+				continue;
+			close(pfd[i].fd);
+			pfd[i].fd = -1;
+			open--;
+		}
+	}
+	for (i = 0; i < 2; i++)
+		if (pfd[i].fd >= 0)
+			close(pfd[i].fd);
+	*o = sbuf_take(&b[0]);
+	*e = sbuf_take(&b[1]);
 }
 
 void
@@ -168,9 +205,7 @@ tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
 	}
 	close(out[1]);
 	close(err[1]);
-	/* stderr is small: read stdout fully first, then stderr. */
-	r->out = drain(out[0]);
-	r->err = drain(err[0]);
+	drain_both(pid, out[0], err[0], &r->out, &r->err);
 	waitpid(pid, &st, 0);
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
