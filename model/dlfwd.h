@@ -49,8 +49,13 @@
 			fb;				\
 	}
 
-/* One library per loader file: its pointers, its once, its forwarders. */
-#define DLFWD_DEFINE(soname, FUNCS)				\
+/* One library per loader file: its pointers, its once, its forwarders.
+ * DLFWD_DEFINE_INIT also runs init() once, inside the once, when the
+ * library opened: before any other thread can call into it. */
+#define DLFWD_NOINIT()	((void)0)
+#define DLFWD_DEFINE(soname, FUNCS)	\
+	DLFWD_DEFINE_INIT(soname, FUNCS, DLFWD_NOINIT)
+#define DLFWD_DEFINE_INIT(soname, FUNCS, init)			\
 	FUNCS(DLFWD_PTR, DLFWD_VPTR)				\
 	static pthread_once_t	dlfwd_once = PTHREAD_ONCE_INIT;	\
 	static bool		dlfwd_ok;			\
@@ -63,7 +68,8 @@
 		if (h == NULL)					\
 			return;					\
 		FUNCS(DLFWD_GET, DLFWD_VGET)			\
-		dlfwd_ok = ok;					\
+		if ((dlfwd_ok = ok))				\
+			init();					\
 	}							\
 	static bool						\
 	dlfwd_load(void)					\

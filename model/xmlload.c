@@ -64,7 +64,22 @@
 	V(xmlTextReaderSetStructuredErrorHandler, (xmlTextReaderPtr a, \
 	    xmlStructuredErrorFunc b, void *c), (a, b, c), (void)0)
 
-DLFWD_DEFINE("libxml2.so.2", XL_FUNCS)
+static void	xl_init(void);
+
+DLFWD_DEFINE_INIT("libxml2.so.2", XL_FUNCS, xl_init)
+
+/*
+ * libxml2's own start (xmlInitParser), once, as soon as it is open and
+ * before any thread parses: left to the first parse, two threads of
+ * `check -r` reading two web pages at once could both set up its
+ * mutexes and then wait on each other for ever (seen: both in
+ * xmlRMutexLock under __xmlRandom).
+ */
+static void
+xl_init(void)
+{
+	p_xmlInitParser();
+}
 
 static xmlFreeFunc	*xl_lib_free;
 
