@@ -73,15 +73,14 @@ applies(struct report *r, int inst)
 	    tpl_op_holds(in->op, num_cmp(l, rh)));
 }
 
-/* Whether sec's text is empty and a `min: 1` rule of t says so: then
- * that one message is the defect's, not every rule that reads the text. */
+/* Whether t has a `min: 1` rule on section sec: then a part with no
+ * character is that rule's one message, not also every other rule's that
+ * reads the text. */
 static bool
-empty_said(const struct tpl *t, int sec, const char *text)
+empty_is_said(const struct tpl *t, int sec)
 {
 	size_t	i;
 
-	if (*text != '\0')
-		return (false);
 	for (i = 0; i < t->nrules; i++)
 		if (t->rules[i].kind == TPL_R_TEXT_MIN &&
 		    t->rules[i].section == sec && t->rules[i].max == 1)
@@ -94,13 +93,15 @@ rule_text_requires_eval(struct report *r, int inst)
 {
 	const struct tpl_rule	*ru = rule_of(r, inst);
 	URegularExpression	*re;
+	const char		*s;
 
-	if (ru->section < 0 || !applies(r, inst) ||
-	    empty_said(report_tpl(r), ru->section,
-	    report_text(r, ru->section)) ||
+	if (ru->section < 0 || !applies(r, inst))
+		return (false);
+	s = report_text(r, ru->section);
+	if ((text_count_chars_upto(s, strlen(s), 1) == 0 &&
+	    empty_is_said(report_tpl(r), ru->section)) ||
 	    (re = report_rule_regex(r, report_tpl(r)->insts[inst].rule)) ==
-	    NULL || (regex_need_met(ru->need, report_text(r, ru->section)) &&
-	    regex_find(re, report_text(r, ru->section))))
+	    NULL || (regex_need_met(ru->need, s) && regex_find(re, s)))
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);
@@ -158,8 +159,8 @@ rule_text_min_eval(struct report *r, int inst)
 	s = report_text(r, ru->section);
 	/* Counting stops once the minimum is reached. */
 	n = (int64_t)text_count_chars_upto(s, strlen(s), (size_t)ru->max);
-	/* An empty text is the business of a `min: 1` rule alone. */
-	if (n >= ru->max || (n == 0 && ru->max > 1))
+	if (n >= ru->max || (n == 0 && ru->max > 1 &&
+	    empty_is_said(report_tpl(r), ru->section)))
 		return (false);
 	report_note(r, inst, ru->section, NULL, NULL);
 	return (true);

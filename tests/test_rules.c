@@ -95,6 +95,10 @@ Test(rules, empty_parts_are_errors_and_short_five_a_warning)
 	 * nor "一 lacks 考核/评议/追究" (R16) for an empty 一. */
 	cr_assert_eq(nflags(r, "R7"), 0, "one defect, one message");
 	cr_assert_eq(nflags(r, "R16"), 0, "one defect, one message");
+	/* Spaces alone are no character: still the one message. */
+	text(r, "s6", "　　 \n");
+	cr_assert_eq(nflags(r, "R11c"), 1, "六 of spaces");
+	cr_assert_eq(nflags(r, "R7"), 0, "one defect, one message");
 	text(r, "s6", "本年度没有发生其他需要报告的事项。");
 	cr_assert_eq(nflags(r, "R11c"), 0);
 	cr_assert_eq(nflags(r, "R7"), 1, "written, with no fee stated");
