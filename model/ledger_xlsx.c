@@ -82,11 +82,11 @@ xml_strdup(const char *s)
 	return (xstrdup(s));
 }
 
+/* libxml2 itself is started by its loader (xmlload.c) when it opens. */
 static void
 xml_setup(void)
 {
 	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
-	xmlInitParser();
 }
 
 static int
