@@ -92,9 +92,7 @@ run(struct tu_run *r, int res, long lim, int out_fd,
 {
 	const char	*args[32] = { NB_BIN };
 	struct rlimit	 rl;
-	struct pollfd	 pf[2];
-	struct sbuf	 out, err;
-	int		 po[2], pe[2], n, st, open_n;
+	int		 po[2], pe[2], n;
 	pid_t		 pid;
 
 	for (n = 1; argv[n - 1] != NULL && n < 31; n++)
@@ -121,25 +119,7 @@ run(struct tu_run *r, int res, long lim, int out_fd,
 	}
 	close(po[1]);
 	close(pe[1]);
-	sbuf_init(&out);
-	sbuf_init(&err);
-	pf[0] = (struct pollfd){ .fd = po[0], .events = POLLIN };
-	pf[1] = (struct pollfd){ .fd = pe[0], .events = POLLIN };
-	for (open_n = 2; open_n > 0;) {
-		if (poll(pf, 2, -1) < 0)
-			continue;
-		for (n = 0; n < 2; n++)
-			if (pf[n].fd >= 0 && pf[n].revents != 0 &&
-			    !take(pf[n].fd, n == 0 ? &out : &err)) {
-				close(pf[n].fd);
-				pf[n].fd = -1;
-				open_n--;
-			}
-	}
-	cr_assert_eq(waitpid(pid, &st, 0), pid);
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	r->out = sbuf_take(&out);
-	r->err = sbuf_take(&err);
+	tu_run_read(r, pid, po[0], pe[0]);
 }
 
 /* How many entries folder d holds. */

@@ -110,22 +110,21 @@ tu_write(const char *path, const char *text)
 }
 
 /*
- * Reads the child's stdout and stderr together until both are closed, so
- * that neither can fill its pipe while the other is read.  A child still
- * writing after TU_RUN_MAX_S seconds is killed: the test then fails on
- * its status (137) with what it wrote, not on ctest's timeout.
+ * See testutil.h.  A child still running after TU_RUN_MAX_S seconds is
+ * killed: the test then fails on its status (137) with what it wrote,
+ * not on ctest's timeout.
  */
 #define TU_RUN_MAX_S	300
 
-static void
-drain_both(pid_t pid, int out, int err, char **o, char **e)
+void
+tu_run_read(struct tu_run *r, pid_t pid, int out, int err)
 {
 	struct pollfd	 pfd[2] = { { out, POLLIN, 0 }, { err, POLLIN, 0 } };
 	struct sbuf	 b[2];
 	char		 buf[8192];
 	ssize_t		 n;
 	time_t		 end = time(NULL) + TU_RUN_MAX_S;
-	int		 i, open = 2;
+	int		 i, st = 0, open = 2;
 
 	sbuf_init(&b[0]);
 	sbuf_init(&b[1]);
@@ -153,8 +152,11 @@ drain_both(pid_t pid, int out, int err, char **o, char **e)
 	for (i = 0; i < 2; i++)
 		if (pfd[i].fd >= 0)
 			close(pfd[i].fd);
-	*o = sbuf_take(&b[0]);
-	*e = sbuf_take(&b[1]);
+	r->out = sbuf_take(&b[0]);
+	r->err = sbuf_take(&b[1]);
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
 void
@@ -167,7 +169,7 @@ void
 tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
     const char *const *argv)
 {
-	int		 out[2], err[2], st, n = 0;
+	int		 out[2], err[2], n = 0;
 	pid_t		 pid;
 	const char	*args[64];
 
@@ -205,9 +207,7 @@ tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
 	}
 	close(out[1]);
 	close(err[1]);
-	drain_both(pid, out[0], err[0], &r->out, &r->err);
-	waitpid(pid, &st, 0);
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	tu_run_read(r, pid, out[0], err[0]);
 }
 
 void

@@ -7,6 +7,7 @@
 #define NB_TESTUTIL_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 /* A fresh empty folder under $TMPDIR (else /tmp); newly allocated path,
  * caller frees.  It is removed with everything in it when the process
@@ -52,6 +53,10 @@ void	 tu_nianbao(struct tu_run *r, const char *lang, const char *const *argv);
  * is then empty.  tu_nianbao is out_fd -2: a pipe read into r->out. */
 void	 tu_nianbao_to(struct tu_run *r, const char *lang, int out_fd,
 	    const char *const *argv);
+/* Reads child pid's stdout (out) and stderr (err) together, so that
+ * neither can fill its pipe while the other is read, until both close;
+ * closes them, waits for the child and sets r. */
+void	 tu_run_read(struct tu_run *r, pid_t pid, int out, int err);
 void	 tu_run_free(struct tu_run *r);
 
 #endif
